@@ -1,0 +1,19 @@
+import { defineConfig } from "vite";
+import { svelte } from "@sveltejs/vite-plugin-svelte";
+
+// `base: "./"` keeps every asset URL relative, so the static build works from any
+// sub-path (a project page at /polymath/, a folder on a USB stick) without a rebuild.
+export default defineConfig({
+  base: "./",
+  plugins: [svelte()],
+  worker: { format: "es" },
+  build: {
+    target: "es2022",
+    sourcemap: true,
+    rollupOptions: {
+      input: { main: "index.html" },
+    },
+  },
+  server: { port: 5173, strictPort: false },
+  preview: { port: 4173, strictPort: false },
+});
