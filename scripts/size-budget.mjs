@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Builds the app, prints the size of what the first page load runs, and fails when the entry
+// JavaScript passes its gzip budget or any main-thread chunk bundles @mlc-ai/web-llm.
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const ENTRY_BUDGET_BYTES = 25 * 1024;
+const DIST = "dist";
+
+execFileSync("npx", ["vite", "build", "--logLevel", "warn"], { stdio: "inherit" });
+
+/** @type {import("./vite/chunk-report").ChunkReportEntry[]} */
+const chunks = JSON.parse(readFileSync(join(DIST, "chunk-report.json"), "utf8"));
+const byName = new Map(chunks.map((c) => [c.fileName, c]));
+const gz = (file) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
+
+// What the first load runs: the entry and every chunk it imports statically.
+const initial = new Set();
+const visit = (name) => {
+  if (initial.has(name)) return;
+  initial.add(name);
+  for (const dep of byName.get(name)?.imports ?? []) visit(dep);
+};
+for (const c of chunks) if (c.isEntry) visit(c.fileName);
+
+let entryGzip = 0;
+console.log("Initial JavaScript (entry + static imports):");
+for (const name of initial) {
+  const size = gz(name);
+  entryGzip += size;
+  console.log(`  ${name.padEnd(48)} ${kb(size).padStart(9)} gzip`);
+}
+console.log(`  ${"total".padEnd(48)} ${kb(entryGzip).padStart(9)} gzip (budget ${kb(ENTRY_BUDGET_BYTES)})`);
+
+const lazy = chunks.filter((c) => !initial.has(c.fileName));
+console.log(`Lazy main-thread chunks: ${lazy.length}`);
+for (const c of lazy) console.log(`  ${c.fileName.padEnd(48)} ${kb(gz(c.fileName)).padStart(9)} gzip`);
+
+// Workers are bundled apart from the main graph; list them so the web-llm chunk is visible.
+const workers = readdirSync(join(DIST, "assets")).filter((f) => /worker.*\.js$/.test(f));
+for (const w of workers) console.log(`Worker chunk: ${w.padEnd(40)} ${kb(gz(join("assets", w))).padStart(9)} gzip`);
+const offenders = chunks.filter((c) => c.webllm).map((c) => c.fileName);
+console.log(`Main-thread chunks containing @mlc-ai/web-llm: ${offenders.length ? offenders.join(", ") : "none"}`);
+
+let failed = false;
+if (entryGzip > ENTRY_BUDGET_BYTES) {
+  console.error(`FAIL: entry JavaScript is ${kb(entryGzip)} gzip, over the ${kb(ENTRY_BUDGET_BYTES)} budget.`);
+  failed = true;
+}
+if (offenders.length) {
+  console.error("FAIL: web-llm must live only in the worker chunk.");
+  failed = true;
+}
+if (failed) process.exit(1);
+console.log("size budget: pass");

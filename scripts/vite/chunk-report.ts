@@ -1,0 +1,42 @@
+import type { Plugin } from "vite";
+
+export interface ChunkReportEntry {
+  fileName: string;
+  isEntry: boolean;
+  isDynamicEntry: boolean;
+  imports: string[];
+  dynamicImports: string[];
+  /** True when the chunk bundles any module of @mlc-ai/web-llm. */
+  webllm: boolean;
+}
+
+/**
+ * Writes `chunk-report.json` next to the build: which main-thread chunk holds which kind of code.
+ * The size budget reads it to prove web-llm stays in the worker chunk (workers are bundled
+ * separately, so any web-llm module seen here is on the main thread).
+ */
+export function chunkReport(): Plugin {
+  return {
+    name: "polymath-chunk-report",
+    apply: "build",
+    generateBundle(_options, bundle) {
+      const report: ChunkReportEntry[] = [];
+      for (const item of Object.values(bundle)) {
+        if (item.type !== "chunk") continue;
+        report.push({
+          fileName: item.fileName,
+          isEntry: item.isEntry,
+          isDynamicEntry: item.isDynamicEntry,
+          imports: item.imports,
+          dynamicImports: item.dynamicImports,
+          webllm: item.moduleIds.some((id) => id.includes("@mlc-ai/web-llm")),
+        });
+      }
+      this.emitFile({
+        type: "asset",
+        fileName: "chunk-report.json",
+        source: JSON.stringify(report, null, 2),
+      });
+    },
+  };
+}

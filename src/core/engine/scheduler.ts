@@ -1,0 +1,36 @@
+/**
+ * Time as an injectable dependency: the replay engine, the recorder and the worker's chunk batcher
+ * read the clock and set timers only through a `Scheduler`, so tests drive them with fake time.
+ */
+
+export type TimerHandle = ReturnType<typeof globalThis.setTimeout>;
+
+export interface Scheduler {
+  /** Milliseconds on a monotonic clock (origin irrelevant). */
+  now(): number;
+  setTimeout(callback: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
+/** The real clock. Globals are looked up on each call so test fake timers installed later apply. */
+export const systemScheduler: Scheduler = {
+  now: () => (typeof performance === "undefined" ? Date.now() : performance.now()),
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle),
+};
+
+/** Resolve after `ms` on `scheduler`; resolves `false` early (timer cleared) when `signal` aborts. */
+export function sleep(scheduler: Scheduler, ms: number, signal?: AbortSignal): Promise<boolean> {
+  if (signal?.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const onAbort = (): void => {
+      scheduler.clearTimeout(handle);
+      resolve(false);
+    };
+    const handle = scheduler.setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve(true);
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

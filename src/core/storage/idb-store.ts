@@ -1,0 +1,32 @@
+/**
+ * KeyValueStore over IndexedDB through idb-keyval: one database with one object store per
+ * repository (idb-keyval creates the object store only when the database is first created, so
+ * repositories never share a database). What each database holds and its schema version are
+ * documented by the repository that uses it (conversations.ts, settings.ts, votes.ts…).
+ */
+import { clear, createStore, del, entries, get, keys, set, setMany } from "idb-keyval";
+import type { KeyValueStore } from "./kv-store";
+import { toStorageError } from "./storage-errors";
+
+/** A store backed by IndexedDB database `dbName`, object store `storeName`. */
+export function createIdbStore(dbName: string, storeName = "keyval"): KeyValueStore {
+  const store = createStore(dbName, storeName);
+  const write = async (what: string, op: () => Promise<void>): Promise<void> => {
+    try {
+      await op();
+    } catch (e) {
+      throw toStorageError(e, what);
+    }
+  };
+  return {
+    kind: "indexeddb",
+    get: <T>(key: string) => get<T>(key, store),
+    set: (key, value) => write(key, () => set(key, value, store)),
+    setMany: (items) => write(items.map(([k]) => k).join(", "), () => setMany(items, store)),
+    del: (key) => write(key, () => del(key, store)),
+    keys: async () => (await keys(store)).map(String),
+    entries: async <T>() =>
+      (await entries<IDBValidKey, T>(store)).map(([k, v]) => [String(k), v] as [string, T]),
+    clear: () => write(dbName, () => clear(store)),
+  };
+}

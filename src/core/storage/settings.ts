@@ -1,0 +1,98 @@
+/**
+ * Settings repository. Holds the user's preferences as one versioned document under key
+ * `settings`, schema version 1. Stored values that are missing or of the wrong type fall back to
+ * the defaults below, so adding a setting never needs a migration.
+ */
+import type { SamplingParams } from "../engine/types";
+import type { KeyValueStore } from "./kv-store";
+import { guardWrite } from "./storage-errors";
+import { readDocument, wrapDocument, type DocumentSchema } from "./versioned";
+
+export const SETTINGS_SCHEMA_VERSION = 1;
+
+export type Theme = "system" | "light" | "dark";
+/** Where web-llm keeps downloaded weights: the Cache API (default) or IndexedDB. */
+export type CacheBackend = "cache-api" | "indexeddb";
+
+export interface Settings {
+  /** GPU memory budget in MB; null = use the estimate from the device profile. */
+  memoryBudgetMB: number | null;
+  theme: Theme;
+  cacheBackend: CacheBackend;
+  /** Sampling settings new chats and comparisons start with. */
+  defaultParams: SamplingParams;
+  /** Hide model names in comparisons until the user votes. */
+  blindComparisons: boolean;
+  /** Show thinking text of reasoning models unfolded. */
+  showReasoning: boolean;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  memoryBudgetMB: null,
+  theme: "system",
+  cacheBackend: "cache-api",
+  defaultParams: { temperature: 0.7, top_p: 0.95, max_tokens: 1024 },
+  blindComparisons: false,
+  showReasoning: false,
+});
+
+const KEY = "settings";
+const schema: DocumentSchema<Partial<Settings>> = {
+  name: "settings",
+  version: SETTINGS_SCHEMA_VERSION,
+  migrations: {},
+};
+
+const isOneOf =
+  <T extends string>(...options: T[]) =>
+  (v: unknown): v is T =>
+    options.includes(v as T);
+
+const checks: { [K in keyof Settings]: (v: unknown) => v is Settings[K] } = {
+  memoryBudgetMB: (v): v is number | null =>
+    v === null || (typeof v === "number" && Number.isFinite(v) && v > 0),
+  theme: isOneOf("system", "light", "dark"),
+  cacheBackend: isOneOf("cache-api", "indexeddb"),
+  defaultParams: (v): v is SamplingParams => typeof v === "object" && v !== null && !Array.isArray(v),
+  blindComparisons: (v): v is boolean => typeof v === "boolean",
+  showReasoning: (v): v is boolean => typeof v === "boolean",
+};
+
+/** Defaults overlaid with every stored value that passes its type check. */
+export function mergeSettings(stored: unknown): Settings {
+  const result: Settings = structuredClone(DEFAULT_SETTINGS) as Settings;
+  if (typeof stored !== "object" || stored === null) return result;
+  const record = result as unknown as Record<string, unknown>;
+  for (const key of Object.keys(checks) as (keyof Settings)[]) {
+    const value = (stored as Record<string, unknown>)[key];
+    if (checks[key](value)) record[key] = value;
+  }
+  return result;
+}
+
+export interface SettingsStore {
+  load(): Promise<Settings>;
+  /** Merge `patch` into the stored settings; returns the result. */
+  update(patch: Partial<Settings>): Promise<Settings>;
+  reset(): Promise<Settings>;
+}
+
+/** A settings store over `store`. */
+export function createSettingsStore(store: KeyValueStore): SettingsStore {
+  const load = async (): Promise<Settings> => {
+    const raw = await store.get<unknown>(KEY);
+    return raw === undefined ? mergeSettings(undefined) : mergeSettings(readDocument(schema, raw));
+  };
+  return {
+    load,
+    update: async (patch) => {
+      const next = mergeSettings({ ...(await load()), ...patch });
+      await guardWrite("settings", () => store.set(KEY, wrapDocument(schema, next)));
+      return next;
+    },
+    reset: async () => {
+      await guardWrite("settings", () => store.del(KEY));
+      return mergeSettings(undefined);
+    },
+  };
+}

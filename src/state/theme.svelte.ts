@@ -1,0 +1,52 @@
+/**
+ * Light/dark theme: follows the system until the user picks one; the pick is remembered.
+ * Kept in localStorage (not IndexedDB) because it must apply before first paint.
+ */
+export type ThemeChoice = "system" | "light" | "dark";
+
+const KEY = "polymath.theme";
+
+export class Theme {
+  choice = $state<ThemeChoice>(readChoice());
+  #systemDark = $state(matchMedia("(prefers-color-scheme: dark)").matches);
+  effective = $derived<"light" | "dark">(
+    this.choice === "system" ? (this.#systemDark ? "dark" : "light") : this.choice,
+  );
+
+  constructor() {
+    matchMedia("(prefers-color-scheme: dark)").addEventListener("change", (e) => {
+      this.#systemDark = e.matches;
+    });
+  }
+
+  /** Cycle system → light → dark → system. */
+  toggle(): void {
+    const next: Record<ThemeChoice, ThemeChoice> = {
+      system: this.effective === "dark" ? "light" : "dark",
+      light: "dark",
+      dark: "light",
+    };
+    this.set(next[this.choice]);
+  }
+
+  set(choice: ThemeChoice): void {
+    this.choice = choice;
+    try {
+      if (choice === "system") localStorage.removeItem(KEY);
+      else localStorage.setItem(KEY, choice);
+    } catch {
+      // Storage blocked: the choice still applies for this visit.
+    }
+  }
+}
+
+function readChoice(): ThemeChoice {
+  try {
+    const v = localStorage.getItem(KEY);
+    return v === "light" || v === "dark" ? v : "system";
+  } catch {
+    return "system";
+  }
+}
+
+export const theme = new Theme();

@@ -1,0 +1,109 @@
+// The Device view in real Chromium: with SwiftShader WebGPU it must report what the adapter
+// really is; without WebGPU it must explain what to do and the app must still navigate.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { launch, screenshot } from "./helpers/browser.mjs";
+import { serveDist } from "./helpers/server.mjs";
+
+let server;
+before(async () => {
+  server = await serveDist();
+});
+after(async () => {
+  await server?.close();
+});
+
+describe("Device view with SwiftShader WebGPU", () => {
+  let b;
+  before(async () => {
+    b = await launch({ webgpu: true });
+  });
+  after(async () => {
+    await b?.close();
+  });
+
+  it("shows the real adapter, f32-only verdict and buffer limits on a deep link from a sub-path", async () => {
+    const { page } = b;
+    await page.goto(server.subUrl + "#/device");
+    const verdict = page.getByTestId("device-verdict");
+    await verdict.waitFor();
+    assert.match(await verdict.innerText(), /f32 models only/);
+    const table = await page.getByTestId("adapter-table").innerText();
+    assert.match(table, /Vendor\s+google/);
+    assert.match(table, /Architecture\s+swiftshader/);
+    assert.match(table, /shader-f16\s+not supported/);
+    assert.match(table, /maxBufferSize\s+1\.00 GB/);
+    assert.match(table, /maxStorageBufferBindingSize\s+\d/);
+    assert.match(await page.getByTestId("device-chip").innerText(), /f32 only/);
+    await screenshot(page, "device-swiftshader");
+    assert.deepEqual(b.errors, []);
+  });
+
+  it("keeps a memory budget override across a reload", async () => {
+    const { page } = b;
+    await page.goto(server.url + "#/device");
+    await page.getByLabel("Budget in GB").fill("3");
+    await page.getByRole("button", { name: "Set" }).click();
+    await page.getByText("your setting").waitFor();
+    assert.equal(await page.getByTestId("budget").innerText(), "3.00 GB");
+    await page.reload();
+    await page.getByText("your setting").waitFor();
+    assert.equal(await page.getByTestId("budget").innerText(), "3.00 GB");
+    await page.getByRole("button", { name: "Use estimate" }).click();
+    await page.getByText("estimated").waitFor();
+  });
+
+  it("toggles the theme and is usable at 360 px", async () => {
+    const { page } = b;
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(server.url + "#/device");
+    await page.getByTestId("device-verdict").waitFor();
+    const before = await page.evaluate(() => document.documentElement.dataset.theme);
+    await page.getByRole("button", { name: /Theme/ }).click();
+    const afterToggle = await page.evaluate(() => document.documentElement.dataset.theme);
+    assert.notEqual(afterToggle, before);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px at 360 px`);
+    await screenshot(page, "device-360px");
+    await page.setViewportSize({ width: 1280, height: 860 });
+  });
+});
+
+describe("without WebGPU", () => {
+  let b;
+  before(async () => {
+    b = await launch({ webgpu: false });
+  });
+  after(async () => {
+    await b?.close();
+  });
+
+  it("explains what to do and still navigates", async () => {
+    const { page } = b;
+    await page.goto(server.subUrl + "#/device");
+    const verdict = page.getByTestId("device-verdict");
+    await verdict.waitFor();
+    assert.match(await verdict.innerText(), /No WebGPU/);
+    assert.match(await page.getByTestId("device-advice").innerText(), /Linux|flag|chrome:\/\//i);
+    await screenshot(page, "device-no-webgpu");
+    for (const name of ["Models", "Compare", "Chat", "Bench", "Device"]) {
+      await page.getByRole("navigation", { name: "Views" }).getByRole("link", { name }).click();
+      await page.waitForFunction((n) => location.hash === `#/${n.toLowerCase()}`, name);
+      await page.getByRole("heading", { level: 1 }).first().waitFor();
+    }
+    assert.deepEqual(b.errors, []);
+  });
+
+  it("reaches every view by keyboard", async () => {
+    const { page } = b;
+    await page.goto(server.url + "#/chat");
+    const seen = new Set();
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press("Tab");
+      const text = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
+      seen.add(text);
+    }
+    for (const name of ["Chat", "Compare", "Bench", "Models", "Device"]) assert.ok(seen.has(name), `${name} not reachable by Tab`);
+    await page.keyboard.press("Escape");
+  });
+});
