@@ -1,12 +1,13 @@
 import { defineConfig } from "vite";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
+import { webllmModelList } from "./scripts/vite/webllm-model-list";
 import { chunkReport } from "./scripts/vite/chunk-report";
 
 // `base: "./"` keeps every asset URL relative, so the static build works from any
 // sub-path (a project page at /polymath/, a folder on a USB stick) without a rebuild.
 export default defineConfig({
   base: "./",
-  plugins: [svelte(), chunkReport()],
+  plugins: [svelte(), webllmModelList(), chunkReport()],
   worker: { format: "es" },
   build: {
     target: "es2022",

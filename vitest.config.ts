@@ -1,9 +1,10 @@
 import { defineConfig } from "vitest/config";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
+import { webllmModelList } from "./scripts/vite/webllm-model-list";
 
 // Unit tests: core logic in node; runes state (`*.svelte.test.ts`) compiled by the Svelte plugin.
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), webllmModelList()],
   resolve: { conditions: ["browser"] },
   test: {
     include: ["src/**/*.test.ts"],

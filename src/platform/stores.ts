@@ -1,21 +1,27 @@
 /**
- * The app's IndexedDB stores, created once. Each store's own module documents what it holds
- * and its schema version.
+ * The app's repositories, each opened once on first use over its own IndexedDB database (or
+ * memory, with a notice, where the browser forbids storage). What each holds and its schema
+ * version is documented in its module under src/core/storage, src/core/runs and src/core/report.
  */
-import { createStore, get, set } from "idb-keyval";
+import { DB_NAMES, openStore, type OpenedStore } from "../core/storage/open-store";
+import { createSettingsStore, type SettingsStore } from "../core/storage/settings";
 
-export interface Settings {
-  memoryBudgetMB?: number;
+const opened = new Map<string, Promise<OpenedStore>>();
+
+/** Open (once) the store of one repository. */
+export function store(name: keyof typeof DB_NAMES): Promise<OpenedStore> {
+  let p = opened.get(name);
+  if (!p) {
+    p = openStore(DB_NAMES[name]);
+    opened.set(name, p);
+  }
+  return p;
 }
 
-const settingsDb = createStore("polymath-settings", "kv");
+let settings: Promise<SettingsStore> | null = null;
 
-export const settingsStore = {
-  async get(): Promise<Settings> {
-    return ((await get("settings", settingsDb)) as Settings | undefined) ?? {};
-  },
-  async update(patch: Partial<Settings>): Promise<void> {
-    const current = await this.get();
-    await set("settings", { ...current, ...patch }, settingsDb);
-  },
-};
+/** The settings repository. */
+export function settingsStore(): Promise<SettingsStore> {
+  settings ??= store("settings").then((s) => createSettingsStore(s.store));
+  return settings;
+}

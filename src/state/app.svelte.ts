@@ -3,11 +3,13 @@
  * Views import `app` and read its fields; nothing else holds global state.
  */
 import { DeviceState } from "./device.svelte";
-import { settingsStore } from "../platform/stores";
+
+// Storage code loads on first use, off the entry chunk.
+const settings = () => import("../platform/stores").then((m) => m.settingsStore());
 
 export const app = {
   device: new DeviceState({
-    load: async () => (await settingsStore.get()).memoryBudgetMB,
-    save: (mb) => settingsStore.update({ memoryBudgetMB: mb }),
+    load: async () => (await (await settings()).load()).memoryBudgetMB ?? undefined,
+    save: async (mb) => void (await (await settings()).update({ memoryBudgetMB: mb ?? null })),
   }),
 };

@@ -1,4 +1,3 @@
-import { buildDeviceProfile } from "../core/device/profile";
 import type { DeviceProfile, GpuProbe } from "../core/device/types";
 import { probeGpu, requestPersistentStorage } from "../platform/gpu-probe";
 
@@ -12,9 +11,11 @@ export interface BudgetPersistence {
 export class DeviceState {
   probe = $state<GpuProbe | null>(null);
   budgetOverrideMB = $state<number | undefined>(undefined);
+  // The profile logic (verdicts, advice texts) loads beside the probe, off the entry chunk.
+  #build = $state.raw<typeof import("../core/device/profile").buildDeviceProfile | null>(null);
   profile = $derived<DeviceProfile | null>(
-    this.probe
-      ? buildDeviceProfile(this.probe, { memoryBudgetMB: this.budgetOverrideMB })
+    this.probe && this.#build
+      ? this.#build(this.probe, { memoryBudgetMB: this.budgetOverrideMB })
       : null,
   );
   #persistence: BudgetPersistence;
@@ -27,10 +28,12 @@ export class DeviceState {
   /** Probe once; later calls return the same promise. */
   start(): Promise<void> {
     this.#started ??= (async () => {
-      const [probe, override] = await Promise.all([
+      const [probe, override, profileModule] = await Promise.all([
         probeGpu(),
         this.#persistence.load().catch(() => undefined),
+        import("../core/device/profile"),
       ]);
+      this.#build = profileModule.buildDeviceProfile;
       this.budgetOverrideMB = override;
       this.probe = probe;
     })();

@@ -10,9 +10,25 @@ const GIB = 1024 * MIB;
 /** At or below this, the adapter has a phone-sized binding limit (WebGPU's default is 128 MiB). */
 export const MOBILE_BINDING_LIMIT_BYTES = 128 * MIB;
 
-const SOFTWARE_MARKERS = ["swiftshader", "llvmpipe", "lavapipe", "softpipe", "microsoft basic render"];
+const SOFTWARE_MARKERS = [
+  "swiftshader",
+  "llvmpipe",
+  "lavapipe",
+  "softpipe",
+  "microsoft basic render",
+];
 const MOBILE_VENDORS = ["qualcomm", "adreno", "arm", "mali", "imagination", "powervr", "samsung"];
-const DISCRETE_NVIDIA_ARCH = ["maxwell", "pascal", "volta", "turing", "ampere", "lovelace", "ada", "hopper", "blackwell"];
+const DISCRETE_NVIDIA_ARCH = [
+  "maxwell",
+  "pascal",
+  "volta",
+  "turing",
+  "ampere",
+  "lovelace",
+  "ada",
+  "hopper",
+  "blackwell",
+];
 
 /** Classify the adapter as software, mobile, discrete, integrated or unknown. */
 export function classifyGpu(adapter: AdapterFacts, browser: BrowserInfo): GpuClass {

@@ -19,9 +19,13 @@ export const systemScheduler: Scheduler = {
   clearTimeout: (handle) => globalThis.clearTimeout(handle),
 };
 
-/** Resolve after `ms` on `scheduler`; resolves `false` early (timer cleared) when `signal` aborts. */
+/**
+ * Resolve `true` after `ms` on `scheduler` (at once, without a timer, when `ms` <= 0), or `false`
+ * as soon as `signal` aborts.
+ */
 export function sleep(scheduler: Scheduler, ms: number, signal?: AbortSignal): Promise<boolean> {
   if (signal?.aborted) return Promise.resolve(false);
+  if (ms <= 0) return Promise.resolve(true);
   return new Promise((resolve) => {
     const onAbort = (): void => {
       scheduler.clearTimeout(handle);

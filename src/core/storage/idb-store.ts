@@ -21,12 +21,12 @@ export function createIdbStore(dbName: string, storeName = "keyval"): KeyValueSt
   return {
     kind: "indexeddb",
     get: <T>(key: string) => get<T>(key, store),
-    set: (key, value) => write(key, () => set(key, value, store)),
-    setMany: (items) => write(items.map(([k]) => k).join(", "), () => setMany(items, store)),
-    del: (key) => write(key, () => del(key, store)),
+    set: (key, value) => write("your data", () => set(key, value, store)),
+    setMany: (items) => write("your data", () => setMany(items, store)),
+    del: (key) => write("your data", () => del(key, store)),
     keys: async () => (await keys(store)).map(String),
     entries: async <T>() =>
       (await entries<IDBValidKey, T>(store)).map(([k, v]) => [String(k), v] as [string, T]),
-    clear: () => write(dbName, () => clear(store)),
+    clear: () => write("your data", () => clear(store)),
   };
 }

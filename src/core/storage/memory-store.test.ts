@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { isPolymathError } from "../errors";
-import { failOnWrite } from "./failing-store";
+import { isPolymathError, PolymathError } from "../errors";
+import { failOnWrite, quotaExceededError } from "./failing-store";
 import { createMemoryStore } from "./memory-store";
 import { openStore } from "./open-store";
-import { guardWrite, isQuotaError } from "./storage-errors";
+import { guardWrite, isQuotaError, toStorageError } from "./storage-errors";
 
 describe("memory store", () => {
   it("round-trips values as copies, like structured clone", async () => {
@@ -46,6 +46,14 @@ describe("quota errors", () => {
     expect(writes()).toBe(2);
     expect(await store.get("k")).toBe("old");
   });
+
+  it("re-words a lower layer's storage-full with what the caller saves", async () => {
+    const inner = toStorageError(quotaExceededError(), "your data");
+    const outer = toStorageError(inner, "the conversation");
+    expect(outer.code).toBe("storage-full");
+    expect(outer.message).toContain("the conversation");
+    expect(toStorageError(new PolymathError("aborted", "x"), "y").code).toBe("aborted");
+  });
 });
 
 describe("openStore", () => {
@@ -56,6 +64,12 @@ describe("openStore", () => {
     expect(opened.persistent).toBe(false);
     expect(opened.store.kind).toBe("memory");
     expect(opened.error?.code).toBe("storage-unavailable");
+  });
+
+  it("falls back in an environment without IndexedDB (node) using the real idb store", async () => {
+    const opened = await openStore("polymath-test");
+    expect(opened.persistent).toBe(false);
+    expect(opened.error?.details).toEqual({ database: "polymath-test" });
   });
 
   it("also falls back when the first read fails", async () => {

@@ -53,7 +53,8 @@ const checks: { [K in keyof Settings]: (v: unknown) => v is Settings[K] } = {
     v === null || (typeof v === "number" && Number.isFinite(v) && v > 0),
   theme: isOneOf("system", "light", "dark"),
   cacheBackend: isOneOf("cache-api", "indexeddb"),
-  defaultParams: (v): v is SamplingParams => typeof v === "object" && v !== null && !Array.isArray(v),
+  defaultParams: (v): v is SamplingParams =>
+    typeof v === "object" && v !== null && !Array.isArray(v),
   blindComparisons: (v): v is boolean => typeof v === "boolean",
   showReasoning: (v): v is boolean => typeof v === "boolean",
 };

@@ -15,14 +15,19 @@ export function isQuotaError(e: unknown): boolean {
 
 /** Translate a failed write into a PolymathError (`storage-full` for quota, else `unknown`). */
 export function toStorageError(e: unknown, what: string): PolymathError {
-  if (e instanceof PolymathError) return e;
-  if (isQuotaError(e)) {
-    return new PolymathError("storage-full", `Could not save ${what}: the browser's storage is full.`, {
-      advice:
-        "Nothing was lost: your earlier data is still there. Free space by deleting a cached model " +
-        "in the Models view or old conversations, then try again.",
-      cause: e,
-    });
+  // A lower layer's storage-full is re-worded with what the caller was saving; other codes pass.
+  if (e instanceof PolymathError && e.code !== "storage-full") return e;
+  if (e instanceof PolymathError || isQuotaError(e)) {
+    return new PolymathError(
+      "storage-full",
+      `Could not save ${what}: the browser's storage is full.`,
+      {
+        advice:
+          "Nothing was lost: your earlier data is still there. Free space by deleting a cached model " +
+          "in the Models view or old conversations, then try again.",
+        cause: e,
+      },
+    );
   }
   const message = e instanceof Error ? e.message : String(e);
   return new PolymathError("unknown", `Could not save ${what}: ${message}`, { cause: e });

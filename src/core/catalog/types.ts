@@ -1,0 +1,90 @@
+/**
+ * Model metadata as Polymath sees it. `ModelRecordLike` mirrors the fields of web-llm's
+ * `ModelRecord` that the catalog reads, so core never imports web-llm to describe models.
+ */
+
+/** The fields of web-llm's `ModelRecord` the catalog uses (structurally compatible with it). */
+export interface ModelRecordLike {
+  /** Folder (usually a Hugging Face repo) holding mlc-chat-config.json and tensor-cache.json. */
+  model: string;
+  model_id: string;
+  /** URL of the compiled WebGPU library (.wasm). */
+  model_lib: string;
+  vram_required_MB?: number;
+  low_resource_required?: boolean;
+  buffer_size_required_bytes?: number;
+  required_features?: string[];
+  /** 0 LLM, 1 embedding, 2 vision-language (web-llm's `ModelType`). */
+  model_type?: number;
+  overrides?: { context_window_size?: number };
+}
+
+/** What a model is for; "embedding" models turn text into vectors and cannot chat. */
+export type ModelRole = "generalist" | "specialist" | "embedding" | "unknown";
+
+/** Task areas. The first eight match the scoring suites' `Domain`; two more describe models only. */
+export type ModelDomain =
+  | "code"
+  | "math"
+  | "reasoning"
+  | "instruction"
+  | "chat"
+  | "tools"
+  | "language"
+  | "knowledge"
+  | "embedding"
+  | "vision";
+
+export type ModelKind = "llm" | "embedding" | "vlm";
+
+/** A quantization code such as q4f16_1: weight bits and the dtype the shaders compute in. */
+export interface Quantization {
+  code: string;
+  /** Bits per stored weight before group scales (16 or 32 for unquantized q0). */
+  weightBits: number;
+  dtype: "f16" | "f32";
+}
+
+export interface CatalogEntry {
+  /** web-llm's model_id, unique in the catalog. */
+  id: string;
+  /** The model regardless of quantization and context variant, e.g. "Qwen2.5-Coder-1.5B-Instruct". */
+  key: string;
+  /** Display name, e.g. "Qwen2.5-Coder-1.5B-Instruct · q4f16 · 1k context". */
+  name: string;
+  /** Model family, e.g. "Qwen2.5", "Ministral-3", "DeepSeek-R1-Distill". */
+  family: string;
+  /** Shared pretrained base, e.g. "Qwen2.5-1.5B" for Instruct, Coder and Math alike. */
+  base: string;
+  role: ModelRole;
+  domains: ModelDomain[];
+  /** BCP 47 codes for language specialists (["ja"]). */
+  languages: string[];
+  /** Parameter count in billions, or null when unknown. */
+  paramsB: number | null;
+  quant: Quantization | null;
+  contextWindow: number | null;
+  vramMB: number | null;
+  /** web-llm marks models it expects to run on constrained devices. */
+  lowResource: boolean;
+  /** Largest storage buffer binding the model needs, in bytes. */
+  bufferSizeRequiredBytes: number | null;
+  /** WebGPU features the model needs; "shader-f16" for every f16 quantization. */
+  requiredFeatures: string[];
+  kind: ModelKind;
+  chatCapable: boolean;
+  source: "prebuilt" | "custom";
+  modelUrl: string;
+  modelLibUrl: string;
+  /** One sentence on what the model is, when the annotations say. */
+  note: string;
+}
+
+export type FitStatus = "fits" | "tight" | "wont-run";
+
+export interface FitAssessment {
+  status: FitStatus;
+  /** Human sentences with numbers, e.g. "Needs 1.84 GB of GPU memory; budget 1.46 GB." */
+  reasons: string[];
+  chatCapable: boolean;
+}

@@ -1,0 +1,16 @@
+/**
+ * A small seeded pseudo-random generator (mulberry32): bootstrap intervals must come out the same
+ * every time for the same votes and seed, which Math.random cannot promise.
+ */
+
+/** A generator of floats in [0, 1) determined entirely by `seed`. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

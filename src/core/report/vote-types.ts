@@ -1,0 +1,15 @@
+/** Pairwise human votes from blind comparisons, the input of the Bradley–Terry leaderboard. */
+
+/** "a"/"b": that side won; "tie": both equally good; "both-bad": neither was acceptable. */
+export type VoteOutcome = "a" | "b" | "tie" | "both-bad";
+
+export interface Vote {
+  /** Model ids of the two sides. */
+  a: string;
+  b: string;
+  outcome: VoteOutcome;
+  /** Task domain of the prompt ("code", "math"…), for per-domain leaderboards. */
+  domain?: string;
+  /** ms since the epoch. */
+  at: number;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { isPolymathError } from "../errors";
+import { failOnWrite } from "./failing-store";
+import { createMemoryStore } from "./memory-store";
+import { createSettingsStore, DEFAULT_SETTINGS, mergeSettings } from "./settings";
+
+describe("settings", () => {
+  it("starts from the defaults", async () => {
+    expect(await createSettingsStore(createMemoryStore()).load()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it("stores updates and keeps the rest", async () => {
+    const kv = createMemoryStore();
+    const store = createSettingsStore(kv);
+    await store.update({ theme: "dark", memoryBudgetMB: 3000 });
+    const again = await createSettingsStore(kv).load();
+    expect(again.theme).toBe("dark");
+    expect(again.memoryBudgetMB).toBe(3000);
+    expect(again.cacheBackend).toBe(DEFAULT_SETTINGS.cacheBackend);
+    expect(await store.reset()).toEqual(DEFAULT_SETTINGS);
+    expect(await store.load()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it("drops stored values of the wrong type", () => {
+    const merged = mergeSettings({ theme: "purple", memoryBudgetMB: -5, showReasoning: true });
+    expect(merged.theme).toBe("system");
+    expect(merged.memoryBudgetMB).toBeNull();
+    expect(merged.showReasoning).toBe(true);
+  });
+
+  it("does not let callers mutate the defaults", async () => {
+    const s = await createSettingsStore(createMemoryStore()).load();
+    s.defaultParams.temperature = 2;
+    expect(DEFAULT_SETTINGS.defaultParams.temperature).toBe(0.7);
+  });
+
+  it("keeps the old settings when the disk is full", async () => {
+    let full = false;
+    const { store: kv } = failOnWrite(createMemoryStore(), () => full);
+    const store = createSettingsStore(kv);
+    await store.update({ theme: "light" });
+    full = true;
+    await expect(store.update({ theme: "dark" })).rejects.toSatisfy((e) =>
+      isPolymathError(e, "storage-full"),
+    );
+    expect((await store.load()).theme).toBe("light");
+  });
+});

@@ -1,0 +1,164 @@
+// Runs inside a dedicated Worker that the sandbox frame starts for ONE program, then terminates.
+// A fresh worker per program means one program cannot leave traps (patched builtins, globals) for
+// the next, and an endless loop blocks only this thread, never the frame or the app.
+//
+// Protocol: posts {type:"ready"}, receives {program}, posts {type:"result", outcome} once.
+// The program is a classic script whose completion value is the result (`1 + 2` gives 3); when it
+// uses a top-level `return` or `await` it runs as the body of an async function instead. A
+// promise result is awaited. Failed `console.assert` calls are errors even when the program
+// catches them.
+(() => {
+  "use strict";
+  const scope = self;
+  // Captured before the program runs: it may patch any global, but not these bindings.
+  const post = scope.postMessage.bind(scope);
+  const now = performance.now.bind(performance);
+  const later = setTimeout;
+  const stringify = JSON.stringify;
+  const stringOf = String;
+  const apply = Reflect.apply;
+  const AsyncFunction = (async () => {}).constructor;
+  const MAX_TEXT = 10_000;
+  const MAX_NAME = 100;
+
+  // Only this prelude may answer the frame, so a program cannot post a forged verdict.
+  for (let o = scope; o; o = Object.getPrototypeOf(o)) {
+    if (Object.prototype.hasOwnProperty.call(o, "postMessage")) delete o.postMessage;
+  }
+
+  class AssertionError extends Error {}
+  Object.defineProperty(AssertionError.prototype, "name", { value: "AssertionError" });
+
+  let failedAssertion = null;
+  let replacement = null;
+  function assert(condition, ...data) {
+    let failure = null;
+    if (!condition) {
+      let message = "Assertion failed";
+      // A plain loop: the program may have patched Array.prototype.map or join.
+      for (let i = 0; i < data.length; i++) message += `${i === 0 ? ":" : ""} ${toText(data[i])}`;
+      failure = new AssertionError(message);
+      failedAssertion ??= failure;
+    }
+    // A scorer may install its own assert (nicer messages); it runs, but cannot hide a failure.
+    if (replacement) {
+      const result = apply(replacement, this, [condition, ...data]);
+      if (!failure) return result;
+    }
+    if (failure) throw failure;
+  }
+  const consoleObject = scope.console;
+  Object.defineProperty(consoleObject, "assert", {
+    configurable: false,
+    enumerable: true,
+    get: () => assert,
+    set: (fn) => {
+      replacement = typeof fn === "function" && fn !== assert ? fn : null;
+    },
+  });
+  Object.defineProperty(scope, "console", { configurable: false, writable: false });
+
+  // String() itself throws for some values (Object.create(null), symbols in templates).
+  function toText(value) {
+    try {
+      return stringOf(value);
+    } catch {
+      return "[value without a text form]";
+    }
+  }
+
+  function clip(text, max) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+  }
+
+  function encode(value) {
+    if (value === undefined) return undefined;
+    let json;
+    try {
+      json = stringify(value);
+    } catch {
+      json = undefined;
+    }
+    if (json === undefined) json = stringify(toText(value));
+    return json.length > MAX_TEXT ? stringify(clip(json, MAX_TEXT)) : json;
+  }
+
+  function describe(error) {
+    try {
+      if (error !== null && (typeof error === "object" || typeof error === "function")) {
+        const name = error.name;
+        const message = error.message;
+        return {
+          errorName: clip(typeof name === "string" && name ? name : "Error", MAX_NAME),
+          message: clip(typeof message === "string" ? message : toText(error), MAX_TEXT),
+        };
+      }
+      return { errorName: "Error", message: clip(`Uncaught ${toText(error)}`, MAX_TEXT) };
+    } catch {
+      return { errorName: "Error", message: "The program threw a value that cannot be read." };
+    }
+  }
+
+  // Scripts keep their completion value; a class static block parses like a script body but
+  // rejects top-level `return` and `await`, so it tells the two kinds apart without running
+  // anything.
+  function compile(program) {
+    const script = () => (0, eval)(program);
+    try {
+      new Function(`(class { static {\n${program}\n} })`);
+      return script;
+    } catch {
+      // not a plain script: try an async function body below
+    }
+    try {
+      const body = new AsyncFunction(program);
+      return () => body.call(undefined);
+    } catch {
+      return script; // let eval report the syntax error with its own message
+    }
+  }
+
+  let started = false;
+  let finished = false;
+  let startedAt = 0;
+
+  function finish(outcome) {
+    if (finished) return;
+    finished = true;
+    post({ type: "result", outcome: { ...outcome, durationMs: now() - startedAt } });
+  }
+
+  scope.addEventListener("error", (event) => {
+    event.preventDefault();
+    if (started)
+      finish({ status: "error", ...describe(event.error ?? { message: event.message }) });
+  });
+  scope.addEventListener("unhandledrejection", (event) => {
+    event.preventDefault();
+    if (started) finish({ status: "error", ...describe(event.reason) });
+  });
+
+  async function execute(program) {
+    let outcome;
+    try {
+      const value = await compile(program)();
+      outcome = failedAssertion
+        ? { status: "error", ...describe(failedAssertion) }
+        : { status: "ok", value: encode(value) };
+    } catch (error) {
+      outcome = { status: "error", ...describe(error) };
+    }
+    // One more turn of the event loop lets a dangling rejection surface as the error it is.
+    later(() => finish(outcome), 0);
+  }
+
+  scope.addEventListener("message", (event) => {
+    const program = event.data && event.data.program;
+    if (started || typeof program !== "string") return;
+    started = true;
+    startedAt = now();
+    execute(program);
+  });
+
+  post({ type: "ready" });
+})();
