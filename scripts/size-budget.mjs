@@ -33,21 +33,29 @@ for (const name of initial) {
   entryGzip += size;
   console.log(`  ${name.padEnd(48)} ${kb(size).padStart(9)} gzip`);
 }
-console.log(`  ${"total".padEnd(48)} ${kb(entryGzip).padStart(9)} gzip (budget ${kb(ENTRY_BUDGET_BYTES)})`);
+console.log(
+  `  ${"total".padEnd(48)} ${kb(entryGzip).padStart(9)} gzip (budget ${kb(ENTRY_BUDGET_BYTES)})`,
+);
 
 const lazy = chunks.filter((c) => !initial.has(c.fileName));
 console.log(`Lazy main-thread chunks: ${lazy.length}`);
-for (const c of lazy) console.log(`  ${c.fileName.padEnd(48)} ${kb(gz(c.fileName)).padStart(9)} gzip`);
+for (const c of lazy)
+  console.log(`  ${c.fileName.padEnd(48)} ${kb(gz(c.fileName)).padStart(9)} gzip`);
 
 // Workers are bundled apart from the main graph; list them so the web-llm chunk is visible.
 const workers = readdirSync(join(DIST, "assets")).filter((f) => /worker.*\.js$/.test(f));
-for (const w of workers) console.log(`Worker chunk: ${w.padEnd(40)} ${kb(gz(join("assets", w))).padStart(9)} gzip`);
+for (const w of workers)
+  console.log(`Worker chunk: ${w.padEnd(40)} ${kb(gz(join("assets", w))).padStart(9)} gzip`);
 const offenders = chunks.filter((c) => c.webllm).map((c) => c.fileName);
-console.log(`Main-thread chunks containing @mlc-ai/web-llm: ${offenders.length ? offenders.join(", ") : "none"}`);
+console.log(
+  `Main-thread chunks containing @mlc-ai/web-llm: ${offenders.length ? offenders.join(", ") : "none"}`,
+);
 
 let failed = false;
 if (entryGzip > ENTRY_BUDGET_BYTES) {
-  console.error(`FAIL: entry JavaScript is ${kb(entryGzip)} gzip, over the ${kb(ENTRY_BUDGET_BYTES)} budget.`);
+  console.error(
+    `FAIL: entry JavaScript is ${kb(entryGzip)} gzip, over the ${kb(ENTRY_BUDGET_BYTES)} budget.`,
+  );
   failed = true;
 }
 if (offenders.length) {

@@ -143,7 +143,8 @@ export class WorkerEngine implements Engine {
     const id = this.nextId++;
     return new Promise<EngineCalls[K]["result"]>((resolve, reject) => {
       const cancel = (): void => {
-        if (this.pending.has(id)) this.port?.post({ id: this.nextId++, type: "cancel", target: id });
+        if (this.pending.has(id))
+          this.port?.post({ id: this.nextId++, type: "cancel", target: id });
       };
       const done = (): void => signal?.removeEventListener("abort", cancel);
       this.pending.set(id, {

@@ -30,7 +30,8 @@ export async function probeGpu(): Promise<GpuProbe> {
 function adapterFacts(adapter: GPUAdapter): AdapterFacts {
   // `info` is on the adapter since Chrome 114; `isFallbackAdapter` moved from the adapter to info.
   const info = (adapter as GPUAdapter & { info?: GPUAdapterInfo }).info;
-  const legacyFallback = (adapter as GPUAdapter & { isFallbackAdapter?: boolean }).isFallbackAdapter;
+  const legacyFallback = (adapter as GPUAdapter & { isFallbackAdapter?: boolean })
+    .isFallbackAdapter;
   const infoFallback = (info as (GPUAdapterInfo & { isFallbackAdapter?: boolean }) | undefined)
     ?.isFallbackAdapter;
   return {

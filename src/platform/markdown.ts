@@ -8,11 +8,40 @@ import { Marked } from "marked";
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
 const FORBID_TAGS = [
-  "img", "picture", "source", "video", "audio", "track", "iframe", "frame", "object", "embed",
-  "form", "input", "button", "select", "textarea", "style", "link", "meta", "base", "svg", "math",
-  "template", "dialog",
+  "img",
+  "picture",
+  "source",
+  "video",
+  "audio",
+  "track",
+  "iframe",
+  "frame",
+  "object",
+  "embed",
+  "form",
+  "input",
+  "button",
+  "select",
+  "textarea",
+  "style",
+  "link",
+  "meta",
+  "base",
+  "svg",
+  "math",
+  "template",
+  "dialog",
 ];
-const FORBID_ATTR = ["style", "srcset", "src", "action", "formaction", "background", "poster", "ping"];
+const FORBID_ATTR = [
+  "style",
+  "srcset",
+  "src",
+  "action",
+  "formaction",
+  "background",
+  "poster",
+  "ping",
+];
 const SAFE_URL = /^(?:https?:|mailto:|#)/i;
 
 let hooked = false;

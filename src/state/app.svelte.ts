@@ -3,6 +3,7 @@
  * Views import `app` and read its fields; nothing else holds global state.
  */
 import { DeviceState } from "./device.svelte";
+import { EngineState } from "./engine.svelte";
 
 // Storage code loads on first use, off the entry chunk.
 const settings = () => import("../platform/stores").then((m) => m.settingsStore());
@@ -12,4 +13,5 @@ export const app = {
     load: async () => (await (await settings()).load()).memoryBudgetMB ?? undefined,
     save: async (mb) => void (await (await settings()).update({ memoryBudgetMB: mb ?? null })),
   }),
+  engine: new EngineState(),
 };

@@ -25,7 +25,10 @@ const TYPES = {
  * Start serving `root`. Returns { url, subUrl, requests, close, route }.
  * `route(path, handler)` adds a custom response for tests (e.g. a fake model host).
  */
-export async function serveDist(root = "dist", { subPath = "/polymath/" } = {}) {
+export async function serveDist(
+  root = process.env.POLYMATH_DIST ?? "dist",
+  { subPath = "/polymath/" } = {},
+) {
   const requests = [];
   const routes = new Map();
   const server = createServer(async (req, res) => {
@@ -33,7 +36,9 @@ export async function serveDist(root = "dist", { subPath = "/polymath/" } = {}) 
     requests.push({ method: req.method, path: url.pathname });
     const custom = routes.get(url.pathname);
     if (custom) return custom(req, res);
-    let path = url.pathname.startsWith(subPath) ? "/" + url.pathname.slice(subPath.length) : url.pathname;
+    let path = url.pathname.startsWith(subPath)
+      ? "/" + url.pathname.slice(subPath.length)
+      : url.pathname;
     if (path.endsWith("/")) path += "index.html";
     const file = normalize(join(root, decodeURIComponent(path)));
     if (!file.startsWith(normalize(root))) return end(res, 403, "forbidden");

@@ -4,12 +4,6 @@ import type { Quantization } from "./types";
 const SIZE = /(?:^|[-_])(E?)(\d+(?:[._]\d+)?)([BbMm])(?=$|[-_])/;
 const QUANT = /(?:^|[-_])(q(\d+)f(16|32)(?:_\d+)?)(?=$|[-_])/;
 
-/** The size token as written in the id ("1.5B", "360M", "E2B", "1_6b"), or null. */
-export function sizeToken(id: string): string | null {
-  const match = SIZE.exec(id);
-  return match ? match[0].replace(/^[-_]/, "") : null;
-}
-
 /** Parameter count in billions from an id ("1.5B" → 1.5, "360M" → 0.36, "E2B" → 2). */
 export function parseParamsB(id: string): number | null {
   const match = SIZE.exec(id);

@@ -61,7 +61,7 @@ export function classifyGpu(adapter: AdapterFacts, browser: BrowserInfo): GpuCla
     return /tegra|orin|xavier/.test(text) ? "integrated" : "discrete";
   }
   if (DISCRETE_NVIDIA_ARCH.some((a) => adapter.architecture.toLowerCase() === a)) return "discrete";
-  if (vendor.includes("amd") || vendor.includes("ati") || hasWord(text, "radeon")) {
+  if (vendor.includes("amd") || vendor === "ati" || hasWord(text, "radeon")) {
     // APUs report "Radeon(TM) Graphics", "Vega 8 Graphics" or a 7x0M part; Chrome often hides
     // the description, and then a discrete card is the likelier guess for a WebGPU user on AMD.
     return /radeon\(tm\) graphics|radeon graphics|vega \d+ graphics|\b[678]\d0m\b/.test(text)

@@ -6,7 +6,12 @@
 import { PolymathError, toPolymathError } from "../errors";
 import type { EngineAppConfig, EngineModelInfo } from "./app-config";
 import { createChunkBatcher, type ChunkBatcherOptions } from "./chunk-batcher";
-import { isEngineRequest, type EngineEvent, type EngineRequest, type EngineResultValue } from "./protocol";
+import {
+  isEngineRequest,
+  type EngineEvent,
+  type EngineRequest,
+  type EngineResultValue,
+} from "./protocol";
 import type { Engine } from "./types";
 
 /** What an engine offers beyond `Engine` (the web-llm adapter has all of it). */
@@ -47,7 +52,10 @@ export class EngineHost {
     if (!isEngineRequest(message)) {
       const id = (message as { id?: unknown } | null)?.id;
       if (typeof id === "number") {
-        const error = new PolymathError("invalid-request", "The engine worker got an unknown request.");
+        const error = new PolymathError(
+          "invalid-request",
+          "The engine worker got an unknown request.",
+        );
         this.post({ type: "error", id, error: error.toJSON() });
       }
       return;
@@ -119,6 +127,9 @@ export class EngineHost {
 
   private extras(): EngineHostExtras {
     if (this.options.extras) return this.options.extras;
-    throw new PolymathError("invalid-request", `A ${this.engine.kind} engine has no model cache or catalog.`);
+    throw new PolymathError(
+      "invalid-request",
+      `A ${this.engine.kind} engine has no model cache or catalog.`,
+    );
   }
 }

@@ -3,7 +3,12 @@
  * pulls in web-llm and belongs to the worker (`src/workers/engine.worker.ts` imports it directly).
  */
 export type * from "./types";
-export type { CacheBackend, CustomModelRecord, EngineAppConfig, EngineModelInfo } from "./app-config";
+export type {
+  CacheBackend,
+  CustomModelRecord,
+  EngineAppConfig,
+  EngineModelInfo,
+} from "./app-config";
 export { CACHE_BACKENDS } from "./app-config";
 export {
   parseRecording,

@@ -29,7 +29,10 @@ export interface EngineCalls {
 
 export type EngineCallType = keyof EngineCalls;
 
-export type EngineRequestOf<K extends EngineCallType> = { id: number; type: K } & EngineCalls[K]["args"];
+export type EngineRequestOf<K extends EngineCallType> = {
+  id: number;
+  type: K;
+} & EngineCalls[K]["args"];
 
 export type EngineRequest = { [K in EngineCallType]: EngineRequestOf<K> }[EngineCallType];
 

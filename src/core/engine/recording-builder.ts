@@ -100,7 +100,11 @@ export function recordingEngine(
         ...options,
         onChunk: (chunk) => {
           const t = Math.round(scheduler.now() - start);
-          chunks.push(chunk.reasoning ? { t, delta: chunk.delta, reasoning: true } : { t, delta: chunk.delta });
+          chunks.push(
+            chunk.reasoning
+              ? { t, delta: chunk.delta, reasoning: true }
+              : { t, delta: chunk.delta },
+          );
           options.onChunk(chunk);
         },
       });
@@ -140,6 +144,9 @@ function copyRequest(request: ChatRequest): ChatRequest {
   return {
     modelId: request.modelId,
     messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
-    params: { ...request.params, ...(request.params.stop ? { stop: [...request.params.stop] } : {}) },
+    params: {
+      ...request.params,
+      ...(request.params.stop ? { stop: [...request.params.stop] } : {}),
+    },
   };
 }

@@ -117,7 +117,10 @@ export function parseRecording(json: unknown): Recording {
 }
 
 /** Recording as JSON text; compact by default because chunk lists are long. */
-export function serializeRecording(recording: Recording, options: { pretty?: boolean } = {}): string {
+export function serializeRecording(
+  recording: Recording,
+  options: { pretty?: boolean } = {},
+): string {
   return JSON.stringify(recording, null, options.pretty ? 2 : undefined);
 }
 
@@ -139,7 +142,9 @@ function readRecording(doc: JsonObject): Recording {
   const engine = read.object(doc.engine, "engine");
   const kind = oneOf(engine, "kind", "engine", ENGINE_KINDS);
   const webllmVersion = read.optString(engine, "webllmVersion", "engine");
-  const models = read.array(doc.models, "models").map((m, i) => readModel(m, childPath("models", i)));
+  const models = read
+    .array(doc.models, "models")
+    .map((m, i) => readModel(m, childPath("models", i)));
   const modelIds = new Set<string>();
   models.forEach((m, i) => {
     if (modelIds.has(m.id)) throw read.fail(`models[${i}].id`, `"${m.id}" is listed twice`);
@@ -312,6 +317,10 @@ function oneOf<T extends string>(
   allowed: readonly T[],
 ): T {
   const value = obj[key];
-  if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
-  throw read.fail(childPath(path, key), `must be one of ${allowed.map((a) => `"${a}"`).join(", ")}`);
+  if (typeof value === "string" && (allowed as readonly string[]).includes(value))
+    return value as T;
+  throw read.fail(
+    childPath(path, key),
+    `must be one of ${allowed.map((a) => `"${a}"`).join(", ")}`,
+  );
 }

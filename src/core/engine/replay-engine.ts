@@ -53,7 +53,10 @@ export class ReplayEngine implements Engine {
   ) {
     this.speed = options.speed ?? 1;
     if (!(this.speed > 0)) {
-      throw new PolymathError("invalid-request", `Replay speed must be above 0, not ${this.speed}.`);
+      throw new PolymathError(
+        "invalid-request",
+        `Replay speed must be above 0, not ${this.speed}.`,
+      );
     }
     const tps = options.tokensPerSecond;
     if (tps !== undefined && !(tps > 0 && Number.isFinite(tps))) {
@@ -145,7 +148,9 @@ export class ReplayEngine implements Engine {
       const wait = start + this.offset(entry, i) - this.scheduler.now();
       if (wait > 0 && !(await sleep(this.scheduler, wait, signal))) break;
       if (signal.aborted) break;
-      options.onChunk(chunk.reasoning ? { delta: chunk.delta, reasoning: true } : { delta: chunk.delta });
+      options.onChunk(
+        chunk.reasoning ? { delta: chunk.delta, reasoning: true } : { delta: chunk.delta },
+      );
       if (chunk.reasoning) reasoning += chunk.delta;
       else text += chunk.delta;
       delivered++;
@@ -175,10 +180,14 @@ export class ReplayEngine implements Engine {
     const forModel = this.recording.entries.filter((e) => e.modelId === request.modelId);
     const [first] = forModel;
     if (first === undefined) {
-      throw new PolymathError("model-not-found", `The recording has no answers from ${request.modelId}.`, {
-        advice: "Pick one of the models this recording holds answers for.",
-        details: { modelId: request.modelId },
-      });
+      throw new PolymathError(
+        "model-not-found",
+        `The recording has no answers from ${request.modelId}.`,
+        {
+          advice: "Pick one of the models this recording holds answers for.",
+          details: { modelId: request.modelId },
+        },
+      );
     }
     const unplayed = (e: RecordingEntry): boolean => !this.played.has(e.id);
     const exact = forModel.filter((e) => sameMessages(e.request.messages, request.messages));
@@ -194,7 +203,6 @@ export class ReplayEngine implements Engine {
 
 function sameMessages(a: readonly ChatMessage[], b: readonly ChatMessage[]): boolean {
   return (
-    a.length === b.length &&
-    a.every((m, i) => m.role === b[i]?.role && m.content === b[i]?.content)
+    a.length === b.length && a.every((m, i) => m.role === b[i]?.role && m.content === b[i]?.content)
   );
 }

@@ -43,6 +43,8 @@ import type {
 import { measuredUsage, usageFromOpenAi, type OpenAiStyleUsage } from "./usage";
 import { createProgressTracker } from "./webllm-progress";
 
+export type { ChatCompletionChunk as WebLlmChunk, ChatCompletionRequestStreaming as WebLlmRequest };
+
 /** The web-llm version bundled with the app. */
 export const WEBLLM_VERSION: string = webllmPackageVersion;
 
@@ -189,7 +191,8 @@ export class WebLlmEngine implements Engine, EngineHostExtras {
         deltas++;
         deliver(splitter.push(content));
       }
-      if (choice?.finish_reason) finish = choice.finish_reason === "tool_calls" ? "stop" : choice.finish_reason;
+      if (choice?.finish_reason)
+        finish = choice.finish_reason === "tool_calls" ? "stop" : choice.finish_reason;
       if (chunk.usage) usage = chunk.usage;
       // web-llm clears its interrupt flag when generation starts, so a stop that came earlier is repeated.
       if (job.stopRequested) void core.interruptGenerate();
@@ -240,7 +243,8 @@ export class WebLlmEngine implements Engine, EngineHostExtras {
   async unload(modelIds?: string[]): Promise<void> {
     const core = this.core;
     if (core === null) return;
-    const keep = modelIds === undefined ? [] : this.loadedIds.filter((id) => !modelIds.includes(id));
+    const keep =
+      modelIds === undefined ? [] : this.loadedIds.filter((id) => !modelIds.includes(id));
     if (keep.length === this.loadedIds.length && modelIds !== undefined) return;
     await this.interrupt();
     try {

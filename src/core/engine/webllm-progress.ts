@@ -20,7 +20,9 @@ export function readReportText(text: string): { phase: LoadPhase; loadedBytes?: 
   if (/^Finish loading/.test(text)) return { phase: "ready" };
   const bytes = /(\d+)MB (fetched|loaded)/.exec(text);
   const loadedBytes = bytes ? Number(bytes[1]) * MB : undefined;
-  const phase: LoadPhase = /^(Fetching param cache|Start to fetch)/.test(text) ? "fetching" : "loading";
+  const phase: LoadPhase = /^(Fetching param cache|Start to fetch)/.test(text)
+    ? "fetching"
+    : "loading";
   return loadedBytes === undefined ? { phase } : { phase, loadedBytes };
 }
 
@@ -47,7 +49,7 @@ export function createProgressTracker(
       const progress: LoadProgress = {
         modelId,
         phase,
-        fraction: phase === "ready" ? 1 : Math.max(0, Math.min(1, report.progress)),
+        fraction: phase === "ready" ? 1 : clampFraction(report.progress),
         text: report.text,
         elapsedMs: elapsedMs(),
       };
@@ -55,4 +57,9 @@ export function createProgressTracker(
       return progress;
     },
   };
+}
+
+/** web-llm divides by a total that can be 0 before the first shard list arrives. */
+function clampFraction(value: number): number {
+  return Number.isFinite(value) ? Math.max(0, Math.min(1, value)) : 0;
 }

@@ -40,7 +40,11 @@ describe("assert shim", () => {
     ["console.assert(false, 'sum of', 2)", "sum of 2"],
     ["assert.strictEqual(1, 2, 'custom')", "custom"],
   ])("fails %s with an AssertionError", async (body, message) => {
-    expect(await run(body)).toMatchObject({ status: "error", errorName: "AssertionError", message });
+    expect(await run(body)).toMatchObject({
+      status: "error",
+      errorName: "AssertionError",
+      message,
+    });
   });
 
   it("does not leak console.assert changes to the caller's console", async () => {

@@ -35,7 +35,9 @@ describe("pure checks", () => {
     expect(pure({ type: "regex", pattern: "^\\d{3}-\\d{4}$" }, "555-1234")).toBe(true);
     expect(pure({ type: "regex", pattern: "^hello", flags: "i" }, "Hello there")).toBe(true);
     expect(pure({ type: "regex", pattern: "^hello" }, "Hello there")).toBe(false);
-    expect(evaluatePureCheck({ type: "regex", pattern: "(" }, "x")?.reason).toMatch(/^invalid pattern/);
+    expect(evaluatePureCheck({ type: "regex", pattern: "(" }, "x")?.reason).toMatch(
+      /^invalid pattern/,
+    );
   });
 
   it("json, plain or in a fence, against a schema", () => {
@@ -46,8 +48,12 @@ describe("pure checks", () => {
     };
     expect(pure({ type: "json" }, '{"a": 1}')).toBe(true);
     expect(pure({ type: "json" }, "not json")).toBe(false);
-    expect(pure({ type: "json", schema }, 'Sure:\n```json\n{"name": "Ada", "age": 36}\n```')).toBe(true);
-    expect(pure({ type: "json", schema }, 'Here it is: {"name": "Ada", "age": 36}. Done.')).toBe(true);
+    expect(pure({ type: "json", schema }, 'Sure:\n```json\n{"name": "Ada", "age": 36}\n```')).toBe(
+      true,
+    );
+    expect(pure({ type: "json", schema }, 'Here it is: {"name": "Ada", "age": 36}. Done.')).toBe(
+      true,
+    );
     expect(evaluatePureCheck({ type: "json", schema }, '{"name": "Ada", "age": -1}')?.reason).toBe(
       "does not match the schema at #/age: -1 is less than 0.",
     );
@@ -69,16 +75,28 @@ describe("scoreChecksItem", () => {
   });
 
   it("passes the answer verbatim, quotes and all", async () => {
-    const check: Check = { type: "predicate", code: 'return answer === "say \\"hi\\"\\n</script>";' };
+    const check: Check = {
+      type: "predicate",
+      code: 'return answer === "say \\"hi\\"\\n</script>";',
+    };
     expect((await scoreChecksItem(item(check), 'say "hi"\n</script>', runner)).pass).toBe(true);
   });
 
   it("fails predicates that throw or run forever", async () => {
-    const threw = await scoreChecksItem(item({ type: "predicate", code: "return answer.x.y;" }), "a", runner);
+    const threw = await scoreChecksItem(
+      item({ type: "predicate", code: "return answer.x.y;" }),
+      "a",
+      runner,
+    );
     expect(threw.reason).toMatch(/^predicate: the predicate threw TypeError/);
-    const slow = await scoreChecksItem(item({ type: "predicate", code: "for (;;) {}" }), "a", runner, {
-      timeoutMs: 100,
-    });
+    const slow = await scoreChecksItem(
+      item({ type: "predicate", code: "for (;;) {}" }),
+      "a",
+      runner,
+      {
+        timeoutMs: 100,
+      },
+    );
     expect(slow.reason).toBe("predicate: the predicate timed out");
   });
 

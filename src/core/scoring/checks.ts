@@ -11,7 +11,8 @@ export interface CheckResult {
   reason: string;
 }
 
-const fold = (s: string, caseSensitive: boolean | undefined) => (caseSensitive ? s : s.toLowerCase());
+const fold = (s: string, caseSensitive: boolean | undefined) =>
+  caseSensitive ? s : s.toLowerCase();
 
 /** Parsed JSON from an answer: a fenced block that parses, the whole answer, or its outer {…}/[…]. */
 export function findJson(answer: string): { ok: true; value: unknown } | { ok: false } {
@@ -55,13 +56,19 @@ export function evaluatePureCheck(check: Check, answer: string): CheckResult | n
   const text = answer.trim();
   switch (check.type) {
     case "equals": {
-      const pass = fold(text, check.caseSensitive) === fold(check.value.trim(), check.caseSensitive);
-      return { type: check.type, pass, reason: pass ? "equal" : `expected exactly "${check.value}"` };
+      const pass =
+        fold(text, check.caseSensitive) === fold(check.value.trim(), check.caseSensitive);
+      return {
+        type: check.type,
+        pass,
+        reason: pass ? "equal" : `expected exactly "${check.value}"`,
+      };
     }
     case "contains": {
       const hay = fold(text, check.caseSensitive);
       const missing = check.values.filter((v) => !hay.includes(fold(v, check.caseSensitive)));
-      const pass = check.mode === "all" ? missing.length === 0 : missing.length < check.values.length;
+      const pass =
+        check.mode === "all" ? missing.length === 0 : missing.length < check.values.length;
       const reason = pass
         ? "contains"
         : check.mode === "all"
@@ -77,7 +84,11 @@ export function evaluatePureCheck(check: Check, answer: string): CheckResult | n
         return { type: check.type, pass: false, reason: `invalid pattern: ${String(e)}` };
       }
       const pass = re.test(answer);
-      return { type: check.type, pass, reason: pass ? "matches" : `does not match /${check.pattern}/` };
+      return {
+        type: check.type,
+        pass,
+        reason: pass ? "matches" : `does not match /${check.pattern}/`,
+      };
     }
     case "json": {
       const found = findJson(answer);
@@ -108,7 +119,11 @@ async function evaluatePredicate(
     if (outcome.errorName === "PredicateFalse") {
       return { type, pass: false, reason: "the predicate returned false" };
     }
-    return { type, pass: false, reason: `the predicate threw ${outcome.errorName ?? "Error"}: ${outcome.message ?? ""}` };
+    return {
+      type,
+      pass: false,
+      reason: `the predicate threw ${outcome.errorName ?? "Error"}: ${outcome.message ?? ""}`,
+    };
   }
   return { type, pass: outcome.value !== "false", reason: "the predicate returned true" };
 }

@@ -26,7 +26,8 @@ function matches(text: string, re: RegExp, allowed: string, keep: (m: RegExpExec
   return found;
 }
 
-const only = (letters: string[]): string | null => (new Set(letters).size === 1 ? letters[0]! : null);
+const only = (letters: string[]): string | null =>
+  new Set(letters).size === 1 ? letters[0]! : null;
 
 const BARE = /^[\s*_([]*(?<letter>[A-Ja-j])[\s*_)\].:]*$/;
 const MARKER =
@@ -52,7 +53,9 @@ export function extractChoiceLetter(answer: string, options: readonly string[]):
     const g = m.groups ?? {};
     const after = text.slice(m.index + m[0].length);
     const upper = g["letter"] === g["letter"]?.toUpperCase();
-    return upper || g["open"] !== "" || (g["close"] ?? "").includes(")") || /^\s*([.,;!?]|$)/.test(after);
+    return (
+      upper || g["open"] !== "" || (g["close"] ?? "").includes(")") || /^\s*([.,;!?]|$)/.test(after)
+    );
   });
   if (marked.length > 0) return marked[marked.length - 1]!;
 

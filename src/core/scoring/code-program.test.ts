@@ -27,7 +27,8 @@ describe("declarationIndex", () => {
 
 describe("extractCode", () => {
   it("takes the block declaring the entry point", () => {
-    const answer = "Usage:\n```js\nadd(1, 2)\n```\nCode:\n```javascript\nfunction add(a, b) {}\n```";
+    const answer =
+      "Usage:\n```js\nadd(1, 2)\n```\nCode:\n```javascript\nfunction add(a, b) {}\n```";
     expect(extractCode(answer, "add")).toBe("function add(a, b) {}");
   });
 
@@ -77,7 +78,10 @@ describe("buildCodeProgram", () => {
   });
 
   it("drops the prompt when the answer redefines the function", () => {
-    const built = buildCodeProgram(item, "```js\nexport function add(a, b) {\n  return a + b;\n}\n```");
+    const built = buildCodeProgram(
+      item,
+      "```js\nexport function add(a, b) {\n  return a + b;\n}\n```",
+    );
     expect(built?.mode).toBe("solution");
     expect(built?.code).toBe("function add(a, b) {\n  return a + b;\n}");
     expect(built?.program).not.toContain("const add = (a, b) => {\n");

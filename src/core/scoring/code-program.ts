@@ -37,7 +37,8 @@ export function extractCode(answer: string, entryPoint: string): string | null {
   if (blocks.length === 0 || closesFence) return before.trim() === "" ? null : before;
   const js = blocks.filter((b) => JS_LANGS.has(b.lang));
   const candidates = js.length > 0 ? js : blocks;
-  const chosen = candidates.find((b) => declarationIndex(b.code, entryPoint) !== -1) ?? candidates[0];
+  const chosen =
+    candidates.find((b) => declarationIndex(b.code, entryPoint) !== -1) ?? candidates[0];
   return chosen === undefined || chosen.code.trim() === "" ? null : chosen.code;
 }
 

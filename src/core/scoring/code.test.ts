@@ -9,7 +9,8 @@ const sumEven: CodeItem = {
   kind: "code",
   domain: "code",
   language: "javascript",
-  prompt: "/* Sum of the even numbers in a list.\n  >>> sumEven([1, 2, 4])\n  6\n  */\nconst sumEven = (xs) => {\n",
+  prompt:
+    "/* Sum of the even numbers in a list.\n  >>> sumEven([1, 2, 4])\n  6\n  */\nconst sumEven = (xs) => {\n",
   test:
     "const testSumEven = () => {\n  console.assert(sumEven([1, 2, 4]) === 6)\n" +
     "  console.assert(sumEven([]) === 0)\n  console.assert(sumEven([-2, 3]) === -2)\n}\n\ntestSumEven()\n",
@@ -19,18 +20,28 @@ const sumEven: CodeItem = {
 const withHelper: CodeItem = {
   ...sumEven,
   id: "fixture/double",
-  prompt: "const isEven = (n) => n % 2 === 0;\n\n/* Double every even number. */\nconst doubleEven = (xs) => {\n",
+  prompt:
+    "const isEven = (n) => n % 2 === 0;\n\n/* Double every even number. */\nconst doubleEven = (xs) => {\n",
   test: "const assert = require('assert');\nfunction check(f) {\n  assert.deepStrictEqual(f([1, 2, 3, 4]), [1, 4, 3, 8]);\n}\n",
   entryPoint: "doubleEven",
 };
 
 const runner = nodeVmRunner();
-const score = (item: CodeItem, answer: string) => scoreCodeItem(item, answer, runner, { timeoutMs: 300 });
+const score = (item: CodeItem, answer: string) =>
+  scoreCodeItem(item, answer, runner, { timeoutMs: 300 });
 
 describe("scoreCodeItem", () => {
   it("passes a correct completion", async () => {
-    const v = await score(sumEven, "  return xs.filter((x) => x % 2 === 0).reduce((a, b) => a + b, 0);\n}\n");
-    expect(v).toMatchObject({ pass: true, score: 1, reason: "all tests passed", details: { mode: "completion" } });
+    const v = await score(
+      sumEven,
+      "  return xs.filter((x) => x % 2 === 0).reduce((a, b) => a + b, 0);\n}\n",
+    );
+    expect(v).toMatchObject({
+      pass: true,
+      score: 1,
+      reason: "all tests passed",
+      details: { mode: "completion" },
+    });
   });
 
   it("fails a failed console.assert", async () => {
@@ -54,17 +65,26 @@ describe("scoreCodeItem", () => {
 
   it("calls a check function the test never calls, and fails its assert.deepStrictEqual", async () => {
     const v = await score(withHelper, "  return xs;\n}\n");
-    expect(v).toMatchObject({ pass: false, reason: "assertion failed: expected [1,4,3,8], got [1,2,3,4]" });
+    expect(v).toMatchObject({
+      pass: false,
+      reason: "assertion failed: expected [1,4,3,8], got [1,2,3,4]",
+    });
   });
 
   it("fails code that prints instead of returning", async () => {
-    const v = await score(sumEven, "  console.log(xs.filter((x) => x % 2 === 0).reduce((a, b) => a + b, 0));\n}\n");
+    const v = await score(
+      sumEven,
+      "  console.log(xs.filter((x) => x % 2 === 0).reduce((a, b) => a + b, 0));\n}\n",
+    );
     expect(v.pass).toBe(false);
     expect(v.reason).toMatch(/^assertion failed/);
   });
 
   it("reports a plain thrown Error as a failed assertion", async () => {
-    const item = { ...sumEven, test: "if (sumEven([2]) !== 2) throw new Error('sumEven([2]) should be 2')" };
+    const item = {
+      ...sumEven,
+      test: "if (sumEven([2]) !== 2) throw new Error('sumEven([2]) should be 2')",
+    };
     const v = await score(item, "  return 0;\n}\n");
     expect(v.reason).toBe("assertion failed: sumEven([2]) should be 2");
   });
@@ -79,7 +99,11 @@ describe("scoreCodeItem", () => {
     expect(syntax.reason).toMatch(/^syntax error: /);
 
     const slow = await score(sumEven, "  while (true) {}\n}\n");
-    expect(slow).toMatchObject({ pass: false, reason: "timed out after 300 ms", details: { failure: "timeout" } });
+    expect(slow).toMatchObject({
+      pass: false,
+      reason: "timed out after 300 ms",
+      details: { failure: "timeout" },
+    });
   });
 
   it("fails an empty answer without running anything", async () => {
@@ -91,6 +115,8 @@ describe("scoreCodeItem", () => {
 
   it("lets a runner failure propagate instead of blaming the model", async () => {
     const broken: CodeRunner = { run: () => Promise.reject(new Error("sandbox gone")) };
-    await expect(scoreCodeItem(sumEven, "  return 0;\n}\n", broken)).rejects.toThrow("sandbox gone");
+    await expect(scoreCodeItem(sumEven, "  return 0;\n}\n", broken)).rejects.toThrow(
+      "sandbox gone",
+    );
   });
 });

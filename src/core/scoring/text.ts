@@ -29,7 +29,8 @@ export function fencedBlocks(text: string): FencedBlock[] {
   for (const line of lines) {
     if (open === null) {
       const start = /^\s*(`{3,}|~{3,})\s*([\w+#.-]*)/.exec(line);
-      if (start) open = { fence: start[1] ?? "```", lang: (start[2] ?? "").toLowerCase(), body: [] };
+      if (start)
+        open = { fence: start[1] ?? "```", lang: (start[2] ?? "").toLowerCase(), body: [] };
       continue;
     }
     const trimmed = line.trim();

@@ -6,6 +6,14 @@ import { PolymathError } from "../../core/errors";
 import type { CodeRunner, RunOutcome } from "../../core/scoring/types";
 import { SandboxSlot } from "./sandbox-slot";
 
+/** What the pool needs of a slot; `SandboxSlot` is the real one. */
+export interface Slot {
+  /** False once the slot's frame is gone (time limit hit, failure): the pool replaces it. */
+  readonly alive: boolean;
+  run(program: string, timeoutMs: number): Promise<RunOutcome>;
+  destroy(): void;
+}
+
 export interface SandboxOptions {
   /** Frames running at once; defaults to `defaultSlotCount(navigator.hardwareConcurrency)`. */
   slots?: number;
@@ -13,6 +21,8 @@ export interface SandboxOptions {
   container?: HTMLElement;
   /** How long a new frame may take to start (ms). */
   startTimeoutMs?: number;
+  /** Makes a slot; the default makes a `SandboxSlot` (tests pass fakes). */
+  createSlot?: () => Slot;
 }
 
 interface Job {
@@ -33,22 +43,25 @@ export function defaultSlotCount(hardwareConcurrency: number | undefined): numbe
 
 export class SandboxHost implements CodeRunner {
   readonly size: number;
-  #slots: (SandboxSlot | null)[];
+  #slots: (Slot | null)[];
   #busy: boolean[];
   #queue: Job[] = [];
-  #container: HTMLElement | undefined;
-  #startTimeoutMs: number;
+  #createSlot: () => Slot;
   #disposed = false;
 
   constructor(options: SandboxOptions = {}) {
-    this.size = Math.max(
-      1,
-      Math.floor(options.slots ?? defaultSlotCount(navigator.hardwareConcurrency)),
-    );
+    // Optional: the pool logic also runs where there is no navigator (unit tests in node).
+    const slots = options.slots ?? defaultSlotCount(globalThis.navigator?.hardwareConcurrency);
+    this.size = Math.max(1, Math.floor(slots));
     this.#slots = Array.from({ length: this.size }, () => null);
     this.#busy = Array.from({ length: this.size }, () => false);
-    this.#container = options.container;
-    this.#startTimeoutMs = options.startTimeoutMs ?? 10_000;
+    this.#createSlot =
+      options.createSlot ??
+      (() =>
+        new SandboxSlot({
+          container: options.container ?? document.body,
+          startTimeoutMs: options.startTimeoutMs ?? 10_000,
+        }));
   }
 
   /** Run untrusted JavaScript; rejects only when the sandbox itself fails (`sandbox-unavailable`). */
@@ -95,24 +108,17 @@ export class SandboxHost implements CodeRunner {
     } finally {
       // A slot that timed out or failed has lost its frame: start a fresh one now, so the next
       // program does not wait for it.
-      if (!slot.alive && !this.#disposed) this.#slots[index] = this.#newSlot();
+      if (!slot.alive && !this.#disposed) this.#slots[index] = this.#createSlot();
       this.#busy[index] = false;
       if (!this.#disposed) this.#pump();
     }
   }
 
-  #slotAt(index: number): SandboxSlot {
+  #slotAt(index: number): Slot {
     const slot = this.#slots[index];
     if (slot?.alive) return slot;
-    const fresh = this.#newSlot();
+    const fresh = this.#createSlot();
     this.#slots[index] = fresh;
     return fresh;
-  }
-
-  #newSlot(): SandboxSlot {
-    return new SandboxSlot({
-      container: this.#container ?? document.body,
-      startTimeoutMs: this.#startTimeoutMs,
-    });
   }
 }

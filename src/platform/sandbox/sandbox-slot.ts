@@ -62,10 +62,6 @@ export class SandboxSlot {
     return this.#frame !== null;
   }
 
-  get busy(): boolean {
-    return this.#pending !== null;
-  }
-
   /** Run one program; resolves with its outcome, rejects only when the sandbox itself fails. */
   async run(program: string, timeoutMs: number): Promise<RunOutcome> {
     if (this.#pending) throw new Error("A sandbox slot runs one program at a time.");

@@ -17,6 +17,7 @@
   const stringify = JSON.stringify;
   const stringOf = String;
   const apply = Reflect.apply;
+  const define = Object.defineProperty;
   const AsyncFunction = (async () => {}).constructor;
   const MAX_TEXT = 10_000;
   const MAX_NAME = 100;
@@ -56,7 +57,11 @@
       replacement = typeof fn === "function" && fn !== assert ? fn : null;
     },
   });
-  Object.defineProperty(scope, "console", { configurable: false, writable: false });
+  Object.defineProperty(scope, "console", {
+    value: consoleObject,
+    configurable: false,
+    writable: false,
+  });
 
   // String() itself throws for some values (Object.create(null), symbols in templates).
   function toText(value) {
@@ -80,7 +85,9 @@
       json = undefined;
     }
     if (json === undefined) json = stringify(toText(value));
-    return json.length > MAX_TEXT ? stringify(clip(json, MAX_TEXT)) : json;
+    if (json.length <= MAX_TEXT) return json;
+    // Too long to keep whole: a JSON string of its clipped text.
+    return stringify(clip(typeof value === "string" ? value : json, MAX_TEXT));
   }
 
   function describe(error) {
@@ -118,6 +125,12 @@
     }
   }
 
+  function withValue(outcome, value) {
+    // Defined, not assigned: a setter the program put on Object.prototype must not eat it.
+    if (value !== undefined) define(outcome, "value", { value, enumerable: true });
+    return outcome;
+  }
+
   let started = false;
   let finished = false;
   let startedAt = 0;
@@ -144,12 +157,13 @@
       const value = await compile(program)();
       outcome = failedAssertion
         ? { status: "error", ...describe(failedAssertion) }
-        : { status: "ok", value: encode(value) };
+        : withValue({ status: "ok" }, encode(value));
     } catch (error) {
       outcome = { status: "error", ...describe(error) };
     }
-    // One more turn of the event loop lets a dangling rejection surface as the error it is.
-    later(() => finish(outcome), 0);
+    // Two more turns of the event loop let a dangling rejection surface as the error it is
+    // (Chromium fires unhandledrejection from a task queued after the first turn's timer).
+    later(() => later(() => finish(outcome), 0), 0);
   }
 
   scope.addEventListener("message", (event) => {

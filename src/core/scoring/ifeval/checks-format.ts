@@ -1,6 +1,14 @@
 /** IFEval `detectable_format:*` instructions: bullets, highlights, sections, JSON, titles. */
 import { define, type InstructionDef } from "./kwargs";
-import { PY_WS, countMatches, isPyWhitespace, pyLstrip, pyPattern, pyRstrip, pyStrip } from "./python-text";
+import {
+  PY_WS,
+  countMatches,
+  isPyWhitespace,
+  pyLstrip,
+  pyPattern,
+  pyRstrip,
+  pyStrip,
+} from "./python-text";
 
 /**
  * Matches of a Python MULTILINE pattern `^\s*<head>.*$` in `text`, in linear time (the regex
@@ -71,8 +79,10 @@ export const numberHighlightedSections: InstructionDef = define(
   ({ num_highlights }) =>
     (value) => {
       let count = 0;
-      for (const [m] of value.matchAll(SINGLE_HIGHLIGHT)) if (pyStrip(pyStrip(m, "*")) !== "") count++;
-      for (const [m] of value.matchAll(DOUBLE_HIGHLIGHT)) if (pyStrip(m.slice(2, -2)) !== "") count++;
+      for (const [m] of value.matchAll(SINGLE_HIGHLIGHT))
+        if (pyStrip(pyStrip(m, "*")) !== "") count++;
+      for (const [m] of value.matchAll(DOUBLE_HIGHLIGHT))
+        if (pyStrip(m.slice(2, -2)) !== "") count++;
       return count >= num_highlights;
     },
 );
@@ -105,7 +115,9 @@ function parsesAsPythonJson(text: string): boolean {
     return true;
   } catch {
     if (!/NaN|Infinity/.test(text)) return false;
-    const patched = text.replace(/"(?:[^"\\]|\\.)*"|-?Infinity|NaN/g, (m) => (m[0] === '"' ? m : "0"));
+    const patched = text.replace(/"(?:[^"\\]|\\.)*"|-?Infinity|NaN/g, (m) =>
+      m[0] === '"' ? m : "0",
+    );
     try {
       JSON.parse(patched);
       return true;

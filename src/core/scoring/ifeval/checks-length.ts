@@ -1,7 +1,8 @@
 /** IFEval `length_constraints:*` instructions: sentences, paragraphs and words. */
 import { compare, define, kwargsError, type InstructionDef } from "./kwargs";
 import { PY_WS, pyLstrip, pySplit, pyStrip } from "./python-text";
-import { countSentences, countWords } from "./text-units";
+import { countSentences } from "./punkt";
+import { countWords } from "./text-units";
 
 const DIVIDER = new RegExp(`[${PY_WS}]?\\*\\*\\*[${PY_WS}]?`);
 const FIRST_WORD_STOPS = new Set([".", ",", "?", "!", "'", '"']);

@@ -7,7 +7,8 @@
  * Python's whitespace (`str.isspace()`, `re` `\s` on str): JavaScript's `\s` adds U+FEFF and
  * lacks U+001C–U+001F and U+0085. Body of a character class, for building patterns.
  */
-export const PY_WS = "\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+export const PY_WS =
+  "\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 
 /** Python's `\w` on str (alphanumeric per `str.isalnum()`, or `_`); needs the `u` flag. */
 export const PY_WORD = "\\p{L}\\p{N}_";

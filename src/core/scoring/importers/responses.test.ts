@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { nodeVmRunner } from "../node-vm-runner.test-helper";
+import { fixtureText, thrown } from "./fixtures.test-helper";
+import { importSuite } from "./import-suite";
+import { matchResponses, parseResponses, UNNAMED_MODEL } from "./responses";
+import { scoreResponses } from "./score-responses";
+
+const suite = importSuite("gsm8k.jsonl", fixtureText("gsm8k.jsonl"));
+const responses = parseResponses(fixtureText("responses-gsm8k.jsonl"));
+
+describe("parseResponses", () => {
+  it("reads ids, questions, response or completion, and models", () => {
+    expect(responses).toHaveLength(7);
+    expect(responses[1]).toMatchObject({
+      line: 2,
+      model: "fixture-model-a",
+      prompt: expect.stringMatching(/^Fixture: A tank/),
+    });
+    expect(responses[3]).toMatchObject({
+      id: "gsm8k-1",
+      model: "fixture-model-b",
+      response: expect.stringMatching(/#### 9$/),
+    });
+  });
+
+  it("names the line of a response without an answer or an item", () => {
+    const e = thrown(() => parseResponses(fixtureText("responses-missing-response.jsonl")));
+    expect(e).toMatchObject({
+      code: "malformed-input",
+      message: 'line 2: missing field "response" (or "completion")',
+    });
+    expect(() => parseResponses('{"response": "x"}')).toThrow(/^line 1: missing field "id"/);
+  });
+
+  it("defaults the model name", () => {
+    expect(parseResponses('{"key": 3, "response": "x"}')[0]).toMatchObject({
+      id: "3",
+      model: UNNAMED_MODEL,
+    });
+  });
+});
+
+describe("matchResponses", () => {
+  it("pairs by id or question and reports the rest", () => {
+    const { pairs, unmatched } = matchResponses(suite, responses);
+    expect(pairs.map((p) => `${p.response.model}:${p.item.id}`)).toEqual([
+      "fixture-model-a:gsm8k-1",
+      "fixture-model-a:gsm8k-2",
+      "fixture-model-a:gsm8k-3",
+      "fixture-model-b:gsm8k-1",
+      "fixture-model-b:gsm8k-3",
+    ]);
+    expect(unmatched).toEqual([
+      { line: 6, reason: 'no item in "gsm8k.jsonl" matches this id "gsm8k-99"' },
+      {
+        line: 7,
+        reason: 'a second response from fixture-model-a to item "gsm8k-1" (line 1 is scored)',
+      },
+    ]);
+  });
+});
+
+describe("scoreResponses", () => {
+  it("gives verdicts and totals per model", async () => {
+    const progress: number[] = [];
+    const report = await scoreResponses(suite, responses, nodeVmRunner(), {
+      onProgress: (done) => progress.push(done),
+    });
+    expect(progress).toEqual([1, 2, 3, 4, 5]);
+    expect(report.unmatched).toHaveLength(2);
+    const [a, b] = report.models;
+    expect(a).toMatchObject({
+      model: "fixture-model-a",
+      items: 3,
+      answered: 3,
+      passed: 3,
+      score: 1,
+      missing: [],
+    });
+    expect(b).toMatchObject({
+      model: "fixture-model-b",
+      items: 3,
+      answered: 2,
+      passed: 1,
+      missing: ["gsm8k-2"],
+    });
+    expect(b?.score).toBeCloseTo(1 / 3);
+    expect(b?.verdicts.map((v) => [v.itemId, v.pass, v.reason])).toEqual([
+      ["gsm8k-1", false, "expected 14, got 9"],
+      ["gsm8k-3", true, "correct"],
+    ]);
+  });
+});
