@@ -5,15 +5,18 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
-const CANDIDATES = [
-  process.env.CHROME_PATH,
-  "/usr/bin/chromium",
-  "/usr/bin/chromium-browser",
-  "/usr/bin/google-chrome",
-  "/usr/bin/google-chrome-stable",
-  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-  "/Applications/Chromium.app/Contents/MacOS/Chromium",
-].filter(Boolean);
+/** @type {string[]} */
+const CANDIDATES = /** @type {string[]} */ (
+  [
+    process.env.CHROME_PATH,
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+    "/usr/bin/google-chrome-stable",
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+  ].filter((p) => typeof p === "string" && p.length > 0)
+);
 
 /** The first Chromium-like browser found, or undefined. */
 export function findBrowser() {

@@ -103,7 +103,8 @@ describe("without WebGPU", () => {
       const text = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
       seen.add(text);
     }
-    for (const name of ["Chat", "Compare", "Bench", "Models", "Device"]) assert.ok(seen.has(name), `${name} not reachable by Tab`);
+    for (const name of ["Chat", "Compare", "Bench", "Models", "Device"])
+      assert.ok(seen.has(name), `${name} not reachable by Tab`);
     await page.keyboard.press("Escape");
   });
 });

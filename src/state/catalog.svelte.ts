@@ -19,6 +19,8 @@ export class CatalogState {
 
   #assess(): Map<string, FitAssessment> {
     const profile = app.device.profile;
+    // A fresh map per derivation, never mutated afterwards: no reactive map needed.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const map = new Map<string, FitAssessment>();
     if (!profile) return map;
     for (const entry of this.entries) map.set(entry.id, assessFit(entry, profile));

@@ -65,7 +65,7 @@ export class EngineState {
    * ready; rejects with a PolymathError, which is also kept in `loadErrors`.
    */
   async load(modelIds: string[]): Promise<void> {
-    const ids = [...new Set(modelIds)];
+    const ids = modelIds.filter((id, i) => modelIds.indexOf(id) === i);
     const current = await this.engine();
     if (sameSet(current.loaded(), ids)) {
       this.loaded = current.loaded();

@@ -75,7 +75,13 @@ describe("kwargs validation", () => {
       true,
     );
     expect(malformed("keywords:existence", { keywords: [] })).toBe(true);
-    expect(malformed("keywords:letter_frequency", { letter: "ab", let_frequency: 1, let_relation: "at least" })).toBe(true);
+    expect(
+      malformed("keywords:letter_frequency", {
+        letter: "ab",
+        let_frequency: 1,
+        let_relation: "at least",
+      }),
+    ).toBe(true);
     expect(malformed("keywords:existence", { keywords: ["x"], extra: 1 })).toBe(true);
     expect(malformed("keywords:nonexistent", {})).toBe(true);
   });
