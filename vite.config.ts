@@ -1,7 +1,7 @@
 import { defineConfig } from "vite";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
-import { webllmModelList } from "./scripts/vite/webllm-model-list";
-import { chunkReport } from "./scripts/vite/chunk-report";
+import { webllmModelList } from "./scripts/vite/webllm-model-list.ts";
+import { chunkReport } from "./scripts/vite/chunk-report.ts";
 
 // `base: "./"` keeps every asset URL relative, so the static build works from any
 // sub-path (a project page at /polymath/, a folder on a USB stick) without a rebuild.
@@ -14,6 +14,8 @@ export default defineConfig({
     sourcemap: true,
     rollupOptions: {
       input: { main: "index.html" },
+      // The model-list plugin imports web-llm in node once per build; its timing is expected.
+      checks: { pluginTimings: false },
     },
   },
   server: { port: 5173, strictPort: false },

@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
-import { webllmModelList } from "./scripts/vite/webllm-model-list";
+import { webllmModelList } from "./scripts/vite/webllm-model-list.ts";
 
 // Unit tests: core logic in node; runes state (`*.svelte.test.ts`) compiled by the Svelte plugin.
 export default defineConfig({

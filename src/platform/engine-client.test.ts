@@ -141,7 +141,9 @@ describe("WorkerEngine over a fake worker", () => {
   it("forwards cache calls and unload", async () => {
     const { client } = setup();
     expect(await client.hasModelInCache(QWEN3)).toBe(true);
+    expect(await client.cachedModelIds([CODER, QWEN3])).toEqual([QWEN3]);
     await client.deleteModelAllInfoInCache(QWEN3);
+    expect(await client.cachedModelIds([CODER, QWEN3])).toEqual([]);
     expect(await client.hasModelInCache(QWEN3)).toBe(false);
     await client.load([QWEN3, CODER]);
     await client.unload([QWEN3]);

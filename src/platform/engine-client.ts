@@ -124,6 +124,11 @@ export class WorkerEngine implements Engine {
     return this.call("hasModelInCache", { modelId });
   }
 
+  /** Those of `modelIds` whose weights are in web-llm's cache, in one round trip. */
+  cachedModelIds(modelIds: string[]): Promise<string[]> {
+    return this.call("cachedModelIds", { modelIds: [...modelIds] });
+  }
+
   async deleteModelAllInfoInCache(modelId: string): Promise<void> {
     await this.call("deleteModelAllInfoInCache", { modelId });
   }

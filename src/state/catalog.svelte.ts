@@ -16,6 +16,8 @@ export class CatalogState {
   entries = $derived<CatalogEntry[]>(buildCatalog(modelList, this.custom));
   /** Fit of every entry on this device; empty until the device is probed. */
   fit = $derived<Map<string, FitAssessment>>(this.#assess());
+  /** Resolves once the user's custom models are in `custom` and the engine has its config. */
+  readonly ready: Promise<void> = import("./models/setup").then((m) => m.startModelSetup(this));
 
   #assess(): Map<string, FitAssessment> {
     const profile = app.device.profile;

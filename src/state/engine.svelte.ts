@@ -3,7 +3,8 @@
  * models on this GPU) or a replay of a recording (no GPU needed). Load progress and errors live
  * here so every view shows the same truth.
  */
-import { PolymathError, toPolymathError } from "../core/errors";
+import type { PolymathError } from "../core/errors";
+import type { EngineAppConfig } from "../core/engine/app-config";
 import type { Engine, LoadProgress } from "../core/engine/types";
 import type { Recording } from "../core/engine/recording";
 import type { ReplayOptions } from "../core/engine/replay-engine";
@@ -26,14 +27,33 @@ export class EngineState {
   #worker: WorkerEngine | null = null;
   #replay: Engine | null = null;
   #loadAbort: AbortController | null = null;
+  #appConfig: EngineAppConfig | null = null;
+
+  #workerStart: Promise<WorkerEngine> | null = null;
 
   /** The web-llm worker engine, started on first use (its chunk loads then). */
-  async worker(): Promise<WorkerEngine> {
-    if (!this.#worker) {
-      const { WorkerEngine } = await import("../platform/engine-client");
-      this.#worker = new WorkerEngine();
-    }
-    return this.#worker;
+  worker(): Promise<WorkerEngine> {
+    // One promise for concurrent callers, so they never start two workers.
+    this.#workerStart ??= import("../platform/engine-client").then(
+      ({ WorkerEngine }) => {
+        const worker = new WorkerEngine();
+        this.#worker = worker;
+        // A failure here shows again on the caller's own request.
+        if (this.#appConfig) void worker.setAppConfig(this.#appConfig).catch(() => {});
+        return worker;
+      },
+      (e: unknown) => {
+        this.#workerStart = null;
+        throw e;
+      },
+    );
+    return this.#workerStart;
+  }
+
+  /** Cache backend and custom models for web-llm: sent now if the worker runs, else when it starts. */
+  async setAppConfig(config: EngineAppConfig): Promise<void> {
+    this.#appConfig = config;
+    if (this.#worker) await this.#worker.setAppConfig(config);
   }
 
   /** The engine for the current mode. */
@@ -83,6 +103,8 @@ export class EngineState {
         },
       });
     } catch (e) {
+      // The errors module loads on failure only: it stays off the entry chunk.
+      const { toPolymathError } = await import("../core/errors");
       const error = toPolymathError(e);
       for (const id of ids) this.loadErrors[id] = error;
       throw error;
@@ -96,6 +118,11 @@ export class EngineState {
   /** Cancel the load in progress (the pending `load` rejects with download-cancelled). */
   cancelLoad(): void {
     this.#loadAbort?.abort();
+  }
+
+  /** Re-read the loaded set after code drove the engine directly (a comparison run). */
+  async sync(): Promise<void> {
+    this.loaded = (await this.engine()).loaded();
   }
 
   async unload(): Promise<void> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseRecording } from "./recording";
 import compareFixture from "../../../tests/fixtures/recordings/compare-two-models.json";
+import { PolymathError } from "../errors";
 import { EngineHost } from "./engine-host";
 import type { EngineEvent } from "./protocol";
 import { ReplayEngine } from "./replay-engine";
@@ -79,5 +80,40 @@ describe("EngineHost", () => {
       { type: "error", id: 5, error: expect.objectContaining({ code: "invalid-request" }) },
       { type: "error", id: 6, error: expect.objectContaining({ code: "invalid-request" }) },
     ]);
+  });
+
+  it("answers which models are cached, counting a failed check as not cached", async () => {
+    const events: EngineEvent[] = [];
+    const engine = new ReplayEngine(parseRecording(compareFixture), { loadStepMs: 0 });
+    let brokenCache = false;
+    const host = new EngineHost(engine, (e) => events.push(e), {
+      extras: {
+        hasModelInCache: async (id) => {
+          if (brokenCache || id === "flaky") throw new PolymathError("storage-unavailable", "No.");
+          return id.startsWith("cached");
+        },
+        deleteModelAllInfoInCache: async () => {},
+        setAppConfig: () => {},
+        listModels: () => [],
+      },
+    });
+    const ids = [
+      "cached-a",
+      "other",
+      "flaky",
+      "cached-b",
+      ...Array.from({ length: 9 }, (_, i) => `x${i}`),
+    ];
+    await host.handle({ id: 1, type: "cachedModelIds", modelIds: ids });
+    expect(events.at(-1)).toEqual({ type: "result", id: 1, value: ["cached-a", "cached-b"] });
+    brokenCache = true;
+    await host.handle({ id: 2, type: "cachedModelIds", modelIds: ["cached-a", "b"] });
+    expect(events.at(-1)).toMatchObject({
+      type: "error",
+      id: 2,
+      error: { code: "storage-unavailable" },
+    });
+    await host.handle({ id: 3, type: "cachedModelIds", modelIds: [] });
+    expect(events.at(-1)).toEqual({ type: "result", id: 3, value: [] });
   });
 });

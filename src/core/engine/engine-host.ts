@@ -14,6 +14,8 @@ import {
 } from "./protocol";
 import type { Engine } from "./types";
 
+const CACHE_CHECKS_AT_ONCE = 6;
+
 /** What an engine offers beyond `Engine` (the web-llm adapter has all of it). */
 export interface EngineHostExtras {
   hasModelInCache(modelId: string): Promise<boolean>;
@@ -104,6 +106,8 @@ export class EngineHost {
         return this.engine.loaded();
       case "hasModelInCache":
         return this.extras().hasModelInCache(request.modelId);
+      case "cachedModelIds":
+        return this.cachedModelIds(request.modelIds);
       case "deleteModelAllInfoInCache":
         await this.extras().deleteModelAllInfoInCache(request.modelId);
         return null;
@@ -113,6 +117,35 @@ export class EngineHost {
       case "listModels":
         return this.extras().listModels();
     }
+  }
+
+  /**
+   * Ask the cache about each model, a few at a time (the IndexedDB backend opens a database per
+   * question). A model whose check fails counts as not cached, unless every check fails: then the
+   * cache itself is unreadable and the first error is reported.
+   */
+  private async cachedModelIds(modelIds: string[]): Promise<string[]> {
+    const extras = this.extras();
+    const cached = new Array<boolean>(modelIds.length).fill(false);
+    let failures = 0;
+    let firstError: unknown;
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < modelIds.length) {
+        const index = next++;
+        try {
+          cached[index] = await extras.hasModelInCache(modelIds[index] ?? "");
+        } catch (e) {
+          failures++;
+          firstError ??= e;
+        }
+      }
+    };
+    await Promise.all(
+      Array.from({ length: Math.min(CACHE_CHECKS_AT_ONCE, modelIds.length) }, worker),
+    );
+    if (modelIds.length > 0 && failures === modelIds.length) throw firstError;
+    return modelIds.filter((_, i) => cached[i]);
   }
 
   private async track<T>(id: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {

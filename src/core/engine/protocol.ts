@@ -22,6 +22,8 @@ export interface EngineCalls {
   unload: { args: { modelIds?: string[] }; result: string[] };
   loaded: { args: NoArgs; result: string[] };
   hasModelInCache: { args: { modelId: string }; result: boolean };
+  /** Result: those of `modelIds` whose weights are all in web-llm's cache (one round trip). */
+  cachedModelIds: { args: { modelIds: string[] }; result: string[] };
   deleteModelAllInfoInCache: { args: { modelId: string }; result: null };
   setAppConfig: { args: { config: EngineAppConfig }; result: null };
   listModels: { args: NoArgs; result: EngineModelInfo[] };
@@ -53,6 +55,7 @@ const CALL_TYPES: readonly EngineCallType[] = [
   "unload",
   "loaded",
   "hasModelInCache",
+  "cachedModelIds",
   "deleteModelAllInfoInCache",
   "setAppConfig",
   "listModels",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isPolymathError } from "../errors";
 import { failOnWrite } from "../storage/failing-store";
 import { createMemoryStore } from "../storage/memory-store";
-import { createComparisonStore, type StoredComparison } from "./comparisons";
+import { createComparisonStore, titleFromPrompt, type StoredComparison } from "./comparisons";
 
 const usage = {
   promptTokens: 9,
@@ -47,6 +47,8 @@ describe("comparison store", () => {
       title: "Reverse a string (b)",
       models: ["gen", "code"],
       turnCount: 1,
+      // Blind and not voted on yet: lists must not name the models.
+      hidden: true,
     });
     const voted = {
       ...comparison("a", 1),
@@ -54,6 +56,7 @@ describe("comparison store", () => {
     };
     await store.save(voted);
     expect(await store.get("a")).toEqual(voted);
+    expect((await store.list()).find((s) => s.id === "a")?.hidden).toBeUndefined();
     await store.delete("b");
     expect((await store.list()).map((s) => s.id)).toEqual(["a"]);
     expect(await store.get("b")).toBeUndefined();
@@ -77,5 +80,16 @@ describe("comparison store", () => {
     await expect(createComparisonStore(kv).get("x")).rejects.toSatisfy((e) =>
       isPolymathError(e, "schema-too-new"),
     );
+  });
+});
+
+describe("titleFromPrompt", () => {
+  it("takes the first line and shortens a long one with an ellipsis", () => {
+    expect(titleFromPrompt("  Reverse a string\nin Python ")).toBe("Reverse a string");
+    const long = "word ".repeat(30);
+    const title = titleFromPrompt(long, 20);
+    expect(title.length).toBeLessThanOrEqual(20);
+    expect(title.endsWith("…")).toBe(true);
+    expect(titleFromPrompt(" \n ")).toBe("Untitled comparison");
   });
 });

@@ -17,6 +17,7 @@ const usage = {
 /**
  * A fake engine for these tests: it "answers" with fixed fixture words (not model output), counts
  * loads, tracks how many chats run at once, and honours interrupt() like the real engine contract.
+ * Like web-llm's reload, `load(ids)` replaces the resident set.
  */
 class FakeEngine implements Engine {
   readonly kind = "replay" as const;
@@ -32,6 +33,7 @@ class FakeEngine implements Engine {
 
   async load(ids: string[], options?: LoadOptions) {
     this.loads.push(ids);
+    this.resident.clear();
     for (const id of ids) {
       options?.onProgress?.({
         modelId: id,
@@ -118,8 +120,40 @@ describe("runComparison", () => {
     const final = await runComparison({ engine, plan, messagesFor, params: {} });
     expect(engine.loads).toEqual([["gen"], ["code"], ["math"]]);
     expect(engine.maxActive).toBe(1);
-    expect(engine.unloads).toEqual([["gen"], ["code"]]);
+    expect(engine.unloads).toEqual([]);
     expect(Object.values(final).every((s) => s.state === "done")).toBe(true);
+  });
+
+  it("keeps a resident model when loading the rest of a set that fits together", async () => {
+    const engine = new FakeEngine();
+    engine.resident.add("code");
+    const rec = recorder();
+    const plan = planComparison(models.slice(0, 2), 8000, engine.loaded());
+    const final = await runComparison({ engine, plan, messagesFor, params: {}, ...rec });
+    expect(engine.loads).toEqual([["gen", "code"]]);
+    expect(engine.loaded().sort()).toEqual(["code", "gen"]);
+    expect(final.code?.state).toBe("done");
+    expect(final.gen?.state).toBe("done");
+  });
+
+  it("passes each chunk's time since its own request started", async () => {
+    const engine = new FakeEngine();
+    let clock = 1000;
+    const times: Record<string, number[]> = {};
+    await runComparison({
+      engine,
+      plan: planComparison(models, 2500),
+      messagesFor,
+      params: {},
+      now: () => (clock += 5),
+      onChunk: (id, _chunk, t) => (times[id] ??= []).push(t),
+    });
+    for (const id of ["gen", "code", "math"]) {
+      const ts = times[id] ?? [];
+      expect(ts).toHaveLength(3);
+      // The clock moves 5 ms per read: start, then one read per chunk.
+      expect(ts).toEqual([5, 10, 15]);
+    }
   });
 
   it("starts with the model already loaded and does not reload it", async () => {

@@ -1,10 +1,11 @@
 /**
- * Carry out a comparison plan (schedule.ts) for one prompt against an Engine: load, unload and
- * generate as planned, report each column's status, and stream chunks per model. Cancelling
- * through the signal interrupts the running generation, marks unfinished columns cancelled and
- * starts no further load.
+ * Carry out a comparison plan (schedule.ts) for one prompt against an Engine: load and generate as
+ * planned, report each column's status, and stream chunks per model with their time since that
+ * model's request started (what a recording keeps). Cancelling through the signal interrupts the
+ * running generation, marks unfinished columns cancelled and starts no further load.
  */
 import { PolymathError, toPolymathError, type SerializedError } from "../errors";
+import { systemScheduler } from "../engine/scheduler";
 import type { ChatMessage, ChatResult, Engine, SamplingParams, StreamChunk } from "../engine/types";
 import type { Plan } from "./schedule";
 
@@ -25,9 +26,11 @@ export interface RunComparisonOptions {
   messagesFor: (modelId: string) => ChatMessage[];
   params: SamplingParams;
   onStatus?: (modelId: string, status: ColumnStatus) => void;
-  /** Called per streamed chunk; must return quickly. */
-  onChunk?: (modelId: string, chunk: StreamChunk) => void;
+  /** Called per streamed chunk with `t`, ms since that model's request started; must return quickly. */
+  onChunk?: (modelId: string, chunk: StreamChunk, t: number) => void;
   signal?: AbortSignal;
+  /** Monotonic clock in ms; the system clock by default. */
+  now?: () => number;
 }
 
 const unfinished = new Set<ColumnStatus["state"]>(["waiting", "loading", "generating"]);
@@ -37,6 +40,7 @@ export async function runComparison(
   options: RunComparisonOptions,
 ): Promise<Record<string, ColumnStatus>> {
   const { engine, plan, messagesFor, params, onStatus, onChunk, signal } = options;
+  const now = options.now ?? systemScheduler.now;
   const statuses: Record<string, ColumnStatus> = {};
   const set = (id: string, status: ColumnStatus) => {
     statuses[id] = status;
@@ -49,9 +53,7 @@ export async function runComparison(
 
   for (const step of plan.steps) {
     if (step.kind === "skip") set(step.modelId, { state: "skipped", reason: step.reason });
-    else if (step.kind !== "unload") {
-      for (const id of step.modelIds) if (!statuses[id]) set(id, { state: "waiting" });
-    }
+    else for (const id of step.modelIds) if (!statuses[id]) set(id, { state: "waiting" });
   }
 
   let interrupted = false;
@@ -63,16 +65,23 @@ export async function runComparison(
   };
   signal?.addEventListener("abort", onAbort, { once: true });
 
+  /** Make exactly `ids` resident; only columns still waiting show the progress. */
   async function load(ids: string[]): Promise<void> {
     const pending = ids.filter(isWaiting);
     if (pending.length === 0) return;
     for (const id of pending) set(id, { state: "loading", fraction: 0, text: "" });
     try {
-      await engine.load(pending, {
+      // The whole set: the engine drops whatever this call does not name.
+      await engine.load(ids, {
         signal,
         onProgress: (p) => {
-          // Progress for a group may name one model or the whole request; show it where it belongs.
-          const targets = pending.includes(p.modelId) ? [p.modelId] : pending;
+          // Progress may name one model or the whole request; show it where it belongs. A model
+          // already done that is set up again keeps its finished column.
+          const targets = pending.includes(p.modelId)
+            ? [p.modelId]
+            : ids.includes(p.modelId)
+              ? []
+              : pending;
           for (const id of targets)
             set(id, { state: "loading", fraction: p.fraction, text: p.text });
         },
@@ -86,10 +95,14 @@ export async function runComparison(
 
   async function generate(id: string): Promise<void> {
     set(id, { state: "generating" });
+    const start = now();
     try {
       const result = await engine.chat(
         { modelId: id, messages: messagesFor(id), params },
-        { onChunk: (chunk) => onChunk?.(id, chunk), signal },
+        {
+          onChunk: (chunk) => onChunk?.(id, chunk, Math.max(0, Math.round(now() - start))),
+          signal,
+        },
       );
       if (result.finishReason === "abort" || signal?.aborted)
         set(id, { state: "cancelled", result });
@@ -107,10 +120,7 @@ export async function runComparison(
   try {
     for (const step of plan.steps) {
       if (signal?.aborted) break;
-      if (step.kind === "unload") {
-        // A failed unload is not fatal: the next load reports out-of-memory if it matters.
-        await engine.unload(step.modelIds).catch(() => undefined);
-      } else if (step.kind === "load") {
+      if (step.kind === "load") {
         await load(step.modelIds);
       } else if (step.kind === "generate") {
         await Promise.all(step.modelIds.filter(isWaiting).map(generate));

@@ -63,6 +63,16 @@ describe("conversation export", () => {
     expect(md.indexOf("Is 7 prime?")).toBeLessThan(md.indexOf("Yes."));
   });
 
+  it("marks answers replayed from a recording", () => {
+    const replayed = {
+      ...fixture,
+      messages: [{ id: "r1", role: "assistant" as const, content: "Hi.", replayOf: "demo.json" }],
+    };
+    expect(conversationToMarkdown(replayed)).toContain(
+      "*replayed from demo.json, not a live answer*",
+    );
+  });
+
   it("round-trips through versioned JSON", () => {
     const json = conversationToJson(fixture, new Date(0));
     const parsed = JSON.parse(json) as { format: string; schema: number; exportedAt: string };

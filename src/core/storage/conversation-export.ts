@@ -87,6 +87,7 @@ function describeMetrics(m: ConversationMessage): string {
     parts.push(`total ${formatDuration(u.totalMs)}`);
   }
   if (m.finishReason && m.finishReason !== "stop") parts.push(`finished: ${m.finishReason}`);
+  if (m.replayOf) parts.push(`replayed from ${m.replayOf}, not a live answer`);
   return parts.join(" · ");
 }
 

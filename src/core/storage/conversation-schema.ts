@@ -20,6 +20,8 @@ export interface ConversationMessage {
   usage?: Usage;
   finishReason?: FinishReason;
   error?: SerializedError;
+  /** The recording an answer was replayed from; absent for live answers. */
+  replayOf?: string;
 }
 
 export interface Conversation {

@@ -13,6 +13,8 @@ export const DB_NAMES = {
   comparisons: "polymath-comparisons",
   settings: "polymath-settings",
   votes: "polymath-votes",
+  customModels: "polymath-custom-models",
+  suites: "polymath-suites",
 } as const;
 
 export interface OpenedStore {

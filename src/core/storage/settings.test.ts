@@ -28,6 +28,14 @@ describe("settings", () => {
     expect(merged.showReasoning).toBe(true);
   });
 
+  it("keeps web-llm's cache backends and drops unknown ones", () => {
+    expect(DEFAULT_SETTINGS.cacheBackend).toBe("cache");
+    expect(mergeSettings({ cacheBackend: "opfs" }).cacheBackend).toBe("opfs");
+    expect(mergeSettings({ cacheBackend: "indexeddb" }).cacheBackend).toBe("indexeddb");
+    // The name an earlier build stored falls back to the default.
+    expect(mergeSettings({ cacheBackend: "cache-api" }).cacheBackend).toBe("cache");
+  });
+
   it("does not let callers mutate the defaults", async () => {
     const s = await createSettingsStore(createMemoryStore()).load();
     s.defaultParams.temperature = 2;

@@ -3,6 +3,7 @@
  * `settings`, schema version 1. Stored values that are missing or of the wrong type fall back to
  * the defaults below, so adding a setting never needs a migration.
  */
+import { CACHE_BACKENDS, type CacheBackend } from "../engine/app-config";
 import type { SamplingParams } from "../engine/types";
 import type { KeyValueStore } from "./kv-store";
 import { guardWrite } from "./storage-errors";
@@ -11,8 +12,8 @@ import { readDocument, wrapDocument, type DocumentSchema } from "./versioned";
 export const SETTINGS_SCHEMA_VERSION = 1;
 
 export type Theme = "system" | "light" | "dark";
-/** Where web-llm keeps downloaded weights: the Cache API (default) or IndexedDB. */
-export type CacheBackend = "cache-api" | "indexeddb";
+/** Where web-llm keeps downloaded weights: the Cache API (default), IndexedDB or OPFS. */
+export type { CacheBackend };
 
 export interface Settings {
   /** GPU memory budget in MB; null = use the estimate from the device profile. */
@@ -30,7 +31,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   memoryBudgetMB: null,
   theme: "system",
-  cacheBackend: "cache-api",
+  cacheBackend: "cache",
   defaultParams: { temperature: 0.7, top_p: 0.95, max_tokens: 1024 },
   blindComparisons: false,
   showReasoning: false,
@@ -52,7 +53,7 @@ const checks: { [K in keyof Settings]: (v: unknown) => v is Settings[K] } = {
   memoryBudgetMB: (v): v is number | null =>
     v === null || (typeof v === "number" && Number.isFinite(v) && v > 0),
   theme: isOneOf("system", "light", "dark"),
-  cacheBackend: isOneOf("cache-api", "indexeddb"),
+  cacheBackend: isOneOf(...CACHE_BACKENDS),
   defaultParams: (v): v is SamplingParams =>
     typeof v === "object" && v !== null && !Array.isArray(v),
   blindComparisons: (v): v is boolean => typeof v === "boolean",

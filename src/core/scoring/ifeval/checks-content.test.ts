@@ -1,11 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { compileInstruction } from "./registry";
+import {
+  endChecker,
+  noComma,
+  numberPlaceholders,
+  postscript,
+  quotation,
+  repeatPrompt,
+  twoResponses,
+} from "./checks-content";
+import type { InstructionDef } from "./kwargs";
 
-const check = (id: string, kwargs: Record<string, unknown>, response: string) =>
-  compileInstruction(id, kwargs)(response);
+const check = (def: InstructionDef, kwargs: Record<string, unknown>, response: string) =>
+  def.compile("test", kwargs)(response);
 
 describe("detectable_content:number_placeholders", () => {
-  const id = "detectable_content:number_placeholders";
+  const id = numberPlaceholders;
   it("counts [bracketed] spans on one line", () => {
     expect(check(id, { num_placeholders: 2 }, "Dear [name], meet me at [place].")).toBe(true);
     expect(check(id, { num_placeholders: 2 }, "Dear [name], meet me at [place\n].")).toBe(false);
@@ -13,7 +22,7 @@ describe("detectable_content:number_placeholders", () => {
 });
 
 describe("detectable_content:postscript", () => {
-  const id = "detectable_content:postscript";
+  const id = postscript;
   it("finds P.S. anywhere, in any case, with optional spaces", () => {
     expect(check(id, { postscript_marker: "P.S." }, "Bye.\n\np. s. Bring snacks.")).toBe(true);
     expect(check(id, { postscript_marker: "P.S." }, "Bye.\nPS Bring snacks.")).toBe(false);
@@ -26,7 +35,7 @@ describe("detectable_content:postscript", () => {
 });
 
 describe("combination:two_responses", () => {
-  const id = "combination:two_responses";
+  const id = twoResponses;
   it("needs two different answers separated by ******", () => {
     expect(check(id, {}, "First take.\n******\nSecond take.")).toBe(true);
     expect(check(id, {}, "Same.\n******\nSame.")).toBe(false);
@@ -35,7 +44,7 @@ describe("combination:two_responses", () => {
 });
 
 describe("combination:repeat_prompt", () => {
-  const id = "combination:repeat_prompt";
+  const id = repeatPrompt;
   const kw = { prompt_to_repeat: "Name three rivers." };
   it("needs the answer to open with the request, case-insensitively", () => {
     expect(check(id, kw, "name three rivers. The Nile, the Amazon and the Rhine.")).toBe(true);
@@ -44,7 +53,7 @@ describe("combination:repeat_prompt", () => {
 });
 
 describe("startend:end_checker", () => {
-  const id = "startend:end_checker";
+  const id = endChecker;
   const kw = { end_phrase: "Any other questions?" };
   it("needs the exact phrase at the end, outer quotes aside", () => {
     expect(check(id, kw, 'Done.\n"any other questions?"')).toBe(true);
@@ -53,7 +62,7 @@ describe("startend:end_checker", () => {
 });
 
 describe("startend:quotation", () => {
-  const id = "startend:quotation";
+  const id = quotation;
   it("needs the whole answer in double quotes", () => {
     expect(check(id, {}, '  "Quoted answer."\n')).toBe(true);
     expect(check(id, {}, '"Quoted" answer.')).toBe(false);
@@ -63,9 +72,9 @@ describe("startend:quotation", () => {
 
 describe("punctuation:no_comma", () => {
   it("fails on any ASCII comma", () => {
-    expect(check("punctuation:no_comma", {}, "No commas here; none at all.")).toBe(true);
-    expect(check("punctuation:no_comma", {}, "One, two.")).toBe(false);
+    expect(check(noComma, {}, "No commas here; none at all.")).toBe(true);
+    expect(check(noComma, {}, "One, two.")).toBe(false);
     // Only the ASCII comma counts, as in IFEval.
-    expect(check("punctuation:no_comma", {}, "一，二。")).toBe(true);
+    expect(check(noComma, {}, "一，二。")).toBe(true);
   });
 });

@@ -1,11 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { compileInstruction } from "./registry";
+import {
+  constrainedResponse,
+  jsonFormat,
+  multipleSections,
+  numberBulletLists,
+  numberHighlightedSections,
+  title,
+} from "./checks-format";
+import type { InstructionDef } from "./kwargs";
 
-const check = (id: string, kwargs: Record<string, unknown>, response: string) =>
-  compileInstruction(id, kwargs)(response);
+const check = (def: InstructionDef, kwargs: Record<string, unknown>, response: string) =>
+  def.compile("test", kwargs)(response);
 
 describe("detectable_format:number_bullet_lists", () => {
-  const id = "detectable_format:number_bullet_lists";
+  const id = numberBulletLists;
   it("counts * and - bullets, exactly", () => {
     expect(check(id, { num_bullets: 3 }, "Intro\n* one\n- two\n  * three")).toBe(true);
     expect(check(id, { num_bullets: 2 }, "Intro\n* one\n- two\n  * three")).toBe(false);
@@ -25,7 +33,7 @@ describe("detectable_format:number_bullet_lists", () => {
 });
 
 describe("detectable_format:constrained_response", () => {
-  const id = "detectable_format:constrained_response";
+  const id = constrainedResponse;
   it("needs one of IFEval's three fixed options", () => {
     expect(check(id, {}, "After thought, My answer is maybe.")).toBe(true);
     expect(check(id, {}, "my answer is yes")).toBe(false);
@@ -33,7 +41,7 @@ describe("detectable_format:constrained_response", () => {
 });
 
 describe("detectable_format:number_highlighted_sections", () => {
-  const id = "detectable_format:number_highlighted_sections";
+  const id = numberHighlightedSections;
   it("counts non-empty *spans*", () => {
     expect(check(id, { num_highlights: 2 }, "*one* and *two*")).toBe(true);
     expect(check(id, { num_highlights: 2 }, "*one* and * *")).toBe(false);
@@ -45,7 +53,7 @@ describe("detectable_format:number_highlighted_sections", () => {
 });
 
 describe("detectable_format:multiple_sections", () => {
-  const id = "detectable_format:multiple_sections";
+  const id = multipleSections;
   const kw = { section_spliter: "SECTION", num_sections: 2 };
   it("counts '<spliter> <number>' markers, case-sensitively", () => {
     expect(check(id, kw, "SECTION 1\nIntro\nSECTION 2\nBody")).toBe(true);
@@ -55,7 +63,7 @@ describe("detectable_format:multiple_sections", () => {
 });
 
 describe("detectable_format:json_format", () => {
-  const id = "detectable_format:json_format";
+  const id = jsonFormat;
   it("accepts JSON, optionally in one code fence", () => {
     expect(check(id, {}, '{"a": [1, 2]}')).toBe(true);
     expect(check(id, {}, '```json\n{"a": 1}\n```')).toBe(true);
@@ -71,7 +79,7 @@ describe("detectable_format:json_format", () => {
 });
 
 describe("detectable_format:title", () => {
-  const id = "detectable_format:title";
+  const id = title;
   it("needs a non-empty <<title>> on one line", () => {
     expect(check(id, {}, "<<Ode to Rain>>\nIt falls.")).toBe(true);
     expect(check(id, {}, "<< >>\nIt falls.")).toBe(false);

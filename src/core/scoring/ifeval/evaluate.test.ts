@@ -168,7 +168,9 @@ describe("aggregateInstructionResults", () => {
 });
 
 describe("speed", () => {
-  it("scores 500 varied answers well under 2 s", () => {
+  it("scores 500 answers in an IFEval-like mix well under 2 s", () => {
+    // About one item in eight asks for a language, as in IFEval; answers fail it, so the loose
+    // pass runs the detector on every variant.
     const items: InstructionItem[] = [
       item(
         "p1",
@@ -193,11 +195,40 @@ describe("speed", () => {
         ["detectable_format:json_format", "keywords:frequency"],
         [{}, { keyword: "river", frequency: 2, relation: "at least" }],
       ),
+      item(
+        "p5",
+        ["detectable_format:number_highlighted_sections", "detectable_format:title"],
+        [{ num_highlights: 3 }, {}],
+      ),
+      item(
+        "p6",
+        ["keywords:forbidden_words", "detectable_content:postscript"],
+        [{ forbidden_words: ["flood", "storm"] }, { postscript_marker: "P.P.S" }],
+      ),
+      item(
+        "p7",
+        ["length_constraints:number_paragraphs", "startend:end_checker"],
+        [{ num_paragraphs: 4 }, { end_phrase: "Is there anything else I can help with?" }],
+      ),
+      item(
+        "p8",
+        ["detectable_format:multiple_sections", "punctuation:no_comma"],
+        [{ section_spliter: "SECTION", num_sections: 3 }, {}],
+      ),
     ];
-    const para =
-      "Sure, here is an answer about the river.\n\n* The River runs past the MILL, every day.\n" +
-      "* It floods in spring. The town prepares early!\n- Boats are tied up. Nobody panics.\n\n";
-    const answers = Array.from({ length: 500 }, (_, i) => `${para.repeat(1 + (i % 6))}P.S. ${i}`);
+    // Every answer differs in its words, so no detector result is reused across answers.
+    const words =
+      "amber basil cedar dune ember fjord grove heron inlet juniper kestrel lagoon".split(" ");
+    const w = (i: number, k: number) => `${words[(i * 7 + k) % 12]}${words[(i * 5 + k) % 12]}`;
+    const answer = (i: number) =>
+      `Sure, here is an answer about the ${w(i, 0)} river.\n\n` +
+      Array.from(
+        { length: 2 + (i % 5) },
+        (_, k) =>
+          `* The River ${w(i, k)} runs past the MILL, every day. It floods in ${w(i, k + 1)}!\n`,
+      ).join("") +
+      `- Boats ${w(i, 9)} are tied up. Nobody panics.\n\nP.S. ${w(i, 3)}`;
+    const answers = Array.from({ length: 500 }, (_, i) => answer(i));
     const t0 = performance.now();
     answers.forEach((a, i) => scoreInstructionItem(items[i % items.length]!, a));
     expect(performance.now() - t0).toBeLessThan(1500);

@@ -6,13 +6,14 @@
  * `tinyld` instead, a different n-gram model over 62 languages. They agree on ordinary sentences
  * (see language.test.ts) and differ on very short or mixed-language text. Other differences:
  * - langdetect raises (and IFEval counts the instruction as followed) only when the text has no
- *   letters; tinyld also gives up on short texts ("ok"). We follow IFEval for letterless text and
- *   otherwise take tinyld's best guess, so a one-word answer is judged, not waved through.
+ *   letters; tinyld also gives up on some short texts ("ok"), where langdetect would still guess.
+ *   We follow IFEval for letterless text; a text tinyld cannot place matches no language, so a
+ *   one-word answer fails rather than being waved through.
  * - tinyld lacks five of IFEval's 30 languages. For Punjabi and Malayalam the script decides
  *   (Gurmukhi, Malayalam); for Nepali and Marathi a Devanagari text is accepted (tinyld cannot
  *   tell them from Hindi, so this is lenient); for Swahili a share of common function words does.
  */
-import { detect, detectAll } from "tinyld";
+import { cleanString, detect } from "tinyld";
 
 /** IFEval's languages (`instructions_util.LANGUAGE_CODES`), ISO 639-1 code to name. */
 export const IFEVAL_LANGUAGES: Readonly<Record<string, string>> = {
@@ -49,9 +50,22 @@ export const IFEVAL_LANGUAGES: Readonly<Record<string, string>> = {
 };
 
 const LETTER = /\p{L}/u;
-const CACHE_LIMIT = 256;
-// Loose scoring asks about near-identical variants of one answer; detection is the slow part.
+const CACHE_LIMIT = 512;
 const cache = new Map<string, string>();
+// tinyld 1.3 splits the text at punctuation (this pattern, its own) and scores only the seven
+// longest cleaned chunks; texts with the same seven chunks get the same answer. Loose scoring
+// asks about near-identical variants of one answer (a line or the asterisks removed), which
+// mostly share them, and detection is the slow part of scoring.
+const TINYLD_CHUNKS = /([,，、。!¿?！？":;()「」{}„“«»”"“<>⋯《》*]|[.[\]\\])+/;
+
+function chunkKey(text: string): string {
+  const chunks = text
+    .split(TINYLD_CHUNKS)
+    .map((c) => cleanString(c))
+    .filter((c) => c !== "");
+  chunks.sort((a, b) => b.length - a.length);
+  return chunks.slice(0, 7).join("\n");
+}
 
 /**
  * The language of `text` as an ISO 639-1 code ("" when tinyld has no guess at all), or null when
@@ -59,11 +73,12 @@ const cache = new Map<string, string>();
  */
 export function detectLanguage(text: string): string | null {
   if (!LETTER.test(text)) return null;
-  const hit = cache.get(text);
+  const key = chunkKey(text);
+  const hit = cache.get(key);
   if (hit !== undefined) return hit;
-  const code = detect(text) || (detectAll(text)[0]?.lang ?? "");
+  const code = detect(text);
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value ?? "");
-  cache.set(text, code);
+  cache.set(key, code);
   return code;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import reference from "./fixtures/nltk-reference.json";
+import reference from "../../../../tests/fixtures/ifeval/nltk-reference.json";
 import { countSentences } from "./punkt";
 
 describe("countSentences (Punkt)", () => {
@@ -30,7 +30,7 @@ describe("countSentences (Punkt)", () => {
 
   it("runs in linear time on degenerate input", () => {
     const t0 = performance.now();
-    countSentences("word. ".repeat(20000) + "!".repeat(20000) + "\n".repeat(20000));
-    expect(performance.now() - t0).toBeLessThan(1500);
+    countSentences("word. ".repeat(10000) + "!".repeat(10000) + "\n".repeat(10000));
+    expect(performance.now() - t0).toBeLessThan(1000);
   });
 });

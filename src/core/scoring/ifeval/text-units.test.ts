@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import reference from "./fixtures/nltk-reference.json";
+import reference from "../../../../tests/fixtures/ifeval/nltk-reference.json";
 import { countCapitalWords, countWords, treebankWords } from "./text-units";
 
 describe("countWords (RegexpTokenizer \\w+)", () => {

@@ -1,0 +1,35 @@
+/**
+ * The app's chat session, wired to the shared engine, catalog, storage and router. Lives as long
+ * as the page, so an answer keeps streaming while another view is open. Loaded with the Chat view.
+ */
+import { FrameBatcher } from "../platform/frame-batcher";
+import { settingsStore, store } from "../platform/stores";
+import { app } from "./app.svelte";
+import { catalog } from "./catalog.svelte";
+import { ConversationLibrary } from "./chat-library.svelte";
+import { defaultChatModel } from "./chat-models";
+import { ChatState } from "./chat.svelte";
+import { replayFile } from "./replay-file.svelte";
+import { router } from "./router.svelte";
+
+export const chatLibrary = new ConversationLibrary(() => store("conversations"));
+
+export const chat = new ChatState({
+  engine: app.engine,
+  library: chatLibrary,
+  defaultModel: () => {
+    const profile = app.device.profile;
+    return profile ? defaultChatModel(catalog.entries, profile) : null;
+  },
+  replayLabel: () => replayFile.label,
+  defaults: async () => {
+    const s = await (await settingsStore()).load();
+    return { params: s.defaultParams, showReasoning: s.showReasoning };
+  },
+  batcher: (flush) => new FrameBatcher(flush),
+  checkpointMs: 2000,
+  onCreated: (id) => router.go("chat", id),
+});
+
+// A page closed mid-answer keeps the prompt and what had arrived.
+addEventListener("pagehide", () => void chat.persistNow());

@@ -1,0 +1,229 @@
+// The Compare view in real Chromium, on the replay engine with a synthetic three-model fixture:
+// answers stream into three columns with metrics, follow-ups go to every column, a blind vote
+// hides then reveals names and feeds the leaderboard, and a comparison survives a reload and
+// exports a recording that replays the same texts.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { launch, screenshot } from "./helpers/browser.mjs";
+import { serveDist } from "./helpers/server.mjs";
+
+const FIXTURE = "tests/fixtures/recordings/compare-three-models.json";
+const fixture = JSON.parse(await readFile(FIXTURE, "utf8"));
+const answersOf = (turn) =>
+  fixture.models.map((m) => fixture.entries.filter((e) => e.modelId === m.id)[turn].result.text);
+const FOLLOW_UP = fixture.entries[1].request.messages.at(-1).content;
+
+let server;
+let b;
+let dir;
+before(async () => {
+  server = await serveDist();
+  b = await launch();
+  dir = await mkdtemp(join(tmpdir(), "polymath-compare-"));
+});
+after(async () => {
+  await b?.close();
+  await server?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/** Load a recording into replay mode from the Compare setup. */
+async function replay(page, file) {
+  await page.getByLabel("Replay a recording (.json)").setInputFiles(file);
+  await page.getByTestId("replay-badge").waitFor();
+}
+
+async function pickExample(page, label) {
+  await page.getByLabel("Example prompt").selectOption({ label });
+}
+
+/** Texts of the answers of the last turn, as their Markdown rendered them. */
+async function lastTurnTexts(page, count) {
+  const answers = page.getByTestId("answer-text");
+  const n = await answers.count();
+  const texts = [];
+  for (let i = n - count; i < n; i++) texts.push(await answers.nth(i).innerText());
+  return texts;
+}
+
+async function waitAllDone(page, count) {
+  await page.waitForFunction(
+    (n) => {
+      const s = Array.from(document.querySelectorAll('[data-testid="column-status"]'));
+      return s.length === n && s.every((e) => e.textContent?.trim() === "Done");
+    },
+    count,
+    { timeout: 20_000 },
+  );
+}
+
+/** Let resize observers and the next render run before measuring or taking a screenshot. */
+const settle = (page) =>
+  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/** A fixture answer as the page shows it: Markdown marks gone, whitespace squeezed. */
+const visible = (text) =>
+  text
+    .replace(/```\w*\n?/g, "")
+    .replace(/\*\*/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+const squeeze = (text) => text.replace(/\s+/g, " ").trim();
+
+describe("Compare view with the replay engine", () => {
+  let firstTexts;
+
+  it("streams one prompt into three columns with metrics, and follow-ups into each", async () => {
+    const { page } = b;
+    await page.goto(server.url + "#/compare");
+    await replay(page, FIXTURE);
+    assert.equal(
+      await page.getByTestId("model-list").getByRole("checkbox", { checked: true }).count(),
+      3,
+    );
+    await pickExample(page, "Train speeds");
+    assert.equal(await page.getByLabel("Domain of this prompt").inputValue(), "math");
+    await screenshot(page, "compare-setup");
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+
+    // Caught mid-stream: some text arrived, not all of it.
+    await page.waitForFunction(() => {
+      const statuses = Array.from(document.querySelectorAll('[data-testid="column-status"]'));
+      return statuses.some((s) => s.textContent?.includes("Generating"));
+    });
+    const partial = await page.getByTestId("answer-text").first().innerText();
+    await waitAllDone(page, 3);
+    const names = await page.getByTestId("column-name").allInnerTexts();
+    assert.deepEqual(
+      names,
+      fixture.models.map((m) => m.label),
+    );
+    firstTexts = await lastTurnTexts(page, 3);
+    assert.deepEqual(firstTexts.map(squeeze), answersOf(0).map(visible));
+    assert.ok(
+      squeeze(partial).length < squeeze(firstTexts[0]).length,
+      "first column was streaming",
+    );
+    const usage = await page.getByTestId("usage").allInnerTexts();
+    assert.equal(usage.length, 3);
+    for (const line of usage) assert.match(line, /TTFT \d+ ms.*decode [\d.]+ tok\/s/s);
+    assert.match(
+      await page.getByTestId("fairness").innerText(),
+      /temperature 0 \(greedy\) · seed 1/,
+    );
+    assert.match(await page.getByTestId("schedule").innerText(), /Replay: no GPU memory used/);
+    assert.match(page.url(), /#\/compare\/[\w-]+$/);
+
+    await page.getByLabel("Follow-up for every model").fill(FOLLOW_UP);
+    await page.getByRole("button", { name: "Send to all" }).click();
+    await page.getByTestId("answer").nth(5).waitFor();
+    await waitAllDone(page, 3);
+    assert.deepEqual((await lastTurnTexts(page, 3)).map(squeeze), answersOf(1).map(visible));
+    await screenshot(page, "compare-three-columns");
+
+    await page.setViewportSize({ width: 360, height: 740 });
+    await settle(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px at 360 px`);
+    await screenshot(page, "compare-three-columns-360px");
+    await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
+  it("hides names in a blind vote, reveals them after it and updates the leaderboard", async () => {
+    const { page } = b;
+    await page.getByRole("button", { name: "New comparison" }).click();
+    await page.getByLabel("Blind vote (arena)", { exact: false }).check();
+    await pickExample(page, "Train speeds");
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await waitAllDone(page, 2);
+    assert.deepEqual(await page.getByTestId("column-name").allInnerTexts(), ["Model A", "Model B"]);
+    const board = await page.locator("main").innerText();
+    for (const m of fixture.models) assert.ok(!board.includes(m.label), `${m.label} is hidden`);
+    assert.equal(await page.getByTestId("usage").count(), 0, "metrics wait for the vote");
+    await screenshot(page, "compare-blind");
+
+    await page.getByRole("button", { name: "A is better" }).click();
+    const reveal = await page.getByTestId("reveal").innerText();
+    const [, nameA, nameB] = reveal.match(/Model A was (.+), Model B was (.+)\. Your vote/) ?? [];
+    const labels = fixture.models.map((m) => m.label);
+    assert.ok(labels.includes(nameA) && labels.includes(nameB) && nameA !== nameB, reveal);
+    assert.equal(await page.getByTestId("usage").count(), 2);
+
+    await page.getByRole("button", { name: "See the leaderboard" }).click();
+    const table = page.getByTestId("leaderboard-table");
+    await table.waitFor();
+    const rows = await table.locator("tbody tr").allInnerTexts();
+    assert.equal(rows.length, 2);
+    assert.match(rows[0], new RegExp(`^1\\s+${nameA.replace(/\./g, "\\.")}`));
+    assert.match(rows[0], /\b1 \/ 0 \/ 0\b/);
+    assert.match(rows[1], /\b0 \/ 1 \/ 0\b/);
+    await page.getByTestId("leaderboard-chart").waitFor();
+    await page.getByLabel("Domain", { exact: true }).selectOption("math");
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="leaderboard-table"] tbody tr').length === 2,
+    );
+    await screenshot(page, "compare-leaderboard");
+    await page.setViewportSize({ width: 360, height: 740 });
+    await settle(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.ok(overflow <= 0, `leaderboard scrolls sideways by ${overflow}px at 360 px`);
+    await screenshot(page, "compare-leaderboard-360px");
+    await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
+  it("keeps comparisons after a reload and exports a recording that replays the same texts", async () => {
+    const { page } = b;
+    await page.reload();
+    await page.getByRole("tab", { name: "History" }).click();
+    const item = page.getByTestId("history-item").filter({ hasText: "2 turns" });
+    await item.waitFor();
+    assert.equal(await page.getByTestId("history-item").count(), 2);
+    await screenshot(page, "compare-history");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      item.getByRole("button", { name: "Export recording" }).click(),
+    ]);
+    const file = join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const exported = JSON.parse(await readFile(file, "utf8"));
+    assert.equal(exported.format, "polymath-recording");
+    assert.equal(exported.fixture, true, "a replayed fixture stays marked as one");
+    assert.equal(exported.entries.length, 6);
+
+    // Opened from history after the reload, it shows the stored answers.
+    await item.getByRole("link").click();
+    await page.getByTestId("comparison-title").waitFor();
+    assert.equal(await page.getByTestId("answer").count(), 6);
+
+    await page.getByRole("button", { name: "New comparison" }).click();
+    await replay(page, file);
+    await pickExample(page, "Train speeds");
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await waitAllDone(page, 3);
+    assert.deepEqual(await lastTurnTexts(page, 3), firstTexts);
+
+    // A column continues as a normal chat with that model.
+    await page.getByRole("button", { name: "Continue in Chat" }).first().click();
+    await page.waitForURL(/#\/chat\/[\w-]+$/);
+    await page.getByText(fixture.entries[0].result.text.slice(0, 30)).first().waitFor();
+    assert.deepEqual(b.errors, []);
+  });
+
+  it("offers this device's models and presets at 360 px without sideways scroll", async () => {
+    const { page } = b;
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(server.url + "#/compare");
+    await page.reload();
+    await page.getByTestId("model-list").locator("li").first().waitFor();
+    await page.getByLabel("Preset").selectOption({ label: "Small (weak devices)" });
+    await page.getByText(/Small \(weak devices\):|Left out/).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.ok(overflow <= 0, `setup scrolls sideways by ${overflow}px at 360 px`);
+    await screenshot(page, "compare-setup-live-360px");
+    await page.setViewportSize({ width: 1280, height: 860 });
+    assert.deepEqual(b.errors, []);
+  });
+});
