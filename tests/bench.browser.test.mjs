@@ -39,7 +39,10 @@ const rows = (page) => page.getByTestId("suite-row");
 async function importFixture(page, name) {
   const form = page.getByTestId("suite-import");
   await form.getByLabel("From a file").setInputFiles(fixture(name));
-  await page.waitForFunction(() => !document.querySelector("#suite-file")?.disabled);
+  await page.waitForFunction(
+    () =>
+      !(/** @type {HTMLInputElement | null} */ (document.querySelector("#suite-file"))?.disabled),
+  );
   const outcome = form.locator("[data-testid=import-status] p, [data-testid=error-notice]");
   await outcome.first().waitFor();
   const error = form.getByTestId("error-notice");
@@ -99,6 +102,7 @@ describe("Bench scoring without WebGPU", () => {
     await openBench(page);
     const before = await rows(page).count();
     const gz = gunzipSync(readFileSync(fixture("humaneval-x-js.jsonl.gz"))).toString("utf8");
+    /** @type {[string, string, number][]} */
     const cases = [
       [
         "humaneval-x-js.jsonl",
@@ -149,6 +153,7 @@ describe("Bench scoring without WebGPU", () => {
     const { page } = b;
     await openBench(page);
     const before = await rows(page).count();
+    /** @type {[string, RegExp][]} */
     const cases = [
       ["gsm8k-bad-json.jsonl", /line 3: not valid JSON/],
       ["gsm8k-missing-answer.jsonl", /line 3: missing field "answer"/],

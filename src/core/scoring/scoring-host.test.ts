@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { nodeVmRunner } from "./node-vm-runner.test-helper";
+import type { ScoringEvent } from "./protocol";
+import { ScoringHost, type ScoringHostOptions } from "./scoring-host";
+import { codeSuite, mathSuite } from "./suites/index";
+
+/** A host whose `run` requests are answered by node:vm after `delayMs`, counting programs in flight. */
+function harness(options: ScoringHostOptions = {}, delayMs = 2) {
+  const events: ScoringEvent[] = [];
+  const runner = nodeVmRunner();
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const host: ScoringHost = new ScoringHost((event) => {
+    events.push(event);
+    if (event.type !== "run") return;
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    setTimeout(() => {
+      void runner.run(event.program, { timeoutMs: event.timeoutMs }).then((outcome) => {
+        inFlight--;
+        void host.handle({ type: "ran", runId: event.runId, outcome });
+      });
+    }, delayMs);
+  }, options);
+  return { host, events, maxInFlight: () => maxInFlight };
+}
+
+const enc = (text: string) => new TextEncoder().encode(text);
+const answers = (items: { id: string }[], response: (i: number) => string) =>
+  enc(items.map((item, i) => JSON.stringify({ id: item.id, response: response(i) })).join("\n"));
+
+describe("ScoringHost", () => {
+  it("ignores messages that are not requests", async () => {
+    const { host, events } = harness();
+    await host.handle({ type: "score" });
+    await host.handle("hello");
+    await host.handle({ type: "ran", runId: 99, outcome: { status: "ok", durationMs: 0 } });
+    expect(events).toEqual([]);
+  });
+
+  it("keeps several programs in flight so the sandbox never idles, and scores them all", async () => {
+    const { host, events, maxInFlight } = harness({ concurrency: 4 });
+    const bytes = answers(
+      codeSuite.items,
+      (i) => (codeSuite.items[i] as { reference: string }).reference,
+    );
+    await host.handle({ id: 1, type: "score", suite: codeSuite, fileName: "r.jsonl", bytes });
+    const result = events.find((e) => e.type === "result");
+    if (result?.type !== "result" || result.value === null || !("models" in result.value)) {
+      throw new Error(`no report: ${JSON.stringify(events.at(-1))}`);
+    }
+    expect(result.value.models[0]?.passed).toBe(codeSuite.items.length);
+    expect(maxInFlight()).toBe(4);
+  });
+
+  it("sends progress at most every progressEveryMs, and always the last", async () => {
+    const { host, events } = harness({ progressEveryMs: 60_000 });
+    const bytes = answers(mathSuite.items, () => "Answer: 1");
+    await host.handle({ id: 7, type: "score", suite: mathSuite, fileName: "r.jsonl", bytes });
+    const progress = events.filter((e) => e.type === "progress");
+    const n = mathSuite.items.length;
+    expect(progress).toEqual([
+      { type: "progress", id: 7, done: 0, total: n },
+      { type: "progress", id: 7, done: n, total: n },
+    ]);
+  });
+
+  it("stops a call on cancel with `aborted`, and answers the cancel itself", async () => {
+    const { host, events } = harness({}, 200);
+    const pending = host.handle({ id: 1, type: "selfTest", suite: codeSuite });
+    await new Promise((r) => setTimeout(r, 20));
+    await host.handle({ id: 2, type: "cancel", target: 1 });
+    await pending;
+    expect(events.find((e) => e.type === "result" && e.id === 2)).toBeDefined();
+    const error = events.find((e) => e.type === "error");
+    expect(error).toMatchObject({ id: 1, error: { code: "aborted" } });
+    const runs = events.filter((e) => e.type === "run").length;
+    expect(runs).toBeLessThan(2 * codeSuite.items.length);
+  });
+
+  it("reports a responses file named as a suite, and a malformed one, as errors", async () => {
+    const { host, events } = harness();
+    const responses = enc('{"id": "x", "response": "1"}');
+    await host.handle({ id: 1, type: "import", fileName: "r.jsonl", bytes: responses });
+    await host.handle({
+      id: 2,
+      type: "score",
+      suite: mathSuite,
+      fileName: "r.jsonl",
+      bytes: enc('{"id": "x"}'),
+    });
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: "error",
+        id: 1,
+        error: expect.objectContaining({ code: "unsupported-format" }),
+      }),
+      expect.objectContaining({
+        type: "error",
+        id: 2,
+        error: expect.objectContaining({
+          message: 'line 1: missing field "response" (or "completion")',
+        }),
+      }),
+    ]);
+  });
+});
