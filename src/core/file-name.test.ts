@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fileSlug } from "./download";
+import { fileSlug } from "./file-name";
 
 describe("fileSlug", () => {
   it("turns a title into a short dashed lowercase name", () => {
