@@ -34,7 +34,7 @@ export function buildDeviceProfile(probe: GpuProbe, override: ProfileOverride = 
   const notes = adapter ? adapterNotes(adapter, gpuClass) : missingNotes(probe);
   if (probe.deviceMemoryGB !== undefined) {
     notes.push(
-      `Device memory: ${probe.deviceMemoryGB} GB as the browser reports it (capped at 8).`,
+      `Device memory: ${probe.deviceMemoryGB} GB as the browser reports it (rounded and capped, so there may be more).`,
     );
   }
   if (adapter) {

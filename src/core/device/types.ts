@@ -32,7 +32,7 @@ export interface GpuProbe {
   webgpu: "available" | "no-api" | "no-adapter" | "error";
   error?: string;
   adapter?: AdapterFacts;
-  /** navigator.deviceMemory in GB (Chromium only, capped at 8). */
+  /** navigator.deviceMemory in GB (Chromium only; rounded and capped by the browser). */
   deviceMemoryGB?: number;
   storage?: StorageFacts;
   crossOriginIsolated: boolean;
