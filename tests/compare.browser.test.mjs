@@ -1,7 +1,8 @@
 // The Compare view in real Chromium, on the replay engine with a synthetic three-model fixture:
 // answers stream into three columns with metrics, follow-ups go to every column, a blind vote
-// hides then reveals names and feeds the leaderboard, and a comparison survives a reload and
-// exports a recording that replays the same texts.
+// hides then reveals names and feeds the leaderboard, a comparison survives a reload and
+// exports a recording that replays the same texts, and one reloaded mid-stream keeps its partial
+// answers.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, mkdtemp, rm } from "node:fs/promises";
@@ -223,6 +224,47 @@ describe("Compare view with the replay engine", () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     assert.ok(overflow <= 0, `setup scrolls sideways by ${overflow}px at 360 px`);
     await screenshot(page, "compare-setup-live-360px");
+    await page.setViewportSize({ width: 1280, height: 860 });
+    assert.deepEqual(b.errors, []);
+  });
+
+  it("keeps a comparison reloaded mid-stream, its partial answers marked stopped", async () => {
+    const { page } = b;
+    await page.goto(server.url + "#/compare");
+    await replay(page, FIXTURE);
+    // Slow enough that every column still streams when the first checkpoint (about 2 s) is saved.
+    await page.getByLabel("Pace").selectOption("tps");
+    await page.getByLabel("Tokens per second").fill("3");
+    await pickExample(page, "Train speeds");
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    // The app routes to a new comparison once it is first stored: here, by a checkpoint.
+    await page.waitForURL(/#\/compare\/[\w-]+$/, { timeout: 10_000 });
+    const id = decodeURIComponent(page.url().split("/").at(-1));
+    const streaming = await page.locator('[data-testid="answer"][aria-busy="true"]').count();
+    assert.equal(streaming, 3, "every column was still streaming at the reload");
+    await page.reload();
+
+    await page.getByRole("tab", { name: "History" }).click();
+    const link = page.locator(`a[href="#/compare/${encodeURIComponent(id)}"]`);
+    await link.click();
+    await page.getByTestId("comparison-title").waitFor();
+    assert.equal(await page.getByTestId("answer").count(), 3);
+    assert.equal(await page.getByTestId("answer-stopped").count(), 3);
+    const texts = (await lastTurnTexts(page, 3)).map((t) => visible(t));
+    answersOf(0).forEach((full, i) => {
+      assert.ok(texts[i].length > 0, `column ${i + 1} kept its partial answer`);
+      assert.ok(visible(full).startsWith(texts[i]), `column ${i + 1}: ${texts[i]}`);
+      assert.ok(texts[i].length < visible(full).length, `column ${i + 1} was cut short`);
+    });
+    // Go on from it, or start over.
+    assert.ok(await page.getByLabel("Follow-up for every model").isEditable());
+    assert.ok(await page.getByRole("button", { name: "New comparison" }).isEnabled());
+    await screenshot(page, "compare-reloaded-mid-stream");
+    await page.setViewportSize({ width: 360, height: 740 });
+    await settle(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.ok(overflow <= 0, `stopped answers scroll sideways by ${overflow}px at 360 px`);
+    await screenshot(page, "compare-reloaded-mid-stream-360px");
     await page.setViewportSize({ width: 1280, height: 860 });
     assert.deepEqual(b.errors, []);
   });

@@ -5,7 +5,7 @@ import { assessFit } from "../core/catalog/fit";
 import { buildDeviceProfile } from "../core/device/profile";
 import type { GpuProbe } from "../core/device/types";
 import { parseRecording } from "../core/engine/recording";
-import { defaultChatModel, recordingModel, smallerModel } from "./chat-models";
+import { answeringModel, defaultChatModel, recordingModel, smallerModel } from "./chat-models";
 
 // Fixture devices: what src/platform/gpu-probe.ts would report.
 const GIB = 1024 ** 3;
@@ -97,38 +97,59 @@ describe("smallerModel", () => {
   });
 });
 
+// A fixture recording: two models, only "talker" answers.
+const talkerRecording = parseRecording({
+  format: "polymath-recording",
+  version: 1,
+  createdAt: "2025-01-01T00:00:00.000Z",
+  app: { name: "test", version: "0" },
+  fixture: true,
+  engine: { kind: "replay" },
+  models: [{ id: "silent" }, { id: "talker" }],
+  entries: [
+    {
+      id: "e1",
+      modelId: "talker",
+      request: { modelId: "talker", messages: [{ role: "user", content: "hi" }], params: {} },
+      chunks: [{ t: 1, delta: "yo" }],
+      result: {
+        text: "yo",
+        reasoning: "",
+        finishReason: "stop",
+        usage: {
+          promptTokens: 1,
+          completionTokens: 1,
+          ttftMs: 1,
+          prefillTokensPerS: 1,
+          decodeTokensPerS: 1,
+          totalMs: 1,
+        },
+      },
+    },
+  ],
+});
+
 describe("recordingModel", () => {
   it("picks the first model that has answers", () => {
-    const recording = parseRecording({
-      format: "polymath-recording",
-      version: 1,
-      createdAt: "2025-01-01T00:00:00.000Z",
-      app: { name: "test", version: "0" },
-      fixture: true,
-      engine: { kind: "replay" },
-      models: [{ id: "silent" }, { id: "talker" }],
-      entries: [
-        {
-          id: "e1",
-          modelId: "talker",
-          request: { modelId: "talker", messages: [{ role: "user", content: "hi" }], params: {} },
-          chunks: [{ t: 1, delta: "yo" }],
-          result: {
-            text: "yo",
-            reasoning: "",
-            finishReason: "stop",
-            usage: {
-              promptTokens: 1,
-              completionTokens: 1,
-              ttftMs: 1,
-              prefillTokensPerS: 1,
-              decodeTokensPerS: 1,
-              totalMs: 1,
-            },
-          },
-        },
-      ],
-    });
+    const recording = talkerRecording;
     expect(recordingModel(recording)).toBe("talker");
+  });
+});
+
+describe("answeringModel", () => {
+  const live = { mode: "webllm", recording: null };
+  const replay = { mode: "replay", recording: talkerRecording };
+
+  it("uses the conversation's model, else the device default, when live", () => {
+    expect(answeringModel("picked", live, () => "default")).toBe("picked");
+    expect(answeringModel("", live, () => "default")).toBe("default");
+    expect(answeringModel("", live, () => null)).toBe("");
+    expect(answeringModel("", live)).toBe("");
+  });
+
+  it("keeps a recorded choice in replay and falls back to the recording's model", () => {
+    expect(answeringModel("silent", replay, () => "default")).toBe("silent");
+    expect(answeringModel("picked", replay, () => "default")).toBe("talker");
+    expect(answeringModel("", replay)).toBe("talker");
   });
 });

@@ -62,3 +62,21 @@ export function recordingModel(recording: Recording): string | null {
   );
   return (withAnswers ?? recording.models[0])?.id ?? null;
 }
+
+/**
+ * The model a chat's next answer comes from: the conversation's choice, else the device default;
+ * in replay, the choice when the recording has it, else the recording's own model ("" when none).
+ */
+export function answeringModel(
+  chosen: string,
+  engine: { readonly mode: string; readonly recording: Recording | null },
+  defaultModel?: () => string | null,
+): string {
+  const { mode, recording } = engine;
+  if (mode === "replay" && recording) {
+    return recording.models.some((m) => m.id === chosen)
+      ? chosen
+      : (recordingModel(recording) ?? "");
+  }
+  return chosen || (defaultModel?.() ?? "");
+}

@@ -1,69 +1,18 @@
 /**
- * One chat session: the open conversation, the model answering it and the answer in flight.
- * Streamed text reaches `$state` through a batcher (one update per animation frame in the app). The
- * conversation is saved with the user's prompt, after each answer, every few seconds while one
- * streams, and, best effort, when the page is hidden. A failed save keeps everything in memory and
- * says so in `saveError`.
+ * One chat session: the open conversation, the model answering it and the answer in flight. The
+ * answer itself streams in `ChatAnswer`; saving is `ChatSaver`'s. The conversation is saved with
+ * the user's prompt, after each answer, every few seconds while one streams, and, best effort,
+ * when the page is hidden. A failed save keeps everything in memory and says so in `saveError`.
  */
 import { PolymathError, toPolymathError } from "../core/errors";
-import type { Recording } from "../core/engine/recording";
-import type { Engine, LoadProgress, SamplingParams } from "../core/engine/types";
-import type { Conversation, ConversationMessage } from "../core/storage/conversation-schema";
-import type { ConversationLibrary } from "./chat-library.svelte";
-import { recordingModel } from "./chat-models";
-import { buildChatRequest, titleFromPrompt } from "./chat-request";
+import type { LoadProgress, SamplingParams } from "../core/engine/types";
+import { ChatAnswer } from "./chat-answer.svelte";
+import { addPrompt, dropLastAnswer, rewritePrompt, withParam } from "./chat-edits";
+import { answeringModel } from "./chat-models";
+import { ChatSaver } from "./chat-persistence.svelte";
+import { blankConversation, type ChatConversation, type ChatDeps } from "./chat-types";
 
-/** The part of `EngineState` the chat uses. */
-export interface ChatEngine {
-  readonly mode: "webllm" | "replay";
-  readonly recording: Recording | null;
-  readonly progress: Record<string, LoadProgress>;
-  load(modelIds: string[]): Promise<void>;
-  engine(): Promise<Engine>;
-  cancelLoad(): void;
-}
-
-/** Gathers streamed text and hands it over later (FrameBatcher in the app). */
-export interface TextBatcher {
-  push(text: string): void;
-  drain(): void;
-}
-
-export interface ChatDefaults {
-  params: SamplingParams;
-  showReasoning: boolean;
-}
-
-/** A message as the chat keeps it (`replayOf` marks answers played from a recording). */
-export type ChatMessage = ConversationMessage;
-export type ChatConversation = Omit<Conversation, "messages"> & { messages: ChatMessage[] };
-
-export interface ChatDeps {
-  engine: ChatEngine;
-  library: ConversationLibrary;
-  /** The model a new chat uses on this device; may read reactive state. Null while unknown. */
-  defaultModel?: () => string | null;
-  /** Describes the recording being replayed ("file.json (test fixture)"); null when live. */
-  replayLabel?: () => string | null;
-  defaults?: () => Promise<ChatDefaults>;
-  batcher?: (flush: (text: string) => void) => TextBatcher;
-  /**
-   * Save the answer in flight this often (ms; 0 never). A closing page cannot wait for the
-   * repository's read-then-write, so these checkpoints are what survives a closed tab.
-   */
-  checkpointMs?: number;
-  /** Called once when a new conversation is first saved (the app routes to it). */
-  onCreated?: (id: string) => void;
-  now?: () => number;
-  newId?: () => string;
-}
-
-export type ChatPhase = "idle" | "loading" | "streaming";
-
-const immediate = (flush: (text: string) => void): TextBatcher => ({
-  push: flush,
-  drain: () => {},
-});
+export type * from "./chat-types";
 
 function randomId(): string {
   return Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
@@ -74,25 +23,19 @@ export class ChatState {
   #now: () => number;
   #newId: () => string;
   #defaultParams: SamplingParams = {};
-  #abort: AbortController | null = null;
-  #running: Promise<void> | null = null;
-  #batchers: TextBatcher[] = [];
   #ticket = 0;
+  #answer: ChatAnswer;
+  #saver: ChatSaver;
 
-  conversation = $state<ChatConversation>(blank("", 0, ""));
+  conversation = $state<ChatConversation>(blankConversation("", 0, ""));
   /** True once the conversation is in storage (it then has a route of its own). */
   saved = $state(false);
-  phase = $state<ChatPhase>("idle");
-  /** The assistant message being streamed. */
-  streamingId = $state<string | null>(null);
-  loadError = $state<PolymathError | null>(null);
-  /** The answer's model when `loadError` happened. */
-  loadErrorModel = $state<string | null>(null);
-  saveError = $state<PolymathError | null>(null);
   openError = $state<PolymathError | null>(null);
   showReasoning = $state(false);
   /** The model new answers come from: the conversation's, else the default; a recorded one in replay. */
-  modelId = $derived.by(() => this.#effectiveModel());
+  modelId = $derived.by(() =>
+    answeringModel(this.conversation.modelId, this.#deps.engine, this.#deps.defaultModel),
+  );
   busy = $derived(this.phase !== "idle");
   progress = $derived.by<LoadProgress | null>(
     () => this.#deps.engine.progress[this.modelId] ?? null,
@@ -104,6 +47,8 @@ export class ChatState {
     this.#deps = deps;
     this.#now = deps.now ?? Date.now;
     this.#newId = deps.newId ?? randomId;
+    this.#answer = new ChatAnswer(deps, this.#newId);
+    this.#saver = new ChatSaver(deps.library, this.#now);
     this.conversation = this.#draft("");
     this.ready = (deps.defaults?.() ?? Promise.resolve(null)).then(
       (d) => {
@@ -118,49 +63,54 @@ export class ChatState {
     );
   }
 
+  get phase() {
+    return this.#answer.phase;
+  }
+  /** The assistant message being streamed. */
+  get streamingId() {
+    return this.#answer.streamingId;
+  }
+  get loadError() {
+    return this.#answer.loadError;
+  }
+  /** The answer's model when `loadError` happened. */
+  get loadErrorModel() {
+    return this.#answer.loadErrorModel;
+  }
+  get saveError() {
+    return this.#saver.error;
+  }
+
   /** Send a prompt and stream the answer. Ignored while another answer runs. */
   async send(text: string): Promise<void> {
     const content = text.trim();
     if (!content || this.busy) return;
-    const c = this.conversation;
-    if (!c.messages.some((m) => m.role === "user")) c.title = titleFromPrompt(content);
-    c.messages.push({ id: this.#newId(), role: "user", content });
+    addPrompt(this.conversation, this.#newId(), content);
     await this.#run();
   }
 
   /** Answer the last prompt again (replacing the last answer, if any). */
   async regenerate(): Promise<void> {
     if (this.busy) return;
-    const { messages } = this.conversation;
-    if (messages.at(-1)?.role === "assistant") messages.pop();
-    if (messages.at(-1)?.role !== "user") return;
-    await this.#run();
+    if (dropLastAnswer(this.conversation.messages)) await this.#run();
   }
 
   /** Replace a prompt, drop everything after it and answer it anew. */
   async editAndResend(messageId: string, text: string): Promise<void> {
     const content = text.trim();
     if (!content || this.busy) return;
-    const { messages } = this.conversation;
-    const i = messages.findIndex((m) => m.id === messageId && m.role === "user");
-    const message = messages[i];
-    if (!message) return;
-    message.content = content;
-    messages.splice(i + 1);
-    await this.#run();
+    if (rewritePrompt(this.conversation.messages, messageId, content)) await this.#run();
   }
 
   /** Stop loading or generating; the partial answer is kept, marked "stopped". */
   stop(): void {
-    if (!this.#abort) return;
-    this.#abort.abort();
-    if (this.phase === "loading") this.#deps.engine.cancelLoad();
+    this.#answer.stop();
   }
 
   /** Use `modelId` for the next answers of this conversation. */
   setModel(modelId: string): void {
     this.conversation.modelId = modelId;
-    this.loadError = null;
+    this.#answer.loadError = null;
   }
 
   setSystemPrompt(text: string): void {
@@ -169,13 +119,7 @@ export class ChatState {
 
   /** Set one sampling setting; `undefined` (an emptied field) means the model's default. */
   setParam<K extends keyof SamplingParams>(key: K, value: SamplingParams[K] | undefined): void {
-    const params = { ...this.conversation.params };
-    if (value === undefined || (typeof value === "number" && !Number.isFinite(value))) {
-      delete params[key];
-    } else {
-      params[key] = value;
-    }
-    this.conversation.params = params;
+    this.conversation.params = withParam(this.conversation.params, key, value);
   }
 
   /** Open a saved conversation, or (no id) a new empty one. Stops an answer in flight first. */
@@ -186,7 +130,7 @@ export class ChatState {
     await this.#settle();
     if (ticket !== this.#ticket) return;
     this.openError = null;
-    this.loadError = null;
+    this.#answer.loadError = null;
     if (id === undefined) {
       this.#startDraft();
       return;
@@ -232,36 +176,17 @@ export class ChatState {
    */
   persistNow(): Promise<void> {
     if (!this.saved && this.conversation.messages.length === 0) return Promise.resolve();
-    for (const b of this.#batchers) b.drain();
-    const live = $state.snapshot(this.conversation) as ChatConversation;
-    // A new object: the snapshot is not always a copy (server-side compiles return the value).
-    const messages = live.messages.flatMap((m): ChatMessage[] => {
-      if (m.id !== this.streamingId) return [m];
-      if (!m.content && !m.reasoning) return [];
-      return [{ ...m, finishReason: m.finishReason ?? "abort" }];
-    });
-    const snapshot: ChatConversation = { ...live, messages, updatedAt: this.#now() };
-    return this.#write(snapshot);
+    this.#answer.drain();
+    return this.#saver.checkpoint(this.conversation, this.streamingId);
   }
 
   /** Drop the save error (the conversation stays in memory). */
   dismissSaveError(): void {
-    this.saveError = null;
-  }
-
-  #effectiveModel(): string {
-    const chosen = this.conversation.modelId;
-    const { mode, recording } = this.#deps.engine;
-    if (mode === "replay" && recording) {
-      return recording.models.some((m) => m.id === chosen)
-        ? chosen
-        : (recordingModel(recording) ?? "");
-    }
-    return chosen || (this.#deps.defaultModel?.() ?? "");
+    this.#saver.error = null;
   }
 
   #draft(modelId: string): ChatConversation {
-    const c = blank(this.#newId(), this.#now(), modelId);
+    const c = blankConversation(this.#newId(), this.#now(), modelId);
     c.params = { ...this.#defaultParams };
     return c;
   }
@@ -272,124 +197,21 @@ export class ChatState {
   }
 
   async #settle(): Promise<void> {
-    this.stop();
-    await this.#running;
+    await this.#answer.settle();
   }
 
   async #run(): Promise<void> {
-    const modelId = this.modelId;
-    this.loadError = null;
-    if (!modelId) {
-      this.loadError = new PolymathError("model-not-found", "No model is picked yet.", {
-        advice: "Wait for the device check to finish, or pick a model in the list.",
-      });
-      return;
-    }
-    const abort = new AbortController();
-    this.#abort = abort;
-    this.phase = "loading";
-    const running = this.#answer(this.conversation, modelId, abort.signal);
-    this.#running = running;
-    await running;
-  }
-
-  async #answer(conv: ChatConversation, modelId: string, signal: AbortSignal): Promise<void> {
-    let checkpoint: ReturnType<typeof setInterval> | undefined;
-    try {
-      conv.modelId = modelId;
-      await this.#save(conv);
-      if (!this.saved && !this.saveError && conv === this.conversation) {
-        this.saved = true;
-        this.#deps.onCreated?.(conv.id);
-      }
-      if (signal.aborted) return;
-      try {
-        await this.#deps.engine.load([modelId]);
-      } catch (e) {
-        if (!signal.aborted) {
-          this.loadError = toPolymathError(e);
-          this.loadErrorModel = modelId;
+    const conv = this.conversation;
+    await this.#answer.run(conv, this.modelId, {
+      savePrompt: async () => {
+        await this.#saver.save(conv);
+        if (!this.saved && !this.saveError && conv === this.conversation) {
+          this.saved = true;
+          this.#deps.onCreated?.(conv.id);
         }
-        return;
-      }
-      if (signal.aborted) return;
-      const request = buildChatRequest($state.snapshot(conv) as ChatConversation, modelId);
-      const replayOf = this.#deps.replayLabel?.() ?? null;
-      conv.messages.push({
-        id: this.#newId(),
-        role: "assistant",
-        content: "",
-        reasoning: "",
-        modelId,
-        ...(replayOf ? { replayOf } : {}),
-      });
-      // The proxied copy: writes to it update the view.
-      const message = conv.messages[conv.messages.length - 1] as ChatMessage;
-      this.streamingId = message.id;
-      this.phase = "streaming";
-      const make = this.#deps.batcher ?? immediate;
-      const text = make((t) => (message.content += t));
-      const thinking = make((t) => (message.reasoning = (message.reasoning ?? "") + t));
-      this.#batchers = [text, thinking];
-      const every = this.#deps.checkpointMs ?? 0;
-      if (every > 0) checkpoint = setInterval(() => void this.persistNow(), every);
-      try {
-        const engine = await this.#deps.engine.engine();
-        const result = await engine.chat(request, {
-          signal,
-          onChunk: (chunk) => (chunk.reasoning ? thinking : text).push(chunk.delta),
-        });
-        text.drain();
-        thinking.drain();
-        message.content = result.text;
-        message.reasoning = result.reasoning;
-        message.usage = result.usage;
-        message.finishReason = signal.aborted ? "abort" : result.finishReason;
-        if (result.error) message.error = result.error;
-      } catch (e) {
-        text.drain();
-        thinking.drain();
-        const error = toPolymathError(e);
-        message.finishReason = error.code === "aborted" || signal.aborted ? "abort" : "error";
-        if (message.finishReason === "error") message.error = error.toJSON();
-      }
-      this.streamingId = null;
-      await this.#save(conv);
-    } finally {
-      if (checkpoint !== undefined) clearInterval(checkpoint);
-      this.#batchers = [];
-      this.phase = "idle";
-      this.streamingId = null;
-      this.#abort = null;
-      this.#running = null;
-    }
+      },
+      saveAnswer: () => this.#saver.save(conv),
+      checkpoint: () => void this.persistNow(),
+    });
   }
-
-  async #save(conv: ChatConversation): Promise<void> {
-    conv.updatedAt = this.#now();
-    await this.#write($state.snapshot(conv) as ChatConversation);
-  }
-
-  async #write(snapshot: ChatConversation): Promise<void> {
-    try {
-      await (await this.#deps.library.store()).save(snapshot);
-      this.#deps.library.noteSaved(snapshot);
-      this.saveError = null;
-    } catch (e) {
-      this.saveError = toPolymathError(e);
-    }
-  }
-}
-
-function blank(id: string, now: number, modelId: string): ChatConversation {
-  return {
-    id,
-    title: "New chat",
-    createdAt: now,
-    updatedAt: now,
-    modelId,
-    systemPrompt: "",
-    params: {},
-    messages: [],
-  };
 }

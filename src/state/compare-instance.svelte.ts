@@ -76,8 +76,12 @@ export const compare = new CompareSession({
   saveConversation: async (conversation) =>
     createConversationStore((await store("conversations")).store).save(conversation),
   batcher: (flush) => new FrameBatcher(flush),
+  checkpointMs: 2000,
   onCreated: (id) => {
     void compareHistory.refresh();
     router.go("compare", id);
   },
 });
+
+// A page closed mid-turn keeps the prompt and what each column had sent.
+addEventListener("pagehide", () => void compare.persistNow());

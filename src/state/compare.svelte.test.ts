@@ -5,7 +5,11 @@ import { parseRecording, type Recording } from "../core/engine/recording";
 import { ReplayEngine, type ReplayOptions } from "../core/engine/replay-engine";
 import type { Engine } from "../core/engine/types";
 import type { Vote } from "../core/report/vote-types";
-import { createComparisonStore, type ComparisonStore } from "../core/runs/comparisons";
+import {
+  createComparisonStore,
+  type ComparisonStore,
+  type StoredComparison,
+} from "../core/runs/comparisons";
 import type { Conversation } from "../core/storage/conversation-schema";
 import { createMemoryStore } from "../core/storage/memory-store";
 import { defaultCompareParams } from "./compare-setup.svelte";
@@ -176,6 +180,113 @@ describe("CompareSession", () => {
     expect(chat.messages.map((m) => m.content)).toEqual([PROMPT, expected(M, 0)]);
     expect(await second.session.open("missing")).toBe(false);
     expect(second.session.error?.code).toBe("not-found");
+  });
+
+  it("checkpoints the turn in flight with each column's partial answer, marked stopped", async () => {
+    const { session, store, created } = setup(
+      { tokensPerSecond: 40, loadStepMs: 0 },
+      {
+        checkpointMs: 30,
+      },
+    );
+    const run = session.start(fair([G, C]), PROMPT, "math");
+    const id = session.comparison!.id;
+    const stored = async () => (await store.get(id))?.turns[0];
+    let mid = await stored();
+    await waitFor(() => {
+      void stored().then((t) => (mid = t));
+      return (mid?.answers[G]?.text.length ?? 0) > 0 && session.running;
+    });
+    // Routed as soon as the first checkpoint is stored, before the turn ends.
+    expect(created).toEqual([id]);
+    expect(mid?.prompt).toBe(PROMPT);
+    expect(mid?.domain).toBe("math");
+    const partial = mid!.answers[G]!;
+    expect(partial.finishReason).toBe("abort");
+    expect(expected(G, 0).startsWith(partial.text)).toBe(true);
+    expect(partial.text.length).toBeLessThan(expected(G, 0).length);
+    expect(partial.chunks?.map((k) => k.delta).join("")).toBe(partial.text);
+    expect(partial.usage.completionTokens).toBe(partial.chunks?.length);
+    await run;
+    // The final save replaces the checkpoint.
+    const final = await store.get(id);
+    expect(final).toEqual(session.comparison);
+    for (const model of [G, C]) {
+      expect(final?.turns[0]?.answers[model]?.text).toBe(expected(model, 0));
+      expect(final?.turns[0]?.answers[model]?.finishReason).not.toBe("abort");
+    }
+    expect(final?.turns[0]?.notes).toBeUndefined();
+    expect(created).toHaveLength(1);
+  });
+
+  it("saves the turn in flight on demand (pagehide), columns not started yet noted", async () => {
+    // A budget for one model at a time: the second column waits while the first streams.
+    const { session, store } = setup(
+      { tokensPerSecond: 40, loadStepMs: 0 },
+      { budgetMB: () => 1500 },
+    );
+    const run = session.start(fair([G, C]), PROMPT);
+    await waitFor(() => (session.live[G]?.text.length ?? 0) > 0);
+    await session.persistNow();
+    const mid = (await store.get(session.comparison!.id))!.turns[0]!;
+    expect(mid.answers[G]?.finishReason).toBe("abort");
+    expect(mid.answers[C]).toBeUndefined();
+    expect(mid.notes?.[C]).toBe("Stopped before it answered.");
+    await run;
+    const final = (await store.get(session.comparison!.id))!.turns[0]!;
+    expect(final.answers[C]?.text).toBe(expected(C, 0));
+    expect(final.notes).toBeUndefined();
+  });
+
+  it("lets no checkpoint land after the final save, even a slow one begun before it", async () => {
+    const inner = createComparisonStore(createMemoryStore());
+    const writes: boolean[] = [];
+    const cut = (c: StoredComparison) =>
+      c.turns.some((t) => Object.values(t.answers).some((a) => a.finishReason === "abort"));
+    // Checkpoint writes take longer than the final one: unordered, the checkpoint would win.
+    const slow: ComparisonStore = {
+      ...inner,
+      save: async (c) => {
+        await new Promise((r) => setTimeout(r, cut(c) ? 40 : 0));
+        writes.push(cut(c));
+        await inner.save(c);
+      },
+    };
+    const { session } = setup(
+      { tokensPerSecond: 200, loadStepMs: 0 },
+      { comparisons: async () => slow, checkpointMs: 5 },
+    );
+    await session.start(fair([G, C]), PROMPT);
+    expect(writes.slice(0, -1)).toContain(true);
+    expect(writes.at(-1)).toBe(false);
+    // A checkpoint asked for after the end (a late pagehide) writes nothing.
+    const before = writes.length;
+    await session.persistNow();
+    await new Promise((r) => setTimeout(r, 60));
+    expect(writes).toHaveLength(before);
+    expect(await inner.get(session.comparison!.id)).toEqual(session.comparison);
+  });
+
+  it("reopens a checkpointed comparison with its partial answers and takes a follow-up", async () => {
+    const first = setup({ tokensPerSecond: 40, loadStepMs: 0 });
+    void first.session.start(fair([G, C]), PROMPT);
+    await waitFor(() => (first.session.live[C]?.text.length ?? 0) > 0);
+    await first.session.persistNow();
+    const id = first.session.comparison!.id;
+    // A new page: the stored checkpoint is all there is.
+    const second = setup(undefined, { comparisons: async () => first.store });
+    expect(await second.session.open(id)).toBe(true);
+    const turn = second.session.comparison!.turns[0]!;
+    expect(turn.answers[C]?.finishReason).toBe("abort");
+    expect(turn.answers[C]?.text.length).toBeGreaterThan(0);
+    expect(second.session.running).toBe(false);
+    await second.session.send(FOLLOW_UP);
+    expect(second.session.comparison!.turns.map((t) => t.prompt)).toEqual([PROMPT, FOLLOW_UP]);
+    // The replay engine answers the follow-up as recorded; the point is that the turn runs.
+    for (const model of [G, C]) {
+      expect(second.session.comparison!.turns[1]?.answers[model]?.finishReason).toBe("stop");
+    }
+    first.session.stop();
   });
 });
 

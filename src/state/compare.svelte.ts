@@ -3,10 +3,11 @@
  * Every turn goes to all columns (each keeps its own history), planned within the GPU memory budget
  * and run by `runComparison`. Streamed text reaches `$state` through a batcher per column (one
  * update per animation frame in the app); chunks are kept with their times so the comparison can be
- * exported as a recording. Saved after every turn and vote.
+ * exported as a recording. Saved after every turn and vote, and while a turn runs as a checkpoint
+ * (every few seconds and on `pagehide`) that the turn's final save replaces.
  */
 import { PolymathError, toPolymathError } from "../core/errors";
-import type { RecordedChunk, Recording } from "../core/engine/recording";
+import type { Recording } from "../core/engine/recording";
 import type { Engine, SamplingParams } from "../core/engine/types";
 import type { Vote, VoteOutcome } from "../core/report/vote-types";
 import { columnConversation, columnMessages } from "../core/runs/column-history";
@@ -20,6 +21,7 @@ import {
 import { runComparison, type ColumnStatus } from "../core/runs/run-comparison";
 import { planComparison, type Plan } from "../core/runs/schedule";
 import type { Conversation } from "../core/storage/conversation-schema";
+import { ComparisonSaver, withTurnAnswers } from "./compare-checkpoint";
 
 /** The part of `EngineState` a comparison uses. */
 export interface CompareEngine {
@@ -48,6 +50,8 @@ export interface CompareDeps {
   recordVote: (vote: Vote) => Promise<void>;
   saveConversation: (conversation: Conversation) => Promise<void>;
   batcher?: (flush: (text: string) => void) => TextBatcher;
+  /** Checkpoint the turn in flight this often (ms; 0 never): what survives a closed tab. */
+  checkpointMs?: number;
   /** Called when a new comparison is first saved (the app routes to it). */
   onCreated?: (id: string) => void;
   now?: () => number;
@@ -99,11 +103,17 @@ export class CompareSession {
   #newId: () => string;
   #abort: AbortController | null = null;
   #saved = false;
+  #saver: ComparisonSaver;
 
   constructor(deps: CompareDeps) {
     this.#deps = deps;
     this.#now = deps.now ?? Date.now;
     this.#newId = deps.newId ?? randomId;
+    this.#saver = new ComparisonSaver({
+      current: () => this.comparison,
+      write: (c) => this.#write(c),
+      everyMs: deps.checkpointMs ?? 0,
+    });
   }
 
   /** "Model A"/"Model B" while names are hidden, else null (show the real name). */
@@ -149,8 +159,11 @@ export class CompareSession {
     this.live = Object.fromEntries(base.models.map((id) => [id, { text: "", reasoning: "" }]));
     const abort = new AbortController();
     this.#abort = abort;
-    const chunks: Record<string, RecordedChunk[]> = {};
+    const flight = this.#saver.begin(turnIndex);
+    const { chunks, statuses } = flight;
     const batchers = this.#batchers(base.models);
+    let final: Record<string, ColumnStatus> | null = null;
+    let failure: PolymathError | null = null;
     try {
       const engine = await this.#deps.engine.engine();
       const budgetMB = this.#deps.budgetMB();
@@ -160,33 +173,47 @@ export class CompareSession {
         engine.loaded(),
       );
       this.schedule = { mode: plan.mode, budgetMB };
-      const final = await runComparison({
+      final = await runComparison({
         engine,
         plan,
         params: base.params,
         signal: abort.signal,
         messagesFor: (id) => columnMessages(base, id, turnIndex, text),
-        onStatus: (id, status) => (this.statuses[id] = status),
+        onStatus: (id, status) => (this.statuses[id] = statuses[id] = status),
         onChunk: (id, chunk, t) => {
           const { delta } = chunk;
           (chunks[id] ??= []).push(chunk.reasoning ? { t, delta, reasoning: true } : { t, delta });
           batchers[id]?.[chunk.reasoning ? "reasoning" : "text"].push(chunk.delta);
         },
       });
+    } catch (e) {
+      failure = toPolymathError(e);
+    } finally {
+      this.#saver.end();
       for (const b of Object.values(batchers)) {
         b.text.drain();
         b.reasoning.drain();
       }
-      this.#finishTurn(turnIndex, final, chunks);
-      await this.#save();
-    } catch (e) {
-      this.error = toPolymathError(e);
-    } finally {
+      // After a failure only a stored checkpoint needs replacing: by the turn cut where it stopped.
+      if (final || flight.checkpointed) {
+        const c = this.comparison ?? base;
+        this.comparison = withTurnAnswers(c, turnIndex, final ?? statuses, chunks, !final);
+        await this.#save();
+      }
+      if (failure) this.error = failure;
       this.running = false;
       this.liveTurn = null;
       if (this.#abort === abort) this.#abort = null;
       await this.#deps.engine.sync().catch(() => undefined);
     }
+  }
+
+  /**
+   * Save the turn in flight as it stands, its answers so far marked stopped (every few seconds and
+   * on `pagehide`, where the write may not finish: best effort). Does nothing once the turn ended.
+   */
+  persistNow(): Promise<void> {
+    return this.#saver.checkpoint();
   }
 
   /** Stop the running turn: the answer in progress ends where it is, the rest are cancelled. */
@@ -284,35 +311,11 @@ export class CompareSession {
     );
   }
 
-  #finishTurn(
-    turnIndex: number,
-    final: Record<string, ColumnStatus>,
-    chunks: Record<string, RecordedChunk[]>,
-  ): void {
-    const c = this.comparison;
-    const turn = c?.turns[turnIndex];
-    if (!c || !turn) return;
-    const answers: ComparisonTurn["answers"] = {};
-    const notes: Record<string, string> = {};
-    for (const id of c.models) {
-      const status = final[id];
-      if (status && "result" in status && status.result) {
-        answers[id] = { ...status.result, chunks: chunks[id] ?? [] };
-      } else if (status?.state === "skipped") notes[id] = status.reason;
-      else if (status?.state === "error") notes[id] = status.error.message;
-      else notes[id] = "Stopped before it answered.";
-    }
-    const done: ComparisonTurn = {
-      ...turn,
-      answers,
-      ...(Object.keys(notes).length > 0 ? { notes } : {}),
-    };
-    this.comparison = { ...c, turns: c.turns.map((t, i) => (i === turnIndex ? done : t)) };
+  #save(): Promise<void> {
+    return this.comparison ? this.#saver.save(this.comparison) : Promise.resolve();
   }
 
-  async #save(): Promise<void> {
-    const c = this.comparison;
-    if (!c) return;
+  async #write(c: StoredComparison): Promise<void> {
     try {
       await (await this.#deps.comparisons()).save(c);
       this.error = null;
