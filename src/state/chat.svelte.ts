@@ -4,6 +4,7 @@
  * the user's prompt, after each answer, every few seconds while one streams, and, best effort,
  * when the page is hidden. A failed save keeps everything in memory and says so in `saveError`.
  */
+import { newId } from "../core/ids";
 import { PolymathError, toPolymathError } from "../core/errors";
 import type { LoadProgress, SamplingParams } from "../core/engine/types";
 import { ChatAnswer } from "./chat-answer.svelte";
@@ -13,10 +14,6 @@ import { ChatSaver } from "./chat-persistence.svelte";
 import { blankConversation, type ChatConversation, type ChatDeps } from "./chat-types";
 
 export type * from "./chat-types";
-
-function randomId(): string {
-  return Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
-}
 
 export class ChatState {
   #deps: ChatDeps;
@@ -46,7 +43,7 @@ export class ChatState {
   constructor(deps: ChatDeps) {
     this.#deps = deps;
     this.#now = deps.now ?? Date.now;
-    this.#newId = deps.newId ?? randomId;
+    this.#newId = deps.newId ?? newId;
     this.#answer = new ChatAnswer(deps, this.#newId);
     this.#saver = new ChatSaver(deps.library, this.#now);
     this.conversation = this.#draft("");

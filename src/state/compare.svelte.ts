@@ -6,6 +6,7 @@
  * exported as a recording. Saved after every turn and vote, and while a turn runs as a checkpoint
  * (every few seconds and on `pagehide`) that the turn's final save replaces.
  */
+import { newId } from "../core/ids";
 import { PolymathError, toPolymathError } from "../core/errors";
 import type { Recording } from "../core/engine/recording";
 import type { Engine, SamplingParams } from "../core/engine/types";
@@ -75,10 +76,6 @@ const immediate = (flush: (text: string) => void): TextBatcher => ({
   drain: () => {},
 });
 
-function randomId(): string {
-  return Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
-}
-
 export class CompareSession {
   comparison = $state.raw<StoredComparison | null>(null);
   /** Each column's status in the turn running now (or the last one run in this session). */
@@ -108,7 +105,7 @@ export class CompareSession {
   constructor(deps: CompareDeps) {
     this.#deps = deps;
     this.#now = deps.now ?? Date.now;
-    this.#newId = deps.newId ?? randomId;
+    this.#newId = deps.newId ?? newId;
     this.#saver = new ComparisonSaver({
       current: () => this.comparison,
       write: (c) => this.#write(c),
