@@ -2,7 +2,7 @@
 // answers stream into three columns with metrics, follow-ups go to every column, a blind vote
 // hides then reveals names and feeds the leaderboard, a comparison survives a reload and
 // exports a recording that replays the same texts, and one reloaded mid-stream keeps its partial
-// answers.
+// answers. Live, with the network blocked, failed columns can be retried.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, mkdtemp, rm } from "node:fs/promises";
@@ -41,12 +41,28 @@ async function pickExample(page, label) {
   await page.getByLabel("Example prompt").selectOption({ label });
 }
 
+/**
+ * An answer's text as rendered, with each typeset formula read back as its TeX source (`$…$`),
+ * so answers compare with the recording's text whether or not KaTeX has loaded yet.
+ */
+const answerText = (locator) =>
+  locator.evaluate((el) => {
+    const swaps = [...el.querySelectorAll(".math[aria-label]")].map((m) => {
+      const tex = document.createTextNode(`$${m.getAttribute("aria-label")}$`);
+      m.replaceWith(tex);
+      return [m, tex];
+    });
+    const text = /** @type {HTMLElement} */ (el).innerText;
+    for (const [m, tex] of swaps) tex.replaceWith(m);
+    return text;
+  });
+
 /** Texts of the answers of the last turn, as their Markdown rendered them. */
 async function lastTurnTexts(page, count) {
   const answers = page.getByTestId("answer-text");
   const n = await answers.count();
   const texts = [];
-  for (let i = n - count; i < n; i++) texts.push(await answers.nth(i).innerText());
+  for (let i = n - count; i < n; i++) texts.push(await answerText(answers.nth(i)));
   return texts;
 }
 
@@ -95,7 +111,7 @@ describe("Compare view with the replay engine", () => {
       const statuses = Array.from(document.querySelectorAll('[data-testid="column-status"]'));
       return statuses.some((s) => s.textContent?.includes("Generating"));
     });
-    const partial = await page.getByTestId("answer-text").first().innerText();
+    const partial = await answerText(page.getByTestId("answer-text").first());
     await waitAllDone(page, 3);
     const names = await page.getByTestId("column-name").allInnerTexts();
     assert.deepEqual(
@@ -267,5 +283,67 @@ describe("Compare view with the replay engine", () => {
     await screenshot(page, "compare-reloaded-mid-stream-360px");
     await page.setViewportSize({ width: 1280, height: 860 });
     assert.deepEqual(b.errors, []);
+  });
+
+  it("offers Retry when downloads fail, and keeps Export and Send off until a model answers", async () => {
+    const { page, context } = b;
+    const blocked = [];
+    const offline = (url) => url.hostname !== "127.0.0.1";
+    const abort = (route) => {
+      blocked.push(route.request().url());
+      return route.abort("internetdisconnected");
+    };
+    await context.route(offline, abort);
+    try {
+      await page.goto(server.url + "#/compare");
+      await page.reload();
+      await page.getByTestId("model-list").locator("li").first().waitFor();
+      await page.getByLabel("Preset").selectOption({ label: "Qwen2.5-1.5B family" });
+      await pickExample(page, "Palindrome check");
+      await page.getByRole("button", { name: "Compare", exact: true }).click();
+      const allFailed = () =>
+        page.waitForFunction(
+          () => {
+            const s = Array.from(document.querySelectorAll('[data-testid="column-status"]'));
+            const bar = document.querySelector('[data-testid="retry-bar"]');
+            return s.length >= 2 && bar && s.every((e) => e.textContent?.includes("Error:"));
+          },
+          undefined,
+          { timeout: 60_000 },
+        );
+      await allFailed();
+      const columns = await page.getByTestId("column-status").count();
+      const first = await page.getByTestId("column-status").allInnerTexts();
+      for (const text of first) assert.match(text, /Error: Could not download the model files\./);
+      assert.equal(await page.getByRole("button", { name: /^Retry (?!failed)/ }).count(), columns);
+      const exportButton = page.getByRole("button", { name: "Export recording" });
+      assert.ok(await exportButton.isDisabled());
+      assert.match((await exportButton.getAttribute("title")) ?? "", /No model answered/);
+      assert.ok(await page.getByRole("button", { name: "Send to all" }).isDisabled());
+      await page.getByTestId("follow-up-hint").waitFor();
+      await screenshot(page, "compare-download-failed");
+
+      const triedBefore = blocked.length;
+      await page.getByRole("button", { name: "Retry failed" }).click();
+      // The retry reaches the network again and fails the same way, without a crash.
+      const deadline = Date.now() + 60_000;
+      while (blocked.length === triedBefore && Date.now() < deadline)
+        await page.waitForTimeout(100);
+      assert.ok(blocked.length > triedBefore, "Retry fetched again");
+      await allFailed();
+      assert.deepEqual(await page.getByTestId("column-status").allInnerTexts(), first);
+      assert.equal(await page.getByTestId("answer").count(), columns, "still one turn");
+      assert.ok(await exportButton.isDisabled());
+      assert.ok(await page.getByRole("button", { name: "Send to all" }).isDisabled());
+      await page.setViewportSize({ width: 360, height: 740 });
+      await settle(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      assert.ok(overflow <= 0, `failed columns scroll sideways by ${overflow}px at 360 px`);
+      await screenshot(page, "compare-download-failed-360px");
+      await page.setViewportSize({ width: 1280, height: 860 });
+      assert.deepEqual(b.errors, []);
+    } finally {
+      await context.unroute(offline, abort);
+    }
   });
 });

@@ -128,6 +128,39 @@ describe("Models view with SwiftShader WebGPU", () => {
     assert.deepEqual(b.errors, []);
   });
 
+  it("shows every invalid field of the custom model form at once", async () => {
+    const { page } = b;
+    await openModels(page);
+    const form = page.locator("form.add");
+    const vram = form.getByLabel(/^GPU memory/);
+    assert.equal(await vram.getAttribute("type"), "number");
+    assert.equal(await vram.getAttribute("min"), "1");
+    await form.getByLabel("Name").fill("");
+    await form.getByLabel(/^Model URL/).fill("not a url");
+    await form.getByLabel(/^Model library URL/).fill("ftp://x");
+    await vram.fill("-5");
+    await form.getByRole("button", { name: "Check and add" }).click();
+    const errors = await form.getByTestId("field-error").allInnerTexts();
+    for (const expected of [
+      /Give the model a name/,
+      /model URL is not a URL/,
+      /model library URL must start with https:\/\/ or http:\/\//,
+      /GPU memory must be a positive number/,
+    ]) {
+      assert.ok(
+        errors.some((e) => expected.test(e)),
+        `${expected} in ${errors.join(" | ")}`,
+      );
+    }
+    for (const label of [/^Name/, /^Model URL/, /^Model library URL/, /^GPU memory/]) {
+      assert.equal(await form.getByLabel(label).getAttribute("aria-invalid"), "true", `${label}`);
+    }
+    await screenshot(page, "models-form-errors");
+    await vram.fill("");
+    await form.getByLabel(/^Model library URL/).fill("");
+    assert.deepEqual(b.errors, []);
+  });
+
   it("adds a custom model after checking its files, keeps it across a reload and removes it", async () => {
     const { page } = b;
     await openModels(page);

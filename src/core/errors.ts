@@ -27,6 +27,7 @@ export type ErrorCode =
   | "context-overflow"
   | "engine-crashed"
   | "invalid-request"
+  | "replay-no-match"
   // input files
   | "malformed-input"
   | "unsupported-format"
@@ -149,6 +150,8 @@ function defaultAdvice(code: ErrorCode): string {
       return "The engine restarts on the next request; reload the page if it keeps failing.";
     case "invalid-request":
       return "Check the settings (temperature, max tokens) and try again.";
+    case "replay-no-match":
+      return "Send one of the recorded prompts listed below, or load a recording (or a model) that answers this one.";
     case "malformed-input":
       return "Fix the line named above and import the file again.";
     case "unsupported-format":

@@ -4,6 +4,8 @@
  */
 import DOMPurify from "dompurify";
 import { Marked } from "marked";
+import { extractMath } from "../core/markdown-math";
+import { insertMath } from "./math";
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
@@ -66,16 +68,29 @@ function installHooks(): void {
   });
 }
 
-/** Markdown → sanitized HTML string, safe to assign to innerHTML. */
+const PURIFY = {
+  FORBID_TAGS,
+  FORBID_ATTR,
+  ALLOW_DATA_ATTR: false,
+  ALLOWED_URI_REGEXP: SAFE_URL,
+};
+
+/**
+ * Markdown → sanitized HTML string, safe to assign to innerHTML. TeX is cut out before parsing
+ * and typeset after sanitizing (see ./math.ts); call `ensureMath()` first to get it typeset.
+ */
 export function renderMarkdown(markdown: string): string {
   installHooks();
-  const html = marked.parse(markdown) as string;
-  return DOMPurify.sanitize(html, {
-    FORBID_TAGS,
-    FORBID_ATTR,
-    ALLOW_DATA_ATTR: false,
-    ALLOWED_URI_REGEXP: SAFE_URL,
+  const { text, spans } = extractMath(markdown);
+  if (spans.length === 0) return DOMPurify.sanitize(marked.parse(markdown) as string, PURIFY);
+  const fragment = DOMPurify.sanitize(marked.parse(text) as string, {
+    ...PURIFY,
+    RETURN_DOM_FRAGMENT: true,
   });
+  insertMath(fragment, spans);
+  const box = document.createElement("div");
+  box.append(fragment);
+  return box.innerHTML;
 }
 
 type HljsCore = typeof import("highlight.js/lib/core").default;

@@ -4,6 +4,7 @@
  */
 import { FrameBatcher } from "../platform/frame-batcher";
 import { settingsStore, store } from "../platform/stores";
+import { assessFit } from "../core/catalog/fit";
 import { app } from "./app.svelte";
 import { catalog } from "./catalog.svelte";
 import { ConversationLibrary } from "./chat-library.svelte";
@@ -20,6 +21,11 @@ export const chat = new ChatState({
   defaultModel: () => {
     const profile = app.device.profile;
     return profile ? defaultChatModel(catalog.entries, profile) : null;
+  },
+  runsHere: (modelId) => {
+    const profile = app.device.profile;
+    const entry = catalog.byId(modelId);
+    return !profile || !entry || assessFit(entry, profile).status !== "wont-run";
   },
   replayLabel: () => replayFile.label,
   defaults: async () => {

@@ -5,7 +5,13 @@ import { assessFit } from "../core/catalog/fit";
 import { buildDeviceProfile } from "../core/device/profile";
 import type { GpuProbe } from "../core/device/types";
 import { parseRecording } from "../core/engine/recording";
-import { answeringModel, defaultChatModel, recordingModel, smallerModel } from "./chat-models";
+import {
+  answeringModel,
+  defaultChatModel,
+  recordingModel,
+  replayedFrom,
+  smallerModel,
+} from "./chat-models";
 
 // Fixture devices: what src/platform/gpu-probe.ts would report.
 const GIB = 1024 ** 3;
@@ -151,5 +157,33 @@ describe("answeringModel", () => {
     expect(answeringModel("silent", replay, () => "default")).toBe("silent");
     expect(answeringModel("picked", replay, () => "default")).toBe("talker");
     expect(answeringModel("", replay)).toBe("talker");
+  });
+
+  it("live, replaces a choice that cannot run here with the default", () => {
+    const runs = (id: string) => id !== "replayed-q4f16";
+    expect(answeringModel("replayed-q4f16", live, () => "default", runs)).toBe("default");
+    expect(answeringModel("picked", live, () => "default", runs)).toBe("picked");
+    // In replay the recording's model is played, not run, so fit does not matter.
+    expect(
+      answeringModel(
+        "silent",
+        replay,
+        () => "default",
+        () => false,
+      ),
+    ).toBe("silent");
+  });
+});
+
+describe("replayedFrom", () => {
+  it("names the recording of the last replayed answer, or null for a live conversation", () => {
+    const msg = (id: string, replayOf?: string) => ({
+      id,
+      role: "assistant" as const,
+      content: "x",
+      ...(replayOf ? { replayOf } : {}),
+    });
+    expect(replayedFrom([msg("a"), msg("b")])).toBeNull();
+    expect(replayedFrom([msg("a", "one.json"), msg("b", "two.json"), msg("c")])).toBe("two.json");
   });
 });

@@ -7,6 +7,7 @@ import { pickVariant } from "../core/catalog/pick-variant";
 import type { CatalogEntry } from "../core/catalog/types";
 import type { Recording } from "../core/engine/recording";
 import type { DeviceProfile } from "../core/device/types";
+import type { ConversationMessage } from "../core/storage/conversation-schema";
 
 /** Preferred generalists, best first (model keys; the variant is chosen per device). */
 export const DEFAULT_CHAT_KEYS = ["Qwen3-1.7B", "Qwen2.5-1.5B-Instruct"] as const;
@@ -66,11 +67,13 @@ export function recordingModel(recording: Recording): string | null {
 /**
  * The model a chat's next answer comes from: the conversation's choice, else the device default;
  * in replay, the choice when the recording has it, else the recording's own model ("" when none).
+ * Outside replay a choice that `runsHere` says cannot run (a replayed model) gives the default.
  */
 export function answeringModel(
   chosen: string,
   engine: { readonly mode: string; readonly recording: Recording | null },
   defaultModel?: () => string | null,
+  runsHere?: (modelId: string) => boolean,
 ): string {
   const { mode, recording } = engine;
   if (mode === "replay" && recording) {
@@ -78,5 +81,15 @@ export function answeringModel(
       ? chosen
       : (recordingModel(recording) ?? "");
   }
-  return chosen || (defaultModel?.() ?? "");
+  if (chosen && runsHere?.(chosen) !== false) return chosen;
+  return defaultModel?.() ?? chosen;
+}
+
+/** The recording (label) the conversation's last replayed answer came from; null when none was. */
+export function replayedFrom(messages: readonly ConversationMessage[]): string | null {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const from = messages[i]?.replayOf;
+    if (from) return from;
+  }
+  return null;
 }

@@ -37,6 +37,8 @@ export interface ChatDeps {
   library: ConversationLibrary;
   /** The model a new chat uses on this device; may read reactive state. Null while unknown. */
   defaultModel?: () => string | null;
+  /** False for a model known not to run on this device (never preselected); true when unsure. */
+  runsHere?: (modelId: string) => boolean;
   /** Describes the recording being replayed ("file.json (test fixture)"); null when live. */
   replayLabel?: () => string | null;
   defaults?: () => Promise<ChatDefaults>;

@@ -167,6 +167,55 @@ describe("ChatState with a replayed recording", () => {
   });
 });
 
+describe("ChatState and prompts a recording does not answer", () => {
+  const PROMPT = "How do I reverse a linked list in Python?";
+
+  it("refuses an unrecorded prompt without adding or saving it, and offers the recorded ones", async () => {
+    const engine = new EngineState();
+    await engine.useRecording(fixture("markdown-code.json"), { speed: Infinity });
+    const { chat, stored, created } = setup(engine);
+    expect(chat.recordedPrompts).toEqual([PROMPT, "Explain linked lists"]);
+    await chat.send("Something not recorded");
+    expect(chat.noMatch?.code).toBe("replay-no-match");
+    expect(chat.noMatch?.details["prompt 1"]).toBe(PROMPT);
+    expect(chat.conversation.messages).toEqual([]);
+    expect(created).toEqual([]);
+    expect(await stored().get(chat.conversation.id)).toBeUndefined();
+    // The recorded prompt, without the recorded system prompt, still gets its answer.
+    await chat.send(PROMPT);
+    expect(chat.noMatch).toBeNull();
+    expect(chat.conversation.messages.map((m) => m.role)).toEqual(["user", "assistant"]);
+    expect(chat.conversation.messages[1]?.content).toMatch(/^## Reversing a linked list/);
+  });
+
+  it("refuses an edited prompt the recording lacks and keeps the conversation as it was", async () => {
+    const engine = new EngineState();
+    await engine.useRecording(fixture("markdown-code.json"), { speed: Infinity });
+    const { chat } = setup(engine);
+    await chat.send(PROMPT);
+    const before = $state.snapshot(chat.conversation.messages);
+    await chat.editAndResend(before[0]!.id, "Reverse it in Rust instead");
+    expect(chat.noMatch?.code).toBe("replay-no-match");
+    expect($state.snapshot(chat.conversation.messages)).toEqual(before);
+  });
+
+  it("after the recording is gone, says where the answers came from and picks a model that runs", async () => {
+    const engine = new EngineState();
+    await engine.useRecording(fixture("markdown-code.json"), { speed: Infinity });
+    const { chat } = setup(engine, {
+      replayLabel: () => "markdown-code.json (test fixture)",
+      runsHere: (id) => !id.startsWith("Qwen2.5-Coder"),
+    });
+    await chat.send(PROMPT);
+    expect(chat.replayedFrom).toBeNull(); // the recording is still loaded
+    expect(chat.modelId).toBe("Qwen2.5-Coder-1.5B-Instruct-q4f16_1-MLC");
+    engine.useWebLlm(); // what a reload amounts to: the conversation stays, the recording does not
+    expect(chat.replayedFrom).toBe("markdown-code.json (test fixture)");
+    expect(chat.modelId).toBe("Qwen2.5-1.5B-Instruct-q4f16_1-MLC");
+    expect(chat.recordedPrompts).toEqual([]);
+  });
+});
+
 describe("ChatState streaming", () => {
   it("updates the message only when the batcher flushes", async () => {
     const engine = new ScriptedEngine();

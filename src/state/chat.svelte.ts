@@ -7,9 +7,11 @@
 import { newId } from "../core/ids";
 import { PolymathError, toPolymathError } from "../core/errors";
 import type { LoadProgress, SamplingParams } from "../core/engine/types";
+import { matchEntry, recordedPrompts } from "../core/engine/replay-match";
 import { ChatAnswer } from "./chat-answer.svelte";
 import { addPrompt, dropLastAnswer, rewritePrompt, withParam } from "./chat-edits";
-import { answeringModel } from "./chat-models";
+import { answeringModel, replayedFrom } from "./chat-models";
+import { buildChatRequest } from "./chat-request";
 import { ChatSaver } from "./chat-persistence.svelte";
 import { blankConversation, type ChatConversation, type ChatDeps } from "./chat-types";
 
@@ -31,11 +33,30 @@ export class ChatState {
   showReasoning = $state(false);
   /** The model new answers come from: the conversation's, else the default; a recorded one in replay. */
   modelId = $derived.by(() =>
-    answeringModel(this.conversation.modelId, this.#deps.engine, this.#deps.defaultModel),
+    answeringModel(
+      this.conversation.modelId,
+      this.#deps.engine,
+      this.#deps.defaultModel,
+      this.#deps.runsHere,
+    ),
   );
   busy = $derived(this.phase !== "idle");
   progress = $derived.by<LoadProgress | null>(
     () => this.#deps.engine.progress[this.modelId] ?? null,
+  );
+  /** Why the last prompt was not sent: the recording being replayed has no answer to it. */
+  noMatch = $state<PolymathError | null>(null);
+  /** In replay, the prompts the recording answers for the answering model (suggestions). */
+  recordedPrompts = $derived.by<string[]>(() => {
+    const { mode, recording } = this.#deps.engine;
+    return mode === "replay" && recording ? recordedPrompts(recording, this.modelId) : [];
+  });
+  /**
+   * The recording this conversation's answers were replayed from, while no recording is loaded:
+   * it cannot go on as it did until that file is loaded again.
+   */
+  replayedFrom = $derived.by<string | null>(() =>
+    this.#deps.engine.mode === "replay" ? null : replayedFrom(this.conversation.messages),
   );
   /** Resolves when the stored defaults have been applied. */
   readonly ready: Promise<void>;
@@ -82,6 +103,7 @@ export class ChatState {
   async send(text: string): Promise<void> {
     const content = text.trim();
     if (!content || this.busy) return;
+    if (this.#refusedByReplay([...this.conversation.messages], content)) return;
     addPrompt(this.conversation, this.#newId(), content);
     await this.#run();
   }
@@ -96,6 +118,8 @@ export class ChatState {
   async editAndResend(messageId: string, text: string): Promise<void> {
     const content = text.trim();
     if (!content || this.busy) return;
+    const at = this.conversation.messages.findIndex((m) => m.id === messageId);
+    if (at >= 0 && this.#refusedByReplay(this.conversation.messages.slice(0, at), content)) return;
     if (rewritePrompt(this.conversation.messages, messageId, content)) await this.#run();
   }
 
@@ -108,6 +132,7 @@ export class ChatState {
   setModel(modelId: string): void {
     this.conversation.modelId = modelId;
     this.#answer.loadError = null;
+    this.noMatch = null;
   }
 
   setSystemPrompt(text: string): void {
@@ -128,6 +153,7 @@ export class ChatState {
     if (ticket !== this.#ticket) return;
     this.openError = null;
     this.#answer.loadError = null;
+    this.noMatch = null;
     if (id === undefined) {
       this.#startDraft();
       return;
@@ -180,6 +206,27 @@ export class ChatState {
   /** Drop the save error (the conversation stays in memory). */
   dismissSaveError(): void {
     this.#saver.error = null;
+  }
+
+  /**
+   * In replay, check that the recording answers `prompt` after `before` (sets `noMatch` when not),
+   * so an unanswerable prompt is neither added nor saved and the next one is asked cleanly.
+   */
+  #refusedByReplay(before: ChatConversation["messages"], prompt: string): boolean {
+    this.noMatch = null;
+    const { mode, recording } = this.#deps.engine;
+    if (mode !== "replay" || !recording || !this.modelId) return false;
+    const messages = [...before, { id: "", role: "user" as const, content: prompt }];
+    const request = buildChatRequest({ ...this.conversation, messages }, this.modelId);
+    try {
+      matchEntry(recording, request);
+      return false;
+    } catch (e) {
+      const error = toPolymathError(e);
+      if (error.code !== "replay-no-match") return false; // the engine reports the rest itself
+      this.noMatch = error;
+      return true;
+    }
   }
 
   #draft(modelId: string): ChatConversation {

@@ -15,6 +15,8 @@ export const NOT_ANSWERED = "Stopped before it answered.";
 /** The turn in flight, as the session tracks it for checkpoints. */
 export interface TurnInFlight {
   turnIndex: number;
+  /** The columns running (a retry runs some); the others keep what the turn holds. */
+  models?: readonly string[];
   /** Plain copies of the column statuses (the session's own are reactive proxies). */
   statuses: Record<string, ColumnStatus>;
   /** Streamed pieces by model id, as they arrived. */
@@ -49,10 +51,16 @@ export class ComparisonSaver {
     return this.#enqueue(() => c);
   }
 
-  /** A turn starts: checkpoint it every `everyMs` until `end`. */
-  begin(turnIndex: number): TurnInFlight {
+  /** A turn starts (for `models` only, when given): checkpoint it every `everyMs` until `end`. */
+  begin(turnIndex: number, models?: readonly string[]): TurnInFlight {
     this.end();
-    const flight: TurnInFlight = { turnIndex, statuses: {}, chunks: {}, checkpointed: false };
+    const flight: TurnInFlight = {
+      turnIndex,
+      ...(models ? { models } : {}),
+      statuses: {},
+      chunks: {},
+      checkpointed: false,
+    };
     this.#flight = flight;
     const every = this.#options.everyMs;
     if (every > 0) this.#timer = setInterval(() => void this.checkpoint(), every);
@@ -71,7 +79,14 @@ export class ComparisonSaver {
       const c = this.#options.current();
       if (!flight || !c) return null;
       flight.checkpointed = true;
-      return withTurnAnswers(c, flight.turnIndex, flight.statuses, flight.chunks, true);
+      return withTurnAnswers(
+        c,
+        flight.turnIndex,
+        flight.statuses,
+        flight.chunks,
+        true,
+        flight.models,
+      );
     });
     return this.#waiting;
   }
@@ -96,7 +111,8 @@ export class ComparisonSaver {
 
 /**
  * `c` with turn `turnIndex` holding the columns' answers. `partial`: the run is not over, so a
- * column still streaming keeps what it sent so far.
+ * column still streaming keeps what it sent so far. `models`: only these columns ran (a retry);
+ * the others keep their answer or note.
  */
 export function withTurnAnswers(
   c: StoredComparison,
@@ -104,12 +120,20 @@ export function withTurnAnswers(
   statuses: Readonly<Record<string, ColumnStatus>>,
   chunks: Readonly<Record<string, RecordedChunk[]>>,
   partial: boolean,
+  models: readonly string[] = c.models,
 ): StoredComparison {
   const turn = c.turns[turnIndex];
   if (!turn) return c;
   const answers: ComparisonTurn["answers"] = {};
   const notes: Record<string, string> = {};
   for (const id of c.models) {
+    if (!models.includes(id)) {
+      const kept = turn.answers[id];
+      const note = turn.notes?.[id];
+      if (kept) answers[id] = kept;
+      else if (note !== undefined) notes[id] = note;
+      continue;
+    }
     const status = statuses[id];
     const cut = partial ? cutAnswer(chunks[id]) : null;
     if (status && "result" in status && status.result) {

@@ -10,6 +10,7 @@ import {
   type ComparisonStore,
   type StoredComparison,
 } from "../core/runs/comparisons";
+import { columnMessages } from "../core/runs/column-history";
 import type { Conversation } from "../core/storage/conversation-schema";
 import { createMemoryStore } from "../core/storage/memory-store";
 import { defaultCompareParams } from "./compare-setup.svelte";
@@ -44,9 +45,13 @@ class FakeEngineState implements CompareEngine {
   }
 }
 
-function setup(options: ReplayOptions = { speed: Infinity }, overrides: Partial<CompareDeps> = {}) {
+function setup(
+  options: ReplayOptions = { speed: Infinity },
+  overrides: Partial<CompareDeps> = {},
+  rec: Recording = recording,
+) {
   const store: ComparisonStore = createComparisonStore(createMemoryStore());
-  const engine = new FakeEngineState(recording, new ReplayEngine(recording, options));
+  const engine = new FakeEngineState(rec, new ReplayEngine(rec, options));
   const votes: Vote[] = [];
   const conversations: Conversation[] = [];
   const created: string[] = [];
@@ -130,6 +135,23 @@ describe("CompareSession", () => {
     expect(turn.notes?.[M]).toMatch(/2000 MB/);
     expect(session.statuses[M]?.state).toBe("skipped");
     expect(turn.answers[G]?.text).toBe(expected(G, 0));
+  });
+
+  it("refuses a prompt the recording lacks in each column and allows no blind vote", async () => {
+    const { session, votes } = setup();
+    await session.start(fair([G, C], true), "What is the capital of France?");
+    const turn = session.comparison!.turns[0]!;
+    for (const id of [G, C]) {
+      expect(turn.answers[id]).toBeUndefined();
+      expect(turn.notes?.[id]).toBe("The recording has no answer for this prompt.");
+      expect(session.statuses[id]).toMatchObject({
+        state: "error",
+        error: { code: "replay-no-match" },
+      });
+    }
+    expect(session.canVote).toBe(false);
+    expect(await session.vote("a")).toBeNull();
+    expect(votes).toEqual([]);
   });
 
   it("hides names in blind mode until the vote, then records it and reveals them", async () => {
@@ -273,8 +295,17 @@ describe("CompareSession", () => {
     await waitFor(() => (first.session.live[C]?.text.length ?? 0) > 0);
     await first.session.persistNow();
     const id = first.session.comparison!.id;
+    // The replay answers only prompts it recorded: record the follow-up after the partial answers.
+    const stored = (await first.store.get(id))!;
+    const followUps = recording.entries
+      .filter((e) => [G, C].includes(e.modelId) && e.request.messages.length > 1)
+      .map((e) => {
+        const messages = columnMessages(stored, e.modelId, 1, FOLLOW_UP);
+        return { ...e, id: `${e.id}-after-partial`, request: { ...e.request, messages } };
+      });
+    const rec = { ...recording, entries: [...recording.entries, ...followUps] };
     // A new page: the stored checkpoint is all there is.
-    const second = setup(undefined, { comparisons: async () => first.store });
+    const second = setup(undefined, { comparisons: async () => first.store }, rec);
     expect(await second.session.open(id)).toBe(true);
     const turn = second.session.comparison!.turns[0]!;
     expect(turn.answers[C]?.finishReason).toBe("abort");

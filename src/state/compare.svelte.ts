@@ -23,6 +23,7 @@ import { runComparison, type ColumnStatus } from "../core/runs/run-comparison";
 import { planComparison, type Plan } from "../core/runs/schedule";
 import type { Conversation } from "../core/storage/conversation-schema";
 import { ComparisonSaver, withTurnAnswers } from "./compare-checkpoint";
+import { isAnswered, lastTurnAnswered, retryableColumns } from "./compare-retry";
 
 /** The part of `EngineState` a comparison uses. */
 export interface CompareEngine {
@@ -91,9 +92,16 @@ export class CompareSession {
   error = $state<PolymathError | null>(null);
   /** Names hidden: a blind comparison not yet voted on. */
   hidden = $derived(this.comparison?.blind !== undefined && !this.comparison.blind.revealed);
+  /** Only when Model A and Model B both answered the last turn: no vote on a missing answer. */
   canVote = $derived(
-    this.hidden && !this.running && (this.comparison?.turns.some(answeredByBoth) ?? false),
+    this.hidden &&
+      !this.running &&
+      (this.comparison ? lastTurnAnsweredByBoth(this.comparison) : false),
   );
+  /** Columns of the last turn that failed, were skipped or stopped: what "Retry" runs again. */
+  retryable = $derived(this.comparison ? retryableColumns(this.comparison) : []);
+  /** Some column answered the last turn: there is something to export or follow up on. */
+  answered = $derived(this.comparison ? lastTurnAnswered(this.comparison) : false);
 
   #deps: CompareDeps;
   #now: () => number;
@@ -147,25 +155,46 @@ export class CompareSession {
     const base = this.comparison;
     const text = prompt.trim();
     if (!base || this.running || !text) return;
-    const turnIndex = base.turns.length;
     const turn: ComparisonTurn = { prompt: text, ...(domain ? { domain } : {}), answers: {} };
     this.comparison = { ...base, turns: [...base.turns, turn] };
+    this.statuses = {};
+    await this.#run(base.turns.length, base.models);
+  }
+
+  /**
+   * Run the last turn again, same prompt and settings, for its failed, skipped or stopped columns
+   * (those of `modelIds` only, when given); the other columns keep their answers.
+   */
+  async retry(modelIds?: readonly string[]): Promise<void> {
+    const c = this.comparison;
+    if (!c || this.running) return;
+    const models = this.retryable.filter((id) => !modelIds || modelIds.includes(id));
+    if (models.length === 0) return;
+    await this.#run(c.turns.length - 1, models);
+  }
+
+  /** Answer turn `turnIndex` of the open comparison with `models`, then store what came back. */
+  async #run(turnIndex: number, models: readonly string[]): Promise<void> {
+    const base = this.comparison;
+    const text = base?.turns[turnIndex]?.prompt;
+    if (!base || text === undefined) return;
     this.running = true;
     this.liveTurn = turnIndex;
-    this.statuses = {};
-    this.live = Object.fromEntries(base.models.map((id) => [id, { text: "", reasoning: "" }]));
+    // Columns not run keep their last status; a retried one forgets why it failed before.
+    for (const id of models) delete this.statuses[id];
+    this.live = Object.fromEntries(models.map((id) => [id, { text: "", reasoning: "" }]));
     const abort = new AbortController();
     this.#abort = abort;
-    const flight = this.#saver.begin(turnIndex);
+    const flight = this.#saver.begin(turnIndex, models);
     const { chunks, statuses } = flight;
-    const batchers = this.#batchers(base.models);
+    const batchers = this.#batchers(models);
     let final: Record<string, ColumnStatus> | null = null;
     let failure: PolymathError | null = null;
     try {
       const engine = await this.#deps.engine.engine();
       const budgetMB = this.#deps.budgetMB();
       const plan = planComparison(
-        base.models.map((id) => ({ id, vramMB: this.#deps.vramMB(id) })),
+        models.map((id) => ({ id, vramMB: this.#deps.vramMB(id) })),
         budgetMB,
         engine.loaded(),
       );
@@ -194,7 +223,7 @@ export class CompareSession {
       // After a failure only a stored checkpoint needs replacing: by the turn cut where it stopped.
       if (final || flight.checkpointed) {
         const c = this.comparison ?? base;
-        this.comparison = withTurnAnswers(c, turnIndex, final ?? statuses, chunks, !final);
+        this.comparison = withTurnAnswers(c, turnIndex, final ?? statuses, chunks, !final, models);
         await this.#save();
       }
       if (failure) this.error = failure;
@@ -326,6 +355,10 @@ export class CompareSession {
   }
 }
 
-function answeredByBoth(turn: ComparisonTurn): boolean {
-  return Object.keys(turn.answers).length >= 2;
+function lastTurnAnsweredByBoth(c: StoredComparison): boolean {
+  const turn = c.turns.at(-1);
+  const [a, b] = c.models;
+  return (
+    turn !== undefined && isAnswered(turn.answers[a ?? ""]) && isAnswered(turn.answers[b ?? ""])
+  );
 }

@@ -4,6 +4,7 @@ import {
   checkModelLibVersion,
   customModelWarnings,
   toModelRecord,
+  checkCustomModel,
   validateCustomModel,
   type CustomModel,
   type CustomModelInput,
@@ -92,10 +93,37 @@ describe("validateCustomModel", () => {
     expect(error.message).toMatch(/already in the catalog/);
   });
 
+  it("names every invalid field at once, in form order", () => {
+    const checked = checkCustomModel(
+      { ...valid, name: "", modelUrl: "not a url", modelLibUrl: "ftp://x", vramMB: "-5" },
+      options,
+    );
+    expect("errors" in checked).toBe(true);
+    const errors = "errors" in checked ? checked.errors : [];
+    expect(errors.map((e) => e.details.field)).toEqual([
+      "name",
+      "modelUrl",
+      "modelLibUrl",
+      "vramMB",
+    ]);
+    expect(errors.map((e) => e.message)).toEqual([
+      "Give the model a name.",
+      "The model URL is not a URL.",
+      "The model library URL must start with https:// or http://.",
+      "GPU memory must be a positive number of MB.",
+    ]);
+    // validateCustomModel returns the first; a valid input gives the same model both ways.
+    expectError(validateCustomModel({ ...valid, name: "", modelUrl: "x" }, options), "name");
+    expect(checkCustomModel(valid, options)).toEqual({
+      model: validateCustomModel(valid, options),
+    });
+  });
+
   it("leaves vramMB out when empty", () => {
-    const model = validateCustomModel({ ...valid, vramMB: "" }, options) as CustomModel;
-    expect(model.vramMB).toBeUndefined();
-    expect("vramMB" in model).toBe(false);
+    for (const vramMB of ["", " ", null, undefined]) {
+      const model = validateCustomModel({ ...valid, vramMB }, options) as CustomModel;
+      expect("vramMB" in model).toBe(false);
+    }
   });
 });
 

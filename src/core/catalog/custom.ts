@@ -27,7 +27,8 @@ export interface CustomModelInput {
   modelLibUrl?: string;
   role?: string;
   domains?: readonly string[];
-  vramMB?: number | string;
+  /** A number input gives a number, or null when empty. */
+  vramMB?: number | string | null;
 }
 
 export interface ValidateOptions {
@@ -52,74 +53,112 @@ const DOMAINS: readonly ModelDomain[] = [
 ];
 const MANIFEST_FILES = /\/(?:mlc-chat-config\.json|tensor-cache\.json|ndarray-cache\.json)$/;
 
-/** Check and normalise a custom model; returns the model or a PolymathError naming the field. */
+/** Check and normalise a custom model; returns the model or the first field's PolymathError. */
 export function validateCustomModel(
   input: CustomModelInput,
   options: ValidateOptions,
 ): CustomModel | PolymathError {
+  const checked = checkCustomModel(input, options);
+  return "model" in checked ? checked.model : (checked.errors[0] as PolymathError);
+}
+
+/** Every invalid field at once (each error's `details.field` names it), or the model. */
+export function checkCustomModel(
+  input: CustomModelInput,
+  options: ValidateOptions,
+): { model: CustomModel } | { errors: [PolymathError, ...PolymathError[]] } {
   if (typeof input !== "object" || input === null) {
-    return invalid("form", "The custom model form is empty.", "Fill in the fields and try again.");
+    return {
+      errors: [
+        invalid("form", "The custom model form is empty.", "Fill in the fields and try again."),
+      ],
+    };
   }
+  // Every check runs, so a form can show each field to fix at once.
   const name = typeof input.name === "string" ? input.name.trim() : "";
-  if (!name) return invalid("name", "Give the model a name.", "Any short name you recognise.");
-
   const modelUrl = normaliseModelUrl(input.modelUrl);
-  if (modelUrl instanceof PolymathError) return modelUrl;
   const modelLibUrl = normaliseLibUrl(input.modelLibUrl);
-  if (modelLibUrl instanceof PolymathError) return modelLibUrl;
-
   const role = ROLES.find((r) => r === input.role);
-  if (!role) {
-    return invalid(
-      "role",
-      "Pick a role: generalist, specialist or embedding.",
-      "A specialist is tuned for one domain (code, maths…); a generalist for everything.",
-    );
-  }
   const domains = [...new Set(input.domains ?? [])];
   const unknown = domains.filter((d) => !DOMAINS.includes(d as ModelDomain));
+  const vramMB = parseVram(input.vramMB);
+  const typedId = typeof input.id === "string" ? input.id.trim() : "";
+  const id = typedId || (typeof modelUrl === "string" ? lastSegment(modelUrl) : "");
+
+  const errors: PolymathError[] = [];
+  if (!name)
+    errors.push(invalid("name", "Give the model a name.", "Any short name you recognise."));
+  if (modelUrl instanceof PolymathError) errors.push(modelUrl);
+  if (modelLibUrl instanceof PolymathError) errors.push(modelLibUrl);
+  if (!role) {
+    errors.push(
+      invalid(
+        "role",
+        "Pick a role: generalist, specialist or embedding.",
+        "A specialist is tuned for one domain (code, maths…); a generalist for everything.",
+      ),
+    );
+  }
   if (domains.length === 0 || unknown.length > 0) {
-    return invalid(
-      "domains",
-      unknown.length > 0
-        ? `Unknown domain: ${unknown.join(", ")}.`
-        : "Pick at least one domain the model is good at.",
-      `Domains: ${DOMAINS.join(", ")}.`,
+    errors.push(
+      invalid(
+        "domains",
+        unknown.length > 0
+          ? `Unknown domain: ${unknown.join(", ")}.`
+          : "Pick at least one domain the model is good at.",
+        `Domains: ${DOMAINS.join(", ")}.`,
+      ),
     );
   }
+  if (vramMB instanceof PolymathError) errors.push(vramMB);
+  const idError = checkId(id, typedId !== "" || typeof modelUrl === "string", options);
+  if (idError) errors.push(idError);
 
-  let vramMB: number | undefined;
-  if (input.vramMB !== undefined && String(input.vramMB).trim() !== "") {
-    vramMB = Number(input.vramMB);
-    if (!Number.isFinite(vramMB) || vramMB <= 0) {
-      return invalid(
-        "vramMB",
-        "GPU memory must be a positive number of MB.",
-        "Leave it empty if you don't know; web-llm's list gives ~1,000–2,000 MB for 0.5B–1.5B q4 models.",
-      );
-    }
+  if (
+    errors.length > 0 ||
+    typeof modelUrl !== "string" ||
+    typeof modelLibUrl !== "string" ||
+    !role ||
+    vramMB instanceof PolymathError
+  ) {
+    // Each failed check above pushed its error, so the list is never empty here.
+    return { errors: errors as [PolymathError, ...PolymathError[]] };
   }
-
-  const id = (typeof input.id === "string" ? input.id.trim() : "") || lastSegment(modelUrl);
-  if (!id) return invalid("id", "The model needs an id.", "Type an id, e.g. my-model-q4f16_1.");
-  if (new Set(options.existingIds).has(id)) {
-    return invalid(
-      "id",
-      `A model with id "${id}" is already in the catalog.`,
-      "Pick it from the catalog, or give this one another id.",
-    );
-  }
-
   return {
-    id,
-    name,
-    modelUrl,
-    modelLibUrl,
-    role,
-    domains: domains as ModelDomain[],
-    ...(vramMB === undefined ? {} : { vramMB }),
-    addedAt: options.now,
+    model: {
+      id,
+      name,
+      modelUrl,
+      modelLibUrl,
+      role,
+      domains: domains as ModelDomain[],
+      ...(vramMB === undefined ? {} : { vramMB }),
+      addedAt: options.now,
+    },
   };
+}
+
+/** The id's error; none when the id is derived from a model URL that is itself invalid. */
+function checkId(id: string, known: boolean, options: ValidateOptions): PolymathError | null {
+  if (!known) return null;
+  if (!id) return invalid("id", "The model needs an id.", "Type an id, e.g. my-model-q4f16_1.");
+  if (!new Set(options.existingIds).has(id)) return null;
+  return invalid(
+    "id",
+    `A model with id "${id}" is already in the catalog.`,
+    "Pick it from the catalog, or give this one another id.",
+  );
+}
+
+function parseVram(value: CustomModelInput["vramMB"]): number | undefined | PolymathError {
+  if (value === undefined || value === null || String(value).trim() === "") return undefined;
+  const mb = Number(value);
+  if (Number.isFinite(mb) && mb > 0) return mb;
+  return invalid(
+    "vramMB",
+    "GPU memory must be a positive number of MB.",
+    "Leave it empty if you don't know; web-llm's list gives ~1,000–2,000 MB for 0.5B–1.5B q4 models.",
+  );
 }
 
 /** The web-llm model record for a custom model (structurally a web-llm `ModelRecord`). */

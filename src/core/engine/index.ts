@@ -30,6 +30,12 @@ export {
   type NewEntry,
 } from "./recording-builder";
 export { ReplayEngine, type ReplayOptions } from "./replay-engine";
+export {
+  matchEntry,
+  recordedPrompts,
+  type ReplayMatch,
+  type ReplayMatchKind,
+} from "./replay-match";
 export { translateWebLlmError, f32VariantOf, type WebLlmErrorContext } from "./errors-webllm";
 export { createThinkSplitter, type ThinkSplitter } from "./think-splitter";
 export { systemScheduler, sleep, type Scheduler, type TimerHandle } from "./scheduler";

@@ -254,13 +254,43 @@ describe("ReplayEngine models and entries", () => {
     });
   });
 
-  it("matches messages exactly, else plays the next unplayed entry, then starts over", async () => {
+  it("same question, same answer; a prompt the recording never saw is refused", async () => {
     const engine = await ready({ speed: Infinity });
     const chat = async (q: string) => (await engine.chat(ask(q), { onChunk: () => {} })).text;
     expect(await chat("bye")).toBe("Ciao");
-    expect(await chat("bye")).toBe("Ciao"); // same question, same answer
-    expect(await chat("something else")).toBe("Hello world"); // next unplayed
-    expect(await chat("again")).toBe("Hello world"); // all played: start over
-    expect(await chat("and again")).toBe("Ciao");
+    expect(await chat("bye")).toBe("Ciao");
+    expect(engine.lastMatch("m1")).toEqual({ entryId: "bye", kind: "exact" });
+    const refused = engine.chat(ask("something else"), { onChunk: () => {} });
+    await expect(refused).rejects.toMatchObject({
+      code: "replay-no-match",
+      details: { modelId: "m1", recordedPrompts: 2, "prompt 1": "hi", "prompt 2": "bye" },
+    });
+    expect(await chat("hi")).toBe("Hello world"); // a refusal does not disturb later matches
+  });
+
+  it("a refused prompt streams nothing", async () => {
+    const engine = await ready({ speed: Infinity });
+    const chunks: string[] = [];
+    await expect(
+      engine.chat(ask("again"), { onChunk: (c) => chunks.push(c.delta) }),
+    ).rejects.toBeInstanceOf(PolymathError);
+    expect(chunks).toEqual([]);
+  });
+
+  it("plays a recorded question asked with another system prompt, marked loose", async () => {
+    const engine = await ready({ speed: Infinity });
+    const result = await engine.chat(
+      {
+        modelId: "m1",
+        messages: [
+          { role: "system", content: "Be brief." },
+          { role: "user", content: "bye\n" },
+        ],
+        params: { temperature: 0.2 },
+      },
+      { onChunk: () => {} },
+    );
+    expect(result.text).toBe("Ciao");
+    expect(engine.lastMatch("m1")).toEqual({ entryId: "bye", kind: "loose" });
   });
 });

@@ -2,15 +2,14 @@
  * An `Engine` that plays a Recording: real answers recorded earlier (or marked test fixtures),
  * streamed at their recorded pace. It lets the app, the tests and the demos run without a GPU.
  *
- * Which answer a chat gets: the entry of the same model whose messages equal the request's
- * exactly (an unplayed one first, so a recorded conversation plays in order); otherwise the next
- * unplayed entry of that model in recording order, starting over when all were played.
+ * Which answer a chat gets: see `matchEntry` (replay-match.ts). A prompt the recording never saw
+ * is refused with `replay-no-match`, never answered with another question's answer.
  */
 import { PolymathError } from "../errors";
 import type { Recording, RecordingEntry } from "./recording";
+import { matchEntry, type ReplayMatchKind } from "./replay-match";
 import { sleep, systemScheduler, type Scheduler } from "./scheduler";
 import type {
-  ChatMessage,
   ChatRequest,
   ChatResult,
   Engine,
@@ -46,6 +45,7 @@ export class ReplayEngine implements Engine {
   private loadedIds: string[] = [];
   private readonly played = new Set<string>();
   private readonly active = new Set<{ modelId: string; controller: AbortController }>();
+  private readonly matches = new Map<string, { entryId: string; kind: ReplayMatchKind }>();
 
   constructor(
     readonly recording: Recording,
@@ -124,6 +124,11 @@ export class ReplayEngine implements Engine {
     }
   }
 
+  /** How the last chat of `modelId` was matched: "loose" when only the conversation turns matched. */
+  lastMatch(modelId: string): { entryId: string; kind: ReplayMatchKind } | undefined {
+    return this.matches.get(modelId);
+  }
+
   async interrupt(): Promise<void> {
     for (const job of this.active) job.controller.abort();
   }
@@ -177,32 +182,9 @@ export class ReplayEngine implements Engine {
   }
 
   private pick(request: ChatRequest): RecordingEntry {
-    const forModel = this.recording.entries.filter((e) => e.modelId === request.modelId);
-    const [first] = forModel;
-    if (first === undefined) {
-      throw new PolymathError(
-        "model-not-found",
-        `The recording has no answers from ${request.modelId}.`,
-        {
-          advice: "Pick one of the models this recording holds answers for.",
-          details: { modelId: request.modelId },
-        },
-      );
-    }
-    const unplayed = (e: RecordingEntry): boolean => !this.played.has(e.id);
-    const exact = forModel.filter((e) => sameMessages(e.request.messages, request.messages));
-    let entry = exact.find(unplayed) ?? exact[0] ?? forModel.find(unplayed);
-    if (entry === undefined) {
-      for (const e of forModel) this.played.delete(e.id);
-      entry = first;
-    }
+    const { entry, kind } = matchEntry(this.recording, request, this.played);
     this.played.add(entry.id);
+    this.matches.set(request.modelId, { entryId: entry.id, kind });
     return entry;
   }
-}
-
-function sameMessages(a: readonly ChatMessage[], b: readonly ChatMessage[]): boolean {
-  return (
-    a.length === b.length && a.every((m, i) => m.role === b[i]?.role && m.content === b[i]?.content)
-  );
 }

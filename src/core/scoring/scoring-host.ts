@@ -8,8 +8,8 @@ import { PolymathError, toPolymathError } from "../errors";
 import { aggregateInstructionResults } from "./ifeval/aggregate";
 import { instructionResultOf } from "./ifeval/evaluate";
 import { detectFormat } from "./importers/detect-format";
-import { readImportText } from "./importers/gzip";
-import { importSuite } from "./importers/import-suite";
+import { notGzipNote, readImportText, withReadNote } from "./importers/gzip";
+import { importSuite, withNote } from "./importers/import-suite";
 import { matchResponses, parseResponses, type ResponseMatch } from "./importers/responses";
 import type {
   ImportResult,
@@ -129,22 +129,26 @@ export class ScoringHost {
     format: ScoringCalls["import"]["args"]["format"],
   ): Promise<ImportResult> {
     const text = await readImportText(bytes);
-    const detected = format ?? detectFormat(fileName, text);
-    if (detected === "responses") {
-      throw new PolymathError(
-        "unsupported-format",
-        `"${fileName}" holds model responses, not a suite.`,
-        {
-          advice: 'Score it under "Score answers", against the suite it answers.',
-        },
-      );
-    }
-    return { suite: importSuite(fileName, text, detected), format: detected };
+    const note = notGzipNote(fileName, bytes);
+    return withReadNote(note, () => {
+      const detected = format ?? detectFormat(fileName, text);
+      if (detected === "responses") {
+        throw new PolymathError(
+          "unsupported-format",
+          `"${fileName}" holds model responses, not a suite.`,
+          {
+            advice: 'Score it under "Score answers", against the suite it answers.',
+          },
+        );
+      }
+      return { suite: withNote(importSuite(fileName, text, detected), note), format: detected };
+    });
   }
 
   async #score(id: number, call: Call, args: ScoringCalls["score"]["args"]): Promise<ScoreReport> {
     const text = await readImportText(args.bytes);
-    const responses = parseResponses(text);
+    const note = notGzipNote(args.fileName, args.bytes);
+    const responses = withReadNote(note, () => parseResponses(text));
     const { pairs, unmatched } = matchResponses(args.suite, responses);
     const runner = this.#runner();
     const options = args.timeoutMs === undefined ? {} : { timeoutMs: args.timeoutMs };

@@ -3,7 +3,14 @@ import { isPolymathError } from "../errors";
 import { codeSuite, mathSuite } from "../scoring/suites/index";
 import { failOnWrite } from "./failing-store";
 import { createMemoryStore } from "./memory-store";
-import { createSuiteStore, summarizeSuite, uniqueSuiteId, type StoredSuite } from "./suites";
+import {
+  createSuiteStore,
+  sameItems,
+  summarizeSuite,
+  uniqueSuiteId,
+  uniqueSuiteName,
+  type StoredSuite,
+} from "./suites";
 
 const stored = (id: string, importedAt: number, base = mathSuite): StoredSuite => ({
   ...base,
@@ -84,5 +91,28 @@ describe("uniqueSuiteId", () => {
     expect(uniqueSuiteId("a", [])).toBe("a");
     expect(uniqueSuiteId("a", ["a"])).toBe("a-2");
     expect(uniqueSuiteId("a", ["a", "a-2", "a-3"])).toBe("a-4");
+  });
+});
+
+describe("uniqueSuiteName", () => {
+  it("numbers a taken name from (2)", () => {
+    expect(uniqueSuiteName("x.jsonl", ["y.jsonl"])).toBe("x.jsonl");
+    expect(uniqueSuiteName("x.jsonl", ["x.jsonl"])).toBe("x.jsonl (2)");
+    expect(uniqueSuiteName("x.jsonl", ["x.jsonl", "x.jsonl (2)"])).toBe("x.jsonl (3)");
+  });
+});
+
+describe("sameItems", () => {
+  it("compares items whatever the suite's name or its items' key order", () => {
+    const renamed = stored("other", 1);
+    expect(sameItems(mathSuite, renamed)).toBe(true);
+    const reordered = {
+      items: mathSuite.items.map((i) => Object.fromEntries(Object.entries(i).reverse())),
+    } as Pick<StoredSuite, "items">;
+    expect(sameItems(mathSuite, reordered)).toBe(true);
+    expect(sameItems(mathSuite, { items: mathSuite.items.slice(1) })).toBe(false);
+    const changed = mathSuite.items.map((i, n) => (n === 0 ? { ...i, prompt: `${i.prompt}!` } : i));
+    expect(sameItems(mathSuite, { items: changed })).toBe(false);
+    expect(sameItems(mathSuite, { items: [...mathSuite.items].reverse() })).toBe(false);
   });
 });

@@ -70,6 +70,27 @@ export function uniqueSuiteId(id: string, taken: Iterable<string>): string {
   return `${id}-${n}`;
 }
 
+/** `name`, or `name (2)`, `name (3)`… when another suite has it, so lists can tell them apart. */
+export function uniqueSuiteName(name: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  if (!used.has(name)) return name;
+  let n = 2;
+  while (used.has(`${name} (${n})`)) n++;
+  return `${name} (${n})`;
+}
+
+/** True when two suites hold the same items in the same order (names, ids and sources aside). */
+export function sameItems(a: Pick<Suite, "items">, b: Pick<Suite, "items">): boolean {
+  return a.items.length === b.items.length && canonical(a.items) === canonical(b.items);
+}
+
+// JSON with sorted keys: a suite read back from storage may list an item's fields in another order.
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    isRecord(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1))) : v,
+  );
+}
+
 const isRecord = (x: unknown): x is Record<string, unknown> =>
   typeof x === "object" && x !== null && !Array.isArray(x);
 

@@ -29,6 +29,8 @@ export class SuiteImport {
   error = $state<PolymathError | null>(null);
   /** The suite the last import added. */
   added = $state<SuiteSummary | null>(null);
+  /** The suite already holding the last import's items (nothing was added). */
+  existing = $state<SuiteSummary | null>(null);
   readonly #library: SuiteLibrary;
   readonly #parser: () => SuiteParser;
   readonly #fetch: typeof fetch;
@@ -44,7 +46,7 @@ export class SuiteImport {
     this.#fetch = fetcher;
   }
 
-  /** Import a picked file; true when a suite was added. */
+  /** Import a picked file; true when a suite was added (false too when it was already there). */
   async fromFile(file: PickedFile): Promise<boolean> {
     return this.#run(file.name, async () => new Uint8Array(await file.arrayBuffer()));
   }
@@ -91,12 +93,15 @@ export class SuiteImport {
     this.busy = true;
     this.error = null;
     this.added = null;
+    this.existing = null;
     try {
       const bytes = await read();
       const format = this.format === "auto" ? undefined : this.format;
       const { suite, format: used } = await this.#parser().importSuite(name, bytes, format);
-      this.added = await this.#library.add(suite, used);
-      return true;
+      const { summary, existing } = await this.#library.add(suite, used);
+      if (existing) this.existing = summary;
+      else this.added = summary;
+      return !existing;
     } catch (e) {
       this.error = toPolymathError(e);
       return false;

@@ -17,6 +17,8 @@ const GSM8K = [
   .map((l) => JSON.stringify(l))
   .join("\n");
 
+const OTHER_GSM8K = JSON.stringify({ question: "Fixture: 1 + 1?", answer: "#### 2" });
+
 /** Parses in this thread with the real importers (the worker does the same). */
 const parser: SuiteParser = {
   importSuite: async (fileName, bytes, format) => {
@@ -53,14 +55,39 @@ describe("SuiteLibrary and SuiteImport", () => {
     expect((await again.get("import-gsm8k-jsonl"))?.items[1]).toMatchObject({ answer: "16" });
   });
 
-  it("gives a second import of the same file its own id instead of replacing the first", async () => {
+  it("gives a second file of the same name its own id and name instead of replacing the first", async () => {
     const { library, importer } = setup();
     await importer.fromFile(file("gsm8k.jsonl", GSM8K));
-    await importer.fromFile(file("gsm8k.jsonl", GSM8K));
-    expect(library.imported.map((s) => s.id).sort()).toEqual([
-      "import-gsm8k-jsonl",
-      "import-gsm8k-jsonl-2",
+    expect(await importer.fromFile(file("gsm8k.jsonl", OTHER_GSM8K))).toBe(true);
+    expect(library.imported.map((s) => [s.id, s.name, s.itemCount]).sort()).toEqual([
+      ["import-gsm8k-jsonl", "gsm8k.jsonl", 2],
+      ["import-gsm8k-jsonl-2", "gsm8k.jsonl (2)", 1],
     ]);
+    expect(importer.added?.name).toBe("gsm8k.jsonl (2)");
+  });
+
+  it("says a suite with exactly the same items is already imported, and adds nothing", async () => {
+    const { library, importer } = setup();
+    await importer.fromFile(file("gsm8k.jsonl", GSM8K));
+    expect(await importer.fromFile(file("copy.jsonl.gz", GSM8K))).toBe(false);
+    expect(importer.added).toBeNull();
+    expect(importer.error).toBeNull();
+    expect(importer.existing).toMatchObject({ id: "import-gsm8k-jsonl", name: "gsm8k.jsonl" });
+    expect(library.imported).toHaveLength(1);
+    // A built-in suite exported and read back is recognised too.
+    const { text } = library.exportFile(codeSuite);
+    const polymath: SuiteParser = {
+      importSuite: async (name, bytes) => ({
+        suite: parsePolymathSuite(new TextDecoder().decode(bytes), name),
+        format: "polymath-suite",
+      }),
+    };
+    const again = new SuiteImport(library, () => polymath);
+    expect(await again.fromFile(file("code.jsonl", text))).toBe(false);
+    expect(again.existing?.id).toBe(codeSuite.id);
+    // The next import clears the notice.
+    expect(await importer.fromFile(file("other.jsonl", OTHER_GSM8K))).toBe(true);
+    expect(importer.existing).toBeNull();
   });
 
   it("adds nothing when the file is malformed, and shows the line", async () => {
@@ -79,7 +106,7 @@ describe("SuiteLibrary and SuiteImport", () => {
     const { library, importer } = setup(kv);
     await importer.fromFile(file("a.jsonl", GSM8K));
     full = true;
-    expect(await importer.fromFile(file("b.jsonl", GSM8K))).toBe(false);
+    expect(await importer.fromFile(file("b.jsonl", OTHER_GSM8K))).toBe(false);
     expect(importer.error?.code).toBe("storage-full");
     expect(library.imported.map((s) => s.id)).toEqual(["import-a-jsonl"]);
   });

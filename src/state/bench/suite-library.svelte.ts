@@ -7,8 +7,10 @@ import { serializePolymathSuite } from "../../core/scoring/importers/polymath-su
 import { builtInSuites } from "../../core/scoring/suites/index";
 import type { Suite } from "../../core/scoring/types";
 import {
+  sameItems,
   summarizeSuite,
   uniqueSuiteId,
+  uniqueSuiteName,
   type StoredSuite,
   type SuiteStore,
   type SuiteSummary,
@@ -19,6 +21,13 @@ export interface OpenedSuiteStore {
   store: SuiteStore;
   /** Why nothing will survive a reload (private window), when it will not. */
   error?: PolymathError;
+}
+
+/** What an import did: added a suite, or found one with exactly the same items already listed. */
+export interface AddOutcome {
+  summary: SuiteSummary;
+  /** True when nothing was added because `summary` already holds these items. */
+  existing: boolean;
 }
 
 export class SuiteLibrary {
@@ -66,15 +75,41 @@ export class SuiteLibrary {
     return (await this.#storeOnce()).get(id);
   }
 
-  /** Save an imported suite under a free id; throws (`storage-full`…) having saved nothing. */
-  async add(suite: Suite, format: string): Promise<SuiteSummary> {
+  /**
+   * Save an imported suite under a free id and a name no other suite has, unless a listed suite
+   * holds exactly the same items; throws (`storage-full`…) having saved nothing.
+   */
+  async add(suite: Suite, format: string): Promise<AddOutcome> {
     const store = await this.#storeOnce();
-    const taken = [...this.builtIn, ...(await store.list())].map((s) => s.id);
-    const id = uniqueSuiteId(suite.id, taken);
-    const stored: StoredSuite = { ...suite, id, importedAt: this.#now(), format };
+    const listed = [...this.builtIn, ...(await store.list())];
+    const same = await this.#withSameItems(suite, listed, store);
+    if (same) return { summary: same, existing: true };
+    const id = uniqueSuiteId(
+      suite.id,
+      listed.map((s) => s.id),
+    );
+    const name = uniqueSuiteName(
+      suite.name,
+      listed.map((s) => s.name),
+    );
+    const stored: StoredSuite = { ...suite, id, name, importedAt: this.#now(), format };
     await store.save(stored);
     await this.load();
-    return summarizeSuite(stored);
+    return { summary: summarizeSuite(stored), existing: false };
+  }
+
+  async #withSameItems(
+    suite: Suite,
+    listed: readonly SuiteSummary[],
+    store: SuiteStore,
+  ): Promise<SuiteSummary | undefined> {
+    // Only suites of the same size are read whole.
+    for (const candidate of listed.filter((s) => s.itemCount === suite.items.length)) {
+      const whole =
+        builtInSuites.find((s) => s.id === candidate.id) ?? (await store.get(candidate.id));
+      if (whole && sameItems(whole, suite)) return candidate;
+    }
+    return undefined;
   }
 
   /** Delete an imported suite. */

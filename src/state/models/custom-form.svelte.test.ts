@@ -28,10 +28,22 @@ describe("CustomModelForm", () => {
     const { form, saved } = setup();
     form.values.name = "x";
     form.values.modelUrl = "not a url";
-    expect(form.fieldError).toBeNull();
+    expect(form.fieldErrors).toEqual({});
     expect(await form.submit()).toBe(false);
-    expect(form.fieldError?.field).toBe("modelUrl");
+    expect(Object.keys(form.fieldErrors)).toEqual(["modelUrl", "modelLibUrl", "domains"]);
     expect(saved).toEqual([]);
+  });
+
+  it("shows every invalid field at once", async () => {
+    const { form } = setup();
+    Object.assign(form.values, { modelUrl: "not a url", modelLibUrl: "ftp://x", vramMB: "-5" });
+    form.toggleDomain("code", true);
+    expect(await form.submit()).toBe(false);
+    expect(Object.keys(form.fieldErrors)).toEqual(["name", "modelUrl", "modelLibUrl", "vramMB"]);
+    expect(form.fieldErrors["modelUrl"]?.message).toBe("The model URL is not a URL.");
+    // Fixing one field clears its error and leaves the others.
+    form.values.name = "Fixed";
+    expect(Object.keys(form.fieldErrors)).toEqual(["modelUrl", "modelLibUrl", "vramMB"]);
   });
 
   it("checks the folder, saves with role, domains and time, and clears the form", async () => {

@@ -4,14 +4,14 @@
  * version until the user confirms.
  */
 import {
+  checkCustomModel,
   checkModelLibVersion,
   customModelWarnings,
-  validateCustomModel,
   type CustomModel,
   type LibVersionCheck,
 } from "../../core/catalog/custom";
 import type { ModelDomain } from "../../core/catalog/types";
-import { PolymathError, toPolymathError } from "../../core/errors";
+import { toPolymathError, type PolymathError } from "../../core/errors";
 
 export interface CustomFormValues {
   name: string;
@@ -19,7 +19,8 @@ export interface CustomFormValues {
   modelLibUrl: string;
   role: string;
   domains: ModelDomain[];
-  vramMB: string;
+  /** A number input's value: a number, or null or "" when empty. */
+  vramMB: number | string | null;
   id: string;
 }
 
@@ -46,7 +47,7 @@ const EMPTY: CustomFormValues = {
 export class CustomModelForm {
   #deps: CustomFormDeps;
   values = $state<CustomFormValues>({ ...EMPTY, domains: [] });
-  /** Shown once the user tried to add: the field a validation error names. */
+  /** Set once the user tried to add: from then on every invalid field shows its error. */
   submitted = $state(false);
   checking = $state(false);
   /** A failure of the reachability check or the save. */
@@ -56,12 +57,13 @@ export class CustomModelForm {
   /** The last model added, with what to know about it. */
   added = $state<{ model: CustomModel; warnings: string[] } | null>(null);
 
-  /** The validated model, or the error naming the field. */
+  /** The validated model, or one error per invalid field. */
   result = $derived(this.#validate());
-  fieldError = $derived(
-    this.submitted && this.result instanceof PolymathError
-      ? { field: String(this.result.details.field ?? "form"), error: this.result }
-      : null,
+  /** After a submit: each invalid field's error, keyed by field name. */
+  fieldErrors = $derived<Record<string, PolymathError>>(
+    this.submitted && "errors" in this.result
+      ? Object.fromEntries(this.result.errors.map((e) => [String(e.details.field ?? "form"), e]))
+      : {},
   );
   warnings = $derived(this.#warnings());
 
@@ -74,8 +76,8 @@ export class CustomModelForm {
     this.submitted = true;
     this.error = null;
     this.added = null;
-    const model = this.result;
-    if (model instanceof PolymathError) return false;
+    if ("errors" in this.result) return false;
+    const model = this.result.model;
     const version = checkModelLibVersion(model.modelLibUrl, this.#deps.runtimeVersion());
     if (version.status === "mismatch" && !force) {
       this.mismatch = version;
@@ -100,18 +102,17 @@ export class CustomModelForm {
     }
   }
 
-  #validate(): CustomModel | PolymathError {
-    return validateCustomModel(
+  #validate(): ReturnType<typeof checkCustomModel> {
+    return checkCustomModel(
       { ...this.values, domains: [...this.values.domains] },
       { existingIds: this.#deps.existingIds(), now: 0 },
     );
   }
 
   #warnings(): string[] {
-    const model = this.result;
-    return model instanceof PolymathError
+    return "errors" in this.result
       ? []
-      : customModelWarnings(model, this.#deps.runtimeVersion());
+      : customModelWarnings(this.result.model, this.#deps.runtimeVersion());
   }
 
   toggleDomain(domain: ModelDomain, on: boolean): void {

@@ -25,11 +25,39 @@ export async function decompressGzip(bytes: Uint8Array): Promise<Uint8Array> {
     }
     return out;
   } catch (e) {
-    throw new PolymathError("malformed-input", "The file is not valid gzip.", { cause: e });
+    throw new PolymathError("malformed-input", "The file is not valid gzip.", {
+      cause: e,
+      advice:
+        "The file ends in .gz but could not be decompressed: it may be truncated. Download it again.",
+    });
   }
 }
 
-/** File bytes as text: gunzipped when gzip, decoded as UTF-8 (a BOM is dropped). */
+/** What reading a file named `.gz` that holds plain bytes says; undefined when nothing to say. */
+export function notGzipNote(fileName: string, bytes: Uint8Array): string | undefined {
+  if (!/\.gz$/i.test(fileName) || isGzip(bytes)) return undefined;
+  return `"${fileName}" ends in .gz but is not gzip-compressed, so it was read as plain text.`;
+}
+
+/**
+ * Run `parse` over text read with `note` (see notGzipNote): a failure's message starts with the
+ * note, since a misnamed file is the likelier cause than the line it names.
+ */
+export function withReadNote<T>(note: string | undefined, parse: () => T): T {
+  if (note === undefined) return parse();
+  try {
+    return parse();
+  } catch (e) {
+    if (!(e instanceof PolymathError)) throw e;
+    throw new PolymathError(e.code, `${note} ${e.message}`, {
+      cause: e,
+      advice: e.advice,
+      details: e.details,
+    });
+  }
+}
+
+/** File bytes as text: gunzipped when gzip (by content, not name), decoded as UTF-8 (a BOM is dropped). */
 export async function readImportText(bytes: Uint8Array): Promise<string> {
   const plain = isGzip(bytes) ? await decompressGzip(bytes) : bytes;
   try {

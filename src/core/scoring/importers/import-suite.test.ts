@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { ChoiceItem, CodeItem, InstructionItem, MathItem } from "../types";
 import { detectFormat } from "./detect-format";
 import { fixtureBytes, fixtureText, thrown } from "./fixtures.test-helper";
-import { decompressGzip, readImportText } from "./gzip";
+import type { PolymathError } from "../../errors";
+import { decompressGzip, notGzipNote, readImportText, withReadNote } from "./gzip";
 import { importSuite, importSuiteBytes } from "./import-suite";
 
 const load = (name: string) => importSuite(name, fixtureText(name));
@@ -163,9 +164,54 @@ describe("reading bytes", () => {
     await expect(decompressGzip(fixtureBytes("corrupt.jsonl.gz"))).rejects.toMatchObject({
       code: "malformed-input",
       message: "The file is not valid gzip.",
+      advice:
+        "The file ends in .gz but could not be decompressed: it may be truncated. Download it again.",
     });
     await expect(readImportText(new Uint8Array([0x61, 0xff, 0xfe]))).rejects.toMatchObject({
       code: "malformed-input",
     });
+  });
+});
+
+describe("a plain file named .gz", () => {
+  const gzBytes = fixtureBytes("humaneval-x-js.jsonl.gz");
+  const plainBytes = fixtureBytes("humaneval-x-js.jsonl");
+
+  it("is noted only when the name ends in .gz and the bytes lack the gzip magic number", () => {
+    expect(notGzipNote("x.jsonl.gz", gzBytes)).toBeUndefined();
+    expect(notGzipNote("x.jsonl", plainBytes)).toBeUndefined();
+    expect(notGzipNote("x.jsonl.GZ", plainBytes)).toBe(
+      '"x.jsonl.GZ" ends in .gz but is not gzip-compressed, so it was read as plain text.',
+    );
+  });
+
+  it("imports as plain text, saying so in the description", async () => {
+    const suite = await importSuiteBytes("humaneval-x-js.jsonl.gz", plainBytes);
+    expect(suite.items).toEqual(load("humaneval-x-js.jsonl").items);
+    expect(suite.description).toMatch(/3 items imported.* ends in \.gz but is not gzip-compressed/);
+    const real = await importSuiteBytes("humaneval-x-js.jsonl.gz", gzBytes);
+    expect(real.description).not.toMatch(/gzip/);
+  });
+
+  it("puts the note before a parse error, keeping its line and code", async () => {
+    const e = await importSuiteBytes("not-gzip.jsonl.gz", fixtureBytes("not-gzip.jsonl.gz")).then(
+      () => null,
+      (err: unknown) => err as PolymathError,
+    );
+    expect(e?.code).toBe("malformed-input");
+    expect(e?.message).toBe(
+      '"not-gzip.jsonl.gz" ends in .gz but is not gzip-compressed, so it was read as plain text. line 1: not valid JSON',
+    );
+    expect(e?.details["line"]).toBe(1);
+  });
+
+  it("leaves errors that are not PolymathErrors alone", () => {
+    const bug = new TypeError("bug");
+    expect(() =>
+      withReadNote("note", () => {
+        throw bug;
+      }),
+    ).toThrow(bug);
+    expect(withReadNote("note", () => 7)).toBe(7);
   });
 });

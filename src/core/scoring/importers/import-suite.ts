@@ -3,7 +3,7 @@ import { PolymathError } from "../../errors";
 import type { Suite, SuiteItem } from "../types";
 import { detectFormat, FORMAT_LABELS, type SuiteFormat } from "./detect-format";
 import { parseGsm8k } from "./gsm8k";
-import { readImportText } from "./gzip";
+import { notGzipNote, readImportText, withReadNote } from "./gzip";
 import { parseHumanEval } from "./humaneval";
 import { parseIfeval } from "./ifeval";
 import { parseMmluCsv } from "./mmlu-csv";
@@ -47,11 +47,21 @@ export function importSuite(fileName: string, text: string, format?: SuiteFormat
   };
 }
 
-/** A suite from file bytes (plain or gzip-compressed). */
+/** A suite from file bytes (plain or gzip-compressed; a plain file named .gz is read, with a note). */
 export async function importSuiteBytes(
   fileName: string,
   bytes: Uint8Array,
   format?: SuiteFormat,
 ): Promise<Suite> {
-  return importSuite(fileName, await readImportText(bytes), format);
+  const text = await readImportText(bytes);
+  const note = notGzipNote(fileName, bytes);
+  return withNote(
+    withReadNote(note, () => importSuite(fileName, text, format)),
+    note,
+  );
+}
+
+/** `suite` with `note` (how its file was read) appended to its description. */
+export function withNote(suite: Suite, note: string | undefined): Suite {
+  return note === undefined ? suite : { ...suite, description: `${suite.description} ${note}` };
 }
