@@ -51,7 +51,9 @@ describe("Math in answers", () => {
     await page.getByLabel("Pace", { exact: true }).selectOption("fastest");
     await page.getByLabel("Replay a recording (.json)").setInputFiles(fixture);
     await page.getByTestId("replay-badge").filter({ hasText: "math-answer.json" }).waitFor();
-    await page.getByLabel("Message", { exact: true }).fill("What is the area under y = x^2 from 0 to 1?");
+    await page
+      .getByLabel("Message", { exact: true })
+      .fill("What is the area under y = x^2 from 0 to 1?");
     await page.getByRole("button", { name: "Send", exact: true }).click();
 
     const answer = page.getByTestId("assistant-message").last();
