@@ -3,7 +3,7 @@
  * and a compiled WebGPU library (.wasm). Validation is pure; fetching the files is not done here.
  */
 import { PolymathError } from "../errors";
-import type { ModelDomain, ModelRecordLike, ModelRole } from "./types";
+import { MODEL_DOMAINS, type ModelDomain, type ModelRecordLike, type ModelRole } from "./types";
 
 export interface CustomModel {
   id: string;
@@ -39,18 +39,7 @@ export interface ValidateOptions {
 }
 
 const ROLES: readonly CustomModel["role"][] = ["generalist", "specialist", "embedding"];
-const DOMAINS: readonly ModelDomain[] = [
-  "code",
-  "math",
-  "reasoning",
-  "instruction",
-  "chat",
-  "tools",
-  "language",
-  "knowledge",
-  "embedding",
-  "vision",
-];
+const DOMAINS: readonly ModelDomain[] = MODEL_DOMAINS;
 const MANIFEST_FILES = /\/(?:mlc-chat-config\.json|tensor-cache\.json|ndarray-cache\.json)$/;
 
 /** Check and normalise a custom model; returns the model or the first field's PolymathError. */

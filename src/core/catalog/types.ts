@@ -23,17 +23,19 @@ export interface ModelRecordLike {
 export type ModelRole = "generalist" | "specialist" | "embedding" | "unknown";
 
 /** Task areas. The first eight match the scoring suites' `Domain`; two more describe models only. */
-export type ModelDomain =
-  | "code"
-  | "math"
-  | "reasoning"
-  | "instruction"
-  | "chat"
-  | "tools"
-  | "language"
-  | "knowledge"
-  | "embedding"
-  | "vision";
+export const MODEL_DOMAINS = [
+  "code",
+  "math",
+  "reasoning",
+  "instruction",
+  "chat",
+  "tools",
+  "language",
+  "knowledge",
+  "embedding",
+  "vision",
+] as const;
+export type ModelDomain = (typeof MODEL_DOMAINS)[number];
 
 export type ModelKind = "llm" | "embedding" | "vlm";
 
