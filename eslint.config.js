@@ -42,7 +42,7 @@ export default ts.config(
   {
     // House rule 1: core is plain TypeScript, no DOM, and web-llm only behind its adapter.
     files: ["src/core/**/*.ts"],
-    ignores: ["src/core/engine/web-llm-adapter.ts"],
+    ignores: ["src/core/engine/webllm/web-llm-adapter.ts"],
     languageOptions: { globals: {} },
     rules: {
       "no-restricted-imports": [
@@ -51,7 +51,7 @@ export default ts.config(
           paths: [
             {
               name: "@mlc-ai/web-llm",
-              message: "Only src/core/engine/web-llm-adapter.ts imports web-llm.",
+              message: "Only src/core/engine/webllm/web-llm-adapter.ts imports web-llm.",
             },
           ],
           ...noUiInCore,
@@ -68,7 +68,7 @@ export default ts.config(
     },
   },
   {
-    files: ["src/core/engine/web-llm-adapter.ts"],
+    files: ["src/core/engine/webllm/web-llm-adapter.ts"],
     rules: { "no-restricted-imports": ["error", noUiInCore] },
   },
   {

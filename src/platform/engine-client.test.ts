@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import compareFixture from "../../tests/fixtures/recordings/compare-two-models.json";
-import type { EngineAppConfig, EngineModelInfo } from "../core/engine/app-config";
+import type { EngineAppConfig, EngineModelInfo } from "../core/engine/webllm/app-config";
 import { EngineHost, type EngineHostExtras } from "../core/engine/engine-host";
-import { parseRecording } from "../core/engine/recording";
-import { ReplayEngine, type ReplayOptions } from "../core/engine/replay-engine";
+import { parseRecording } from "../core/engine/replay/recording";
+import { ReplayEngine, type ReplayOptions } from "../core/engine/replay/replay-engine";
 import type { ChatRequest, ChatResult, LoadProgress, StreamOptions } from "../core/engine/types";
 import { PolymathError } from "../core/errors";
 import { WorkerEngine, type EnginePort, type EnginePortHandlers } from "./engine-client";

@@ -5,7 +5,7 @@
  * `engine-crashed` / `device-lost` and the next call starts a fresh worker (no page reload).
  */
 import { PolymathError } from "../core/errors";
-import type { EngineAppConfig, EngineModelInfo } from "../core/engine/app-config";
+import type { EngineAppConfig, EngineModelInfo } from "../core/engine/webllm/app-config";
 import type {
   EngineCallType,
   EngineCalls,

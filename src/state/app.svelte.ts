@@ -2,8 +2,8 @@
  * The app's one explicit singleton: long-lived state that several views share.
  * Views import `app` and read its fields; nothing else holds global state.
  */
-import { DeviceState } from "./device.svelte";
-import { EngineState } from "./engine.svelte";
+import { DeviceState } from "./shared/device.svelte";
+import { EngineState } from "./shared/engines.svelte";
 
 // Storage code loads on first use, off the entry chunk.
 const settings = () => import("../platform/stores").then((m) => m.settingsStore());

@@ -6,12 +6,12 @@ import { FrameBatcher } from "../platform/frame-batcher";
 import { settingsStore, store } from "../platform/stores";
 import { assessFit } from "../core/catalog/fit";
 import { app } from "./app.svelte";
-import { catalog } from "./catalog.svelte";
-import { ConversationLibrary } from "./chat-library.svelte";
-import { defaultChatModel } from "./chat-models";
-import { ChatState } from "./chat.svelte";
-import { replayFile } from "./replay-file.svelte";
-import { router } from "./router.svelte";
+import { catalog } from "./shared/catalog.svelte";
+import { ConversationLibrary } from "./chat/chat-library.svelte";
+import { defaultChatModel } from "../core/runs/chat/models";
+import { ChatState } from "./chat/chat.svelte";
+import { replayFile } from "./shared/replay-file.svelte";
+import { router } from "./shared/nav.svelte";
 
 export const chatLibrary = new ConversationLibrary(() => store("conversations"));
 

@@ -4,20 +4,20 @@
  * view is open. Loaded with the Compare view.
  */
 import { version } from "../../package.json";
-import { deviceSummary } from "../core/engine/recording-builder";
-import type { ComparisonSource } from "../core/runs/comparisons";
+import { deviceSummary } from "../core/engine/replay/recording-builder";
+import type { ComparisonSource } from "../core/runs/compare/comparisons";
 import { createVoteStore, type VoteStore } from "../core/report/votes";
 import { createConversationStore } from "../core/storage/conversations";
 import { FrameBatcher } from "../platform/frame-batcher";
 import { store } from "../platform/stores";
 import { app } from "./app.svelte";
-import { ArenaState } from "./arena.svelte";
-import { catalog } from "./catalog.svelte";
-import { CompareHistory } from "./compare-history.svelte";
-import { describeModel, recordingModelOf } from "./compare-models";
-import { CompareSetup } from "./compare-setup.svelte";
-import { CompareSession } from "./compare.svelte";
-import { router } from "./router.svelte";
+import { ArenaState } from "./compare/arena.svelte";
+import { catalog } from "./shared/catalog.svelte";
+import { CompareHistory } from "./compare/history.svelte";
+import { describeModel, recordingModelOf } from "../core/runs/compare/candidates";
+import { CompareSetup } from "./compare/setup.svelte";
+import { CompareSession } from "./compare/compare.svelte";
+import { router } from "./shared/nav.svelte";
 
 const APP = { name: "polymath", version };
 

@@ -4,7 +4,7 @@
  */
 import { EngineHost } from "../core/engine/engine-host";
 import type { EngineEvent } from "../core/engine/protocol";
-import { WEBLLM_VERSION, WebLlmEngine } from "../core/engine/web-llm-adapter";
+import { WEBLLM_VERSION, WebLlmEngine } from "../core/engine/webllm/web-llm-adapter";
 
 // The DOM lib types `self` as a Window; a worker scope needs only these two members.
 const scope = globalThis as unknown as {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { parseRecording } from "./recording";
+import { parseRecording } from "./replay/recording";
 import compareFixture from "../../../tests/fixtures/recordings/compare-two-models.json";
 import { PolymathError } from "../errors";
 import { EngineHost } from "./engine-host";
 import type { EngineEvent } from "./protocol";
-import { ReplayEngine } from "./replay-engine";
+import { ReplayEngine } from "./replay/replay-engine";
 
 const QWEN3 = "Qwen3-1.7B-q4f16_1-MLC";
 

@@ -4,7 +4,7 @@
  * worker itself only wires `onmessage` to `handle`.
  */
 import { PolymathError, toPolymathError } from "../errors";
-import type { EngineAppConfig, EngineModelInfo } from "./app-config";
+import type { EngineAppConfig, EngineModelInfo } from "./webllm/app-config";
 import { createChunkBatcher, type ChunkBatcherOptions } from "./chunk-batcher";
 import {
   isEngineRequest,

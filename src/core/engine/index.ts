@@ -8,8 +8,8 @@ export type {
   CustomModelRecord,
   EngineAppConfig,
   EngineModelInfo,
-} from "./app-config";
-export { CACHE_BACKENDS } from "./app-config";
+} from "./webllm/app-config";
+export { CACHE_BACKENDS } from "./webllm/app-config";
 export {
   parseRecording,
   serializeRecording,
@@ -21,22 +21,22 @@ export {
   type RecordingDevice,
   type RecordingResult,
   type RecordedChunk,
-} from "./recording";
+} from "./replay/recording";
 export {
   RecordingBuilder,
   recordingEngine,
   deviceSummary,
   type RecordingBuilderInit,
   type NewEntry,
-} from "./recording-builder";
-export { ReplayEngine, type ReplayOptions } from "./replay-engine";
+} from "./replay/recording-builder";
+export { ReplayEngine, type ReplayOptions } from "./replay/replay-engine";
 export {
   matchEntry,
   recordedPrompts,
   type ReplayMatch,
   type ReplayMatchKind,
-} from "./replay-match";
-export { translateWebLlmError, f32VariantOf, type WebLlmErrorContext } from "./errors-webllm";
+} from "./replay/replay-match";
+export { translateWebLlmError, f32VariantOf, type WebLlmErrorContext } from "./webllm/errors";
 export { createThinkSplitter, type ThinkSplitter } from "./think-splitter";
 export { systemScheduler, sleep, type Scheduler, type TimerHandle } from "./scheduler";
 export { emptyUsage } from "./usage";

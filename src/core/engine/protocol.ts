@@ -5,7 +5,7 @@
  * once when the worker has started.
  */
 import type { SerializedError } from "../errors";
-import type { EngineAppConfig, EngineModelInfo } from "./app-config";
+import type { EngineAppConfig, EngineModelInfo } from "./webllm/app-config";
 import type { ChatRequest, ChatResult, EngineKind, LoadProgress, StreamChunk } from "./types";
 
 type NoArgs = Record<never, never>;

@@ -7,7 +7,7 @@ import type { SuiteFormat } from "../../core/scoring/importers/detect-format";
 import type { ImportResult } from "../../core/scoring/protocol";
 import type { SuiteSummary } from "../../core/storage/suites";
 import type { SuiteLibrary } from "./suite-library.svelte";
-import { parseSuiteUrl } from "./suite-url";
+import { parseSuiteUrl } from "../../core/scoring/importers/suite-url";
 
 export type FormatChoice = "auto" | SuiteFormat;
 

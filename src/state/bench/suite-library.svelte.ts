@@ -15,7 +15,7 @@ import {
   type SuiteStore,
   type SuiteSummary,
 } from "../../core/storage/suites";
-import { fileStem } from "./results-export";
+import { fileStem } from "../../core/report/results-export";
 
 export interface OpenedSuiteStore {
   store: SuiteStore;

@@ -1,6 +1,6 @@
 /** The per-item verdict table's filters and page, over the current report. */
 import type { ScoreReport } from "../../core/scoring/protocol";
-import { paginate, verdictRows } from "./verdict-rows";
+import { paginate, verdictRows } from "../../core/report/verdict-rows";
 
 export const VERDICTS_PER_PAGE = 25;
 

@@ -5,7 +5,11 @@
  */
 import { PolymathError, toPolymathError } from "../../core/errors";
 import type { LoadPhase, LoadProgress } from "../../core/engine/types";
-import { createDownloadMeter, totalFromFraction, type DownloadMeter } from "./download-meter";
+import {
+  createDownloadMeter,
+  totalFromFraction,
+  type DownloadMeter,
+} from "../../core/catalog/download-meter";
 
 export type DownloadStatus = "queued" | "active" | "done" | "failed" | "cancelled";
 

@@ -5,7 +5,7 @@
  */
 import type { CustomModel } from "../../core/catalog/custom";
 import type { CatalogEntry } from "../../core/catalog/types";
-import type { CacheBackend, CustomModelRecord } from "../../core/engine/app-config";
+import type { CacheBackend, CustomModelRecord } from "../../core/engine/webllm/app-config";
 import type { PolymathError } from "../../core/errors";
 import { createCustomModelStore, type CustomModelStore } from "../../core/storage/custom-models";
 import { settingsStore, store } from "../../platform/stores";

@@ -5,9 +5,9 @@
  */
 import { sumManifestBytes } from "../../core/catalog/size";
 import type { CatalogEntry } from "../../core/catalog/types";
-import type { CacheBackend } from "../../core/engine/app-config";
+import type { CacheBackend } from "../../core/engine/webllm/app-config";
 import { PolymathError, toPolymathError } from "../../core/errors";
-import { tensorCacheUrl } from "./model-urls";
+import { tensorCacheUrl } from "../../core/engine/webllm/model-urls";
 
 /** web-llm's Cache API bucket for weights and their manifest (`ArtifactCache` scope). */
 const WEBLLM_MODEL_CACHE = "webllm/model";

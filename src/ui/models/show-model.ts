@@ -1,5 +1,5 @@
 /** Jump to a model in the catalog: filter to it, open its details, scroll the catalog into view. */
-import { models } from "../../state/models.svelte";
+import { models } from "../../state/models/models.svelte";
 
 export function showModel(id: string): void {
   models.reveal(id);

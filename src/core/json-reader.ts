@@ -1,0 +1,65 @@
+/**
+ * Path-aware readers for validating untrusted JSON: each failure names where the problem is
+ * ("entries[2].chunks[5].t must be a number") so a person can fix the file.
+ */
+import { PolymathError } from "./errors";
+
+export type JsonObject = Record<string, unknown>;
+
+/** Join a parent path and a key: "" + "app" -> "app", "entries[0]" + "id" -> "entries[0].id". */
+export function childPath(path: string, key: string | number): string {
+  if (typeof key === "number") return `${path}[${key}]`;
+  return path === "" ? key : `${path}.${key}`;
+}
+
+/** A malformed-input error for `what` (a document name) at `path`. */
+export function invalidAt(what: string, path: string, problem: string): PolymathError {
+  const where = path === "" ? "The document" : path;
+  return new PolymathError("malformed-input", `${what}: ${where} ${problem}.`, {
+    details: { path },
+  });
+}
+
+/** Readers bound to one document name, so messages say which kind of file failed. */
+export function jsonReader(what: string) {
+  const fail = (path: string, problem: string): never => {
+    throw invalidAt(what, path, problem);
+  };
+  const object = (value: unknown, path: string): JsonObject => {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      return fail(path, "must be an object");
+    }
+    return value as JsonObject;
+  };
+  const array = (value: unknown, path: string): unknown[] =>
+    Array.isArray(value) ? value : fail(path, "must be an array");
+  const string = (obj: JsonObject, key: string, path: string): string => {
+    const value = obj[key];
+    return typeof value === "string" ? value : fail(childPath(path, key), "must be a string");
+  };
+  const number = (obj: JsonObject, key: string, path: string): number => {
+    const value = obj[key];
+    return typeof value === "number" && Number.isFinite(value)
+      ? value
+      : fail(childPath(path, key), "must be a number");
+  };
+  const boolean = (obj: JsonObject, key: string, path: string): boolean => {
+    const value = obj[key];
+    return typeof value === "boolean" ? value : fail(childPath(path, key), "must be true or false");
+  };
+  const optional =
+    <T>(read: (obj: JsonObject, key: string, path: string) => T) =>
+    (obj: JsonObject, key: string, path: string): T | undefined =>
+      obj[key] === undefined ? undefined : read(obj, key, path);
+  return {
+    fail,
+    object,
+    array,
+    string,
+    number,
+    boolean,
+    optString: optional(string),
+    optNumber: optional(number),
+    optBoolean: optional(boolean),
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * The Bench view's state: the suite library and its import form, the self-test, and scoring
+ * responses files. One instance for the app (`bench`), so results survive leaving the view;
+ * the scoring worker and the sandbox start only when first needed.
+ */
+import { getSandbox } from "../../platform/sandbox/shared-sandbox";
+import { ScoringClient } from "../../platform/scoring-client";
+import { store } from "../../platform/stores";
+import { createSuiteStore } from "../../core/storage/suites";
+import { ScoreRun } from "./score-run.svelte";
+import { SelfTest } from "./self-test.svelte";
+import { SuiteImport } from "./suite-import.svelte";
+import { SuiteLibrary, type OpenedSuiteStore } from "./suite-library.svelte";
+import { VerdictView } from "./verdict-view.svelte";
+
+export interface BenchDeps {
+  client: () => ScoringClient;
+  openSuites: () => Promise<OpenedSuiteStore>;
+  fetch?: typeof fetch;
+}
+
+export class BenchState {
+  readonly library: SuiteLibrary;
+  readonly importer: SuiteImport;
+  readonly selfTest: SelfTest;
+  readonly scoring: ScoreRun;
+  readonly verdicts: VerdictView;
+  readonly #client: () => ScoringClient;
+
+  constructor(deps: BenchDeps) {
+    this.#client = deps.client;
+    this.library = new SuiteLibrary(deps.openSuites);
+    this.importer = new SuiteImport(this.library, deps.client, deps.fetch);
+    this.selfTest = new SelfTest(deps.client);
+    this.scoring = new ScoreRun(deps.client, (id) => this.library.get(id));
+    this.scoring.suiteId = this.library.builtIn[0]?.id ?? "";
+    this.verdicts = new VerdictView(() => this.scoring.report);
+  }
+
+  /** Start the scoring worker ahead of the first import or score (it loads the scorers). */
+  warm(): void {
+    this.#client().warm();
+  }
+}
+
+let client: ScoringClient | null = null;
+
+export const bench = new BenchState({
+  client: () => (client ??= new ScoringClient({ runner: getSandbox })),
+  openSuites: async () => {
+    const opened = await store("suites");
+    const result: OpenedSuiteStore = { store: createSuiteStore(opened.store) };
+    if (opened.error) result.error = opened.error;
+    return result;
+  },
+});

@@ -1,0 +1,262 @@
+/**
+ * One chat session: the open conversation, the model answering it and the answer in flight. The
+ * answer itself streams in `ChatAnswer`; saving is `ChatSaver`'s. The conversation is saved with
+ * the user's prompt, after each answer, every few seconds while one streams, and, best effort,
+ * when the page is hidden. A failed save keeps everything in memory and says so in `saveError`.
+ */
+import { newId } from "../../core/ids";
+import { PolymathError, toPolymathError } from "../../core/errors";
+import type { LoadProgress, SamplingParams } from "../../core/engine/types";
+import { matchEntry, recordedPrompts } from "../../core/engine/replay/replay-match";
+import { ChatAnswer } from "./chat-answer.svelte";
+import { addPrompt, dropLastAnswer, rewritePrompt, withParam } from "../../core/runs/chat/edits";
+import { answeringModel, replayedFrom } from "../../core/runs/chat/models";
+import { buildChatRequest } from "../../core/runs/chat/request";
+import { ChatSaver } from "./chat-saver.svelte";
+import { blankConversation } from "../../core/runs/chat/conversation";
+import type { ChatConversation, ChatDeps } from "./types";
+
+export type * from "./types";
+
+export class ChatState {
+  #deps: ChatDeps;
+  #now: () => number;
+  #newId: () => string;
+  #defaultParams: SamplingParams = {};
+  #ticket = 0;
+  #answer: ChatAnswer;
+  #saver: ChatSaver;
+
+  conversation = $state<ChatConversation>(blankConversation("", 0, ""));
+  /** True once the conversation is in storage (it then has a route of its own). */
+  saved = $state(false);
+  openError = $state<PolymathError | null>(null);
+  showReasoning = $state(false);
+  /** The model new answers come from: the conversation's, else the default; a recorded one in replay. */
+  modelId = $derived.by(() =>
+    answeringModel(
+      this.conversation.modelId,
+      this.#deps.engine,
+      this.#deps.defaultModel,
+      this.#deps.runsHere,
+    ),
+  );
+  busy = $derived(this.phase !== "idle");
+  progress = $derived.by<LoadProgress | null>(
+    () => this.#deps.engine.progress[this.modelId] ?? null,
+  );
+  /** Why the last prompt was not sent: the recording being replayed has no answer to it. */
+  noMatch = $state<PolymathError | null>(null);
+  /** In replay, the prompts the recording answers for the answering model (suggestions). */
+  recordedPrompts = $derived.by<string[]>(() => {
+    const { mode, recording } = this.#deps.engine;
+    return mode === "replay" && recording ? recordedPrompts(recording, this.modelId) : [];
+  });
+  /**
+   * The recording this conversation's answers were replayed from, while no recording is loaded:
+   * it cannot go on as it did until that file is loaded again.
+   */
+  replayedFrom = $derived.by<string | null>(() =>
+    this.#deps.engine.mode === "replay" ? null : replayedFrom(this.conversation.messages),
+  );
+  /** Resolves when the stored defaults have been applied. */
+  readonly ready: Promise<void>;
+
+  constructor(deps: ChatDeps) {
+    this.#deps = deps;
+    this.#now = deps.now ?? Date.now;
+    this.#newId = deps.newId ?? newId;
+    this.#answer = new ChatAnswer(deps, this.#newId);
+    this.#saver = new ChatSaver(deps.library, this.#now);
+    this.conversation = this.#draft("");
+    this.ready = (deps.defaults?.() ?? Promise.resolve(null)).then(
+      (d) => {
+        if (!d) return;
+        this.#defaultParams = { ...d.params };
+        this.showReasoning = d.showReasoning;
+        if (!this.saved && this.conversation.messages.length === 0) {
+          this.conversation.params = { ...d.params };
+        }
+      },
+      () => undefined,
+    );
+  }
+
+  get phase() {
+    return this.#answer.phase;
+  }
+  /** The assistant message being streamed. */
+  get streamingId() {
+    return this.#answer.streamingId;
+  }
+  get loadError() {
+    return this.#answer.loadError;
+  }
+  /** The answer's model when `loadError` happened. */
+  get loadErrorModel() {
+    return this.#answer.loadErrorModel;
+  }
+  get saveError() {
+    return this.#saver.error;
+  }
+
+  /** Send a prompt and stream the answer. Ignored while another answer runs. */
+  async send(text: string): Promise<void> {
+    const content = text.trim();
+    if (!content || this.busy) return;
+    if (this.#refusedByReplay([...this.conversation.messages], content)) return;
+    addPrompt(this.conversation, this.#newId(), content);
+    await this.#run();
+  }
+
+  /** Answer the last prompt again (replacing the last answer, if any). */
+  async regenerate(): Promise<void> {
+    if (this.busy) return;
+    if (dropLastAnswer(this.conversation.messages)) await this.#run();
+  }
+
+  /** Replace a prompt, drop everything after it and answer it anew. */
+  async editAndResend(messageId: string, text: string): Promise<void> {
+    const content = text.trim();
+    if (!content || this.busy) return;
+    const at = this.conversation.messages.findIndex((m) => m.id === messageId);
+    if (at >= 0 && this.#refusedByReplay(this.conversation.messages.slice(0, at), content)) return;
+    if (rewritePrompt(this.conversation.messages, messageId, content)) await this.#run();
+  }
+
+  /** Stop loading or generating; the partial answer is kept, marked "stopped". */
+  stop(): void {
+    this.#answer.stop();
+  }
+
+  /** Use `modelId` for the next answers of this conversation. */
+  setModel(modelId: string): void {
+    this.conversation.modelId = modelId;
+    this.#answer.loadError = null;
+    this.noMatch = null;
+  }
+
+  setSystemPrompt(text: string): void {
+    this.conversation.systemPrompt = text;
+  }
+
+  /** Set one sampling setting; `undefined` (an emptied field) means the model's default. */
+  setParam<K extends keyof SamplingParams>(key: K, value: SamplingParams[K] | undefined): void {
+    this.conversation.params = withParam(this.conversation.params, key, value);
+  }
+
+  /** Open a saved conversation, or (no id) a new empty one. Stops an answer in flight first. */
+  async open(id?: string): Promise<void> {
+    const ticket = ++this.#ticket;
+    if (id !== undefined && id === this.conversation.id) return;
+    if (id === undefined && !this.saved && this.conversation.messages.length === 0) return;
+    await this.#settle();
+    if (ticket !== this.#ticket) return;
+    this.openError = null;
+    this.#answer.loadError = null;
+    this.noMatch = null;
+    if (id === undefined) {
+      this.#startDraft();
+      return;
+    }
+    try {
+      const found = await (await this.#deps.library.store()).get(id);
+      if (ticket !== this.#ticket) return;
+      if (!found) {
+        this.openError = new PolymathError("not-found", "That conversation does not exist.", {
+          advice: "It may have been deleted; pick another one from the list or start a new one.",
+          details: { id },
+        });
+        this.#startDraft();
+        return;
+      }
+      this.conversation = found;
+      this.saved = true;
+    } catch (e) {
+      if (ticket === this.#ticket) this.openError = toPolymathError(e);
+    }
+  }
+
+  async rename(id: string, title: string): Promise<void> {
+    const renamed = await this.#deps.library.rename(id, title);
+    if (renamed && id === this.conversation.id) {
+      this.conversation.title = renamed.title;
+      this.conversation.updatedAt = renamed.updatedAt;
+    }
+  }
+
+  /** Delete a conversation; true when it was the open one (a new empty one replaces it). */
+  async remove(id: string): Promise<boolean> {
+    const current = id === this.conversation.id;
+    if (current) await this.#settle();
+    const removed = await this.#deps.library.remove(id);
+    if (removed && current) this.#startDraft();
+    return removed && current;
+  }
+
+  /**
+   * Save now what there is, the partial answer marked "stopped" in the stored copy (for checkpoints
+   * and `pagehide`; on a closing page the write may not finish, so it is best effort).
+   */
+  persistNow(): Promise<void> {
+    if (!this.saved && this.conversation.messages.length === 0) return Promise.resolve();
+    this.#answer.drain();
+    return this.#saver.checkpoint(this.conversation, this.streamingId);
+  }
+
+  /** Drop the save error (the conversation stays in memory). */
+  dismissSaveError(): void {
+    this.#saver.error = null;
+  }
+
+  /**
+   * In replay, check that the recording answers `prompt` after `before` (sets `noMatch` when not),
+   * so an unanswerable prompt is neither added nor saved and the next one is asked cleanly.
+   */
+  #refusedByReplay(before: ChatConversation["messages"], prompt: string): boolean {
+    this.noMatch = null;
+    const { mode, recording } = this.#deps.engine;
+    if (mode !== "replay" || !recording || !this.modelId) return false;
+    const messages = [...before, { id: "", role: "user" as const, content: prompt }];
+    const request = buildChatRequest({ ...this.conversation, messages }, this.modelId);
+    try {
+      matchEntry(recording, request);
+      return false;
+    } catch (e) {
+      const error = toPolymathError(e);
+      if (error.code !== "replay-no-match") return false; // the engine reports the rest itself
+      this.noMatch = error;
+      return true;
+    }
+  }
+
+  #draft(modelId: string): ChatConversation {
+    const c = blankConversation(this.#newId(), this.#now(), modelId);
+    c.params = { ...this.#defaultParams };
+    return c;
+  }
+
+  #startDraft(): void {
+    this.conversation = this.#draft(this.conversation.modelId);
+    this.saved = false;
+  }
+
+  async #settle(): Promise<void> {
+    await this.#answer.settle();
+  }
+
+  async #run(): Promise<void> {
+    const conv = this.conversation;
+    await this.#answer.run(conv, this.modelId, {
+      savePrompt: async () => {
+        await this.#saver.save(conv);
+        if (!this.saved && !this.saveError && conv === this.conversation) {
+          this.saved = true;
+          this.#deps.onCreated?.(conv.id);
+        }
+      },
+      saveAnswer: () => this.#saver.save(conv),
+      checkpoint: () => void this.persistNow(),
+    });
+  }
+}

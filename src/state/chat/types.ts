@@ -1,0 +1,54 @@
+/**
+ * The shapes the chat state works with: what it needs from the app (engine, batcher, defaults)
+ * and the conversation as it keeps it.
+ */
+import type { Recording } from "../../core/engine/replay/recording";
+import type { Engine, LoadProgress, SamplingParams } from "../../core/engine/types";
+import type { ChatConversation, ChatMessage } from "../../core/runs/chat/conversation";
+export type { ChatConversation, ChatMessage };
+import type { ConversationLibrary } from "./chat-library.svelte";
+
+/** The part of `EngineState` the chat uses. */
+export interface ChatEngine {
+  readonly mode: "webllm" | "replay";
+  readonly recording: Recording | null;
+  readonly progress: Record<string, LoadProgress>;
+  load(modelIds: string[]): Promise<void>;
+  engine(): Promise<Engine>;
+  cancelLoad(): void;
+}
+
+/** Gathers streamed text and hands it over later (FrameBatcher in the app). */
+export interface TextBatcher {
+  push(text: string): void;
+  drain(): void;
+}
+
+export interface ChatDefaults {
+  params: SamplingParams;
+  showReasoning: boolean;
+}
+
+export interface ChatDeps {
+  engine: ChatEngine;
+  library: ConversationLibrary;
+  /** The model a new chat uses on this device; may read reactive state. Null while unknown. */
+  defaultModel?: () => string | null;
+  /** False for a model known not to run on this device (never preselected); true when unsure. */
+  runsHere?: (modelId: string) => boolean;
+  /** Describes the recording being replayed ("file.json (test fixture)"); null when live. */
+  replayLabel?: () => string | null;
+  defaults?: () => Promise<ChatDefaults>;
+  batcher?: (flush: (text: string) => void) => TextBatcher;
+  /**
+   * Save the answer in flight this often (ms; 0 never). A closing page cannot wait for the
+   * repository's read-then-write, so these checkpoints are what survives a closed tab.
+   */
+  checkpointMs?: number;
+  /** Called once when a new conversation is first saved (the app routes to it). */
+  onCreated?: (id: string) => void;
+  now?: () => number;
+  newId?: () => string;
+}
+
+export type ChatPhase = "idle" | "loading" | "streaming";

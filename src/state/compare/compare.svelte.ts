@@ -1,0 +1,364 @@
+/**
+ * One comparison session: the open comparison, each column's status and the answers streaming in.
+ * Every turn goes to all columns (each keeps its own history), planned within the GPU memory budget
+ * and run by `runComparison`. Streamed text reaches `$state` through a batcher per column (one
+ * update per animation frame in the app); chunks are kept with their times so the comparison can be
+ * exported as a recording. Saved after every turn and vote, and while a turn runs as a checkpoint
+ * (every few seconds and on `pagehide`) that the turn's final save replaces.
+ */
+import { newId } from "../../core/ids";
+import { PolymathError, toPolymathError } from "../../core/errors";
+import type { Recording } from "../../core/engine/replay/recording";
+import type { Engine, SamplingParams } from "../../core/engine/types";
+import type { Vote, VoteOutcome } from "../../core/report/vote-types";
+import { columnConversation, columnMessages } from "../../core/runs/compare/column-history";
+import {
+  titleFromPrompt,
+  type ComparisonSource,
+  type ComparisonStore,
+  type ComparisonTurn,
+  type StoredComparison,
+} from "../../core/runs/compare/comparisons";
+import { runComparison, type ColumnStatus } from "../../core/runs/compare/run-comparison";
+import { planComparison, type Plan } from "../../core/runs/schedule";
+import type { Conversation } from "../../core/storage/conversation-schema";
+import { ComparisonSaver, withTurnAnswers } from "../../core/runs/compare/checkpoint";
+import { isAnswered, lastTurnAnswered, retryableColumns } from "../../core/runs/compare/retry";
+
+/** The part of `EngineState` a comparison uses. */
+export interface CompareEngine {
+  readonly mode: "webllm" | "replay";
+  readonly recording: Recording | null;
+  engine(): Promise<Engine>;
+  /** Re-read the loaded models after a run drove the engine. */
+  sync(): Promise<void>;
+}
+
+/** Gathers streamed text and hands it over later (FrameBatcher in the app). */
+export interface TextBatcher {
+  push(text: string): void;
+  drain(): void;
+}
+
+export interface CompareDeps {
+  engine: CompareEngine;
+  comparisons: () => Promise<ComparisonStore>;
+  /** GPU memory the plan may use, MB. */
+  budgetMB: () => number;
+  /** GPU memory a model needs, MB (0 when unknown). */
+  vramMB: (modelId: string) => number;
+  /** Where answers come from now, stored with a new comparison. */
+  source: () => ComparisonSource;
+  recordVote: (vote: Vote) => Promise<void>;
+  saveConversation: (conversation: Conversation) => Promise<void>;
+  batcher?: (flush: (text: string) => void) => TextBatcher;
+  /** Checkpoint the turn in flight this often (ms; 0 never): what survives a closed tab. */
+  checkpointMs?: number;
+  /** Called when a new comparison is first saved (the app routes to it). */
+  onCreated?: (id: string) => void;
+  now?: () => number;
+  newId?: () => string;
+}
+
+export interface NewComparison {
+  models: string[];
+  systemPrompt: string;
+  params: SamplingParams;
+  blind: boolean;
+}
+
+export interface LiveAnswer {
+  text: string;
+  reasoning: string;
+}
+
+const immediate = (flush: (text: string) => void): TextBatcher => ({
+  push: flush,
+  drain: () => {},
+});
+
+export class CompareSession {
+  comparison = $state.raw<StoredComparison | null>(null);
+  /** Each column's status in the turn running now (or the last one run in this session). */
+  statuses = $state<Record<string, ColumnStatus>>({});
+  /** Text streamed so far in the running turn, by model id. */
+  live = $state<Record<string, LiveAnswer>>({});
+  running = $state(false);
+  /** Index of the turn being answered, while running. */
+  liveTurn = $state<number | null>(null);
+  /** How the last turn was scheduled, and within which budget (MB; Infinity in replay). */
+  schedule = $state.raw<{ mode: Plan["mode"]; budgetMB: number } | null>(null);
+  /** The last failed save, open, vote or promotion. */
+  error = $state<PolymathError | null>(null);
+  /** Names hidden: a blind comparison not yet voted on. */
+  hidden = $derived(this.comparison?.blind !== undefined && !this.comparison.blind.revealed);
+  /** Only when Model A and Model B both answered the last turn: no vote on a missing answer. */
+  canVote = $derived(
+    this.hidden &&
+      !this.running &&
+      (this.comparison ? lastTurnAnsweredByBoth(this.comparison) : false),
+  );
+  /** Columns of the last turn that failed, were skipped or stopped: what "Retry" runs again. */
+  retryable = $derived(this.comparison ? retryableColumns(this.comparison) : []);
+  /** Some column answered the last turn: there is something to export or follow up on. */
+  answered = $derived(this.comparison ? lastTurnAnswered(this.comparison) : false);
+
+  #deps: CompareDeps;
+  #now: () => number;
+  #newId: () => string;
+  #abort: AbortController | null = null;
+  #saved = false;
+  #saver: ComparisonSaver;
+
+  constructor(deps: CompareDeps) {
+    this.#deps = deps;
+    this.#now = deps.now ?? Date.now;
+    this.#newId = deps.newId ?? newId;
+    this.#saver = new ComparisonSaver({
+      current: () => this.comparison,
+      write: (c) => this.#write(c),
+      everyMs: deps.checkpointMs ?? 0,
+    });
+  }
+
+  /** "Model A"/"Model B" while names are hidden, else null (show the real name). */
+  alias(modelId: string): string | null {
+    if (!this.hidden) return null;
+    const i = this.comparison?.models.indexOf(modelId) ?? -1;
+    return i < 0 ? null : `Model ${String.fromCharCode(65 + i)}`;
+  }
+
+  /** Start a new comparison with `setup` and send its first prompt. */
+  async start(setup: NewComparison, prompt: string, domain?: string): Promise<void> {
+    if (this.running || !prompt.trim()) return;
+    const models = setup.models.filter((id, i) => setup.models.indexOf(id) === i);
+    if (models.length < 2) return;
+    this.comparison = {
+      id: this.#newId(),
+      createdAt: this.#now(),
+      title: titleFromPrompt(prompt),
+      systemPrompt: setup.systemPrompt,
+      params: { ...setup.params },
+      models,
+      turns: [],
+      ...(setup.blind ? { blind: { revealed: false } } : {}),
+      source: this.#deps.source(),
+    };
+    this.#saved = false;
+    this.statuses = {};
+    this.error = null;
+    await this.send(prompt, domain);
+  }
+
+  /** Send a prompt to every column of the open comparison (a follow-up after the first turn). */
+  async send(prompt: string, domain?: string): Promise<void> {
+    const base = this.comparison;
+    const text = prompt.trim();
+    if (!base || this.running || !text) return;
+    const turn: ComparisonTurn = { prompt: text, ...(domain ? { domain } : {}), answers: {} };
+    this.comparison = { ...base, turns: [...base.turns, turn] };
+    this.statuses = {};
+    await this.#run(base.turns.length, base.models);
+  }
+
+  /**
+   * Run the last turn again, same prompt and settings, for its failed, skipped or stopped columns
+   * (those of `modelIds` only, when given); the other columns keep their answers.
+   */
+  async retry(modelIds?: readonly string[]): Promise<void> {
+    const c = this.comparison;
+    if (!c || this.running) return;
+    const models = this.retryable.filter((id) => !modelIds || modelIds.includes(id));
+    if (models.length === 0) return;
+    await this.#run(c.turns.length - 1, models);
+  }
+
+  /** Answer turn `turnIndex` of the open comparison with `models`, then store what came back. */
+  async #run(turnIndex: number, models: readonly string[]): Promise<void> {
+    const base = this.comparison;
+    const text = base?.turns[turnIndex]?.prompt;
+    if (!base || text === undefined) return;
+    this.running = true;
+    this.liveTurn = turnIndex;
+    // Columns not run keep their last status; a retried one forgets why it failed before.
+    for (const id of models) delete this.statuses[id];
+    this.live = Object.fromEntries(models.map((id) => [id, { text: "", reasoning: "" }]));
+    const abort = new AbortController();
+    this.#abort = abort;
+    const flight = this.#saver.begin(turnIndex, models);
+    const { chunks, statuses } = flight;
+    const batchers = this.#batchers(models);
+    let final: Record<string, ColumnStatus> | null = null;
+    let failure: PolymathError | null = null;
+    try {
+      const engine = await this.#deps.engine.engine();
+      const budgetMB = this.#deps.budgetMB();
+      const plan = planComparison(
+        models.map((id) => ({ id, vramMB: this.#deps.vramMB(id) })),
+        budgetMB,
+        engine.loaded(),
+      );
+      this.schedule = { mode: plan.mode, budgetMB };
+      final = await runComparison({
+        engine,
+        plan,
+        params: base.params,
+        signal: abort.signal,
+        messagesFor: (id) => columnMessages(base, id, turnIndex, text),
+        onStatus: (id, status) => (this.statuses[id] = statuses[id] = status),
+        onChunk: (id, chunk, t) => {
+          const { delta } = chunk;
+          (chunks[id] ??= []).push(chunk.reasoning ? { t, delta, reasoning: true } : { t, delta });
+          batchers[id]?.[chunk.reasoning ? "reasoning" : "text"].push(chunk.delta);
+        },
+      });
+    } catch (e) {
+      failure = toPolymathError(e);
+    } finally {
+      this.#saver.end();
+      for (const b of Object.values(batchers)) {
+        b.text.drain();
+        b.reasoning.drain();
+      }
+      // After a failure only a stored checkpoint needs replacing: by the turn cut where it stopped.
+      if (final || flight.checkpointed) {
+        const c = this.comparison ?? base;
+        this.comparison = withTurnAnswers(c, turnIndex, final ?? statuses, chunks, !final, models);
+        await this.#save();
+      }
+      if (failure) this.error = failure;
+      this.running = false;
+      this.liveTurn = null;
+      if (this.#abort === abort) this.#abort = null;
+      await this.#deps.engine.sync().catch(() => undefined);
+    }
+  }
+
+  /**
+   * Save the turn in flight as it stands, its answers so far marked stopped (every few seconds and
+   * on `pagehide`, where the write may not finish: best effort). Does nothing once the turn ended.
+   */
+  persistNow(): Promise<void> {
+    return this.#saver.checkpoint();
+  }
+
+  /** Stop the running turn: the answer in progress ends where it is, the rest are cancelled. */
+  stop(): void {
+    this.#abort?.abort();
+  }
+
+  /** Open a stored comparison; false when it is missing or a turn is running. */
+  async open(id: string): Promise<boolean> {
+    if (this.comparison?.id === id) return true;
+    if (this.running) return false;
+    try {
+      const found = await (await this.#deps.comparisons()).get(id);
+      if (!found) {
+        this.error = new PolymathError("not-found", "That comparison no longer exists.", {
+          advice: "It may have been deleted in another tab; pick another one from the history.",
+          details: { id },
+        });
+        return false;
+      }
+      this.comparison = found;
+      this.#saved = true;
+      this.schedule = null;
+      this.statuses = {};
+      this.live = {};
+      this.error = null;
+      return true;
+    } catch (e) {
+      this.error = toPolymathError(e);
+      return false;
+    }
+  }
+
+  /** Close the open comparison (a new one starts from the setup). */
+  clear(): void {
+    if (this.running) return;
+    this.comparison = null;
+    this.schedule = null;
+    this.statuses = {};
+    this.live = {};
+    this.error = null;
+  }
+
+  /** Cast the blind vote between Model A and Model B, then reveal the names. */
+  async vote(outcome: VoteOutcome, domain?: string): Promise<Vote | null> {
+    const c = this.comparison;
+    const [a, b] = c?.models ?? [];
+    if (!c || !this.canVote || a === undefined || b === undefined) return null;
+    const vote: Vote = { a, b, outcome, at: this.#now(), ...(domain ? { domain } : {}) };
+    try {
+      await this.#deps.recordVote(vote);
+    } catch (e) {
+      // Names stay hidden so the vote can be cast again once storage works.
+      this.error = toPolymathError(e);
+      return null;
+    }
+    this.comparison = { ...c, blind: { revealed: true, vote: { a, b, outcome } } };
+    await this.#save();
+    return vote;
+  }
+
+  /** Show the names without voting (nothing is recorded). */
+  async reveal(): Promise<void> {
+    const c = this.comparison;
+    if (!c?.blind || c.blind.revealed || this.running) return;
+    this.comparison = { ...c, blind: { ...c.blind, revealed: true } };
+    await this.#save();
+  }
+
+  /** Save one column as a normal chat with its model; resolves with the conversation id. */
+  async promote(modelId: string): Promise<string | null> {
+    const c = this.comparison;
+    if (!c || this.running || this.hidden || !c.models.includes(modelId)) return null;
+    const conversation = columnConversation(c, modelId, { id: this.#newId(), now: this.#now() });
+    try {
+      await this.#deps.saveConversation(conversation);
+      return conversation.id;
+    } catch (e) {
+      this.error = toPolymathError(e);
+      return null;
+    }
+  }
+
+  #batchers(models: readonly string[]): Record<string, Record<keyof LiveAnswer, TextBatcher>> {
+    const make = this.#deps.batcher ?? immediate;
+    const append = (id: string, key: keyof LiveAnswer) => (text: string) => {
+      const answer = this.live[id];
+      if (answer) answer[key] += text;
+    };
+    return Object.fromEntries(
+      models.map((id) => [
+        id,
+        { text: make(append(id, "text")), reasoning: make(append(id, "reasoning")) },
+      ]),
+    );
+  }
+
+  #save(): Promise<void> {
+    return this.comparison ? this.#saver.save(this.comparison) : Promise.resolve();
+  }
+
+  async #write(c: StoredComparison): Promise<void> {
+    try {
+      await (await this.#deps.comparisons()).save(c);
+      this.error = null;
+      if (!this.#saved) {
+        this.#saved = true;
+        this.#deps.onCreated?.(c.id);
+      }
+    } catch (e) {
+      this.error = toPolymathError(e);
+    }
+  }
+}
+
+function lastTurnAnsweredByBoth(c: StoredComparison): boolean {
+  const turn = c.turns.at(-1);
+  const [a, b] = c.models;
+  return (
+    turn !== undefined && isAnswered(turn.answers[a ?? ""]) && isAnswered(turn.answers[b ?? ""])
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * What the next comparison will be: 2–4 models (or a blind pair drawn from a pool), and the
+ * settings every model gets alike. Greedy decoding (temperature 0) with a fixed seed is the
+ * default so differences come from the models, not from sampling luck.
+ */
+import type { SamplingParams } from "../../core/engine/types";
+
+export const MIN_MODELS = 2;
+export const MAX_MODELS = 4;
+
+/** The fair defaults: greedy, seeded, bounded length, thinking off (only Qwen3 has it). */
+export function defaultCompareParams(): SamplingParams {
+  return { temperature: 0, seed: 1, max_tokens: 512, enable_thinking: false };
+}
+
+export class CompareSetup {
+  /** Chosen model ids, in column order. */
+  selected = $state<string[]>([]);
+  /** Blind mode: two models from the pool, names hidden until the vote. */
+  blind = $state(false);
+  systemPrompt = $state("");
+  params = $state<SamplingParams>(defaultCompareParams());
+  canAdd = $derived(this.selected.length < MAX_MODELS);
+  /** Enough models for a named comparison (a blind one can draw from other pools). */
+  ready = $derived(this.selected.length >= MIN_MODELS);
+
+  /** Select or unselect a model; refuses a fifth. */
+  toggle(id: string): void {
+    if (this.selected.includes(id)) this.selected = this.selected.filter((s) => s !== id);
+    else if (this.canAdd) this.selected = [...this.selected, id];
+  }
+
+  /** Replace the selection (a preset), keeping at most four. */
+  choose(ids: readonly string[]): void {
+    this.selected = ids.filter((id, i) => ids.indexOf(id) === i).slice(0, MAX_MODELS);
+  }
+
+  /** Drop models no longer offered (another recording, another device). */
+  keepOnly(available: readonly string[]): void {
+    const kept = this.selected.filter((id) => available.includes(id));
+    if (kept.length !== this.selected.length) this.selected = kept;
+  }
+
+  resetParams(): void {
+    this.params = defaultCompareParams();
+    this.systemPrompt = "";
+  }
+}

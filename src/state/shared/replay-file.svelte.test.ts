@@ -1,0 +1,55 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { EngineState } from "./engines.svelte";
+import { ReplayFile } from "./replay-file.svelte";
+
+const file = (name: string, text: string) => ({ name, text: async () => text });
+const fixtureText = (name: string) =>
+  readFileSync(new URL(`../../../tests/fixtures/recordings/${name}`, import.meta.url), "utf8");
+
+describe("ReplayFile", () => {
+  it("replays a recording file and labels it as a fixture", async () => {
+    const engine = new EngineState();
+    const replay = new ReplayFile(engine);
+    expect(await replay.load(file("think.json", fixtureText("qwen3-think.json")))).toBe(true);
+    expect(engine.mode).toBe("replay");
+    expect(replay.active).toBe(true);
+    expect(replay.label).toBe("think.json (test fixture)");
+    expect(replay.recording?.models[0]?.id).toBe("Qwen3-1.7B-q4f16_1-MLC");
+    replay.back();
+    expect(engine.mode).toBe("webllm");
+    expect(replay.active).toBe(false);
+    expect(replay.label).toBeNull();
+  });
+
+  it("refuses a bad file and changes nothing", async () => {
+    const engine = new EngineState();
+    const replay = new ReplayFile(engine);
+    await replay.load(file("good.json", fixtureText("markdown-code.json")));
+    const before = engine.recording;
+    expect(await replay.load(file("bad.json", "{ not json"))).toBe(false);
+    expect(replay.error?.code).toBe("malformed-input");
+    expect(await replay.load(file("other.json", '{"format":"something-else"}'))).toBe(false);
+    expect(replay.error?.code).toBe("unsupported-format");
+    expect(engine.recording).toBe(before);
+    expect(replay.label).toBe("good.json (test fixture)");
+  });
+
+  it("maps the pace to replay options and re-applies it to the recording in play", async () => {
+    const engine = new EngineState();
+    const replay = new ReplayFile(engine);
+    expect(replay.options()).toEqual({ speed: 1 });
+    await replay.setPace("double");
+    expect(replay.options()).toEqual({ speed: 2 });
+    await replay.setPace("fastest");
+    expect(replay.options()).toEqual({ speed: Infinity });
+    await replay.load(file("a.json", fixtureText("markdown-code.json")));
+    const first = await engine.engine();
+    await replay.setPace("tps", 40);
+    expect(replay.options()).toEqual({ tokensPerSecond: 40 });
+    expect(await engine.engine()).not.toBe(first);
+    await replay.setPace("tps", 0);
+    expect(replay.error?.code).toBe("invalid-request");
+    expect(replay.active).toBe(true);
+  });
+});
