@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import mathFixture from "../../tests/fixtures/recordings/math-answer.json";
-import { parseRecording } from "./engine/index";
+import { parseRecording } from "./engine/replay/recording";
 import {
   extractMath,
   hasMath,
