@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import compareFixture from "../../tests/fixtures/recordings/compare-two-models.json";
 import type { EngineAppConfig, EngineModelInfo } from "../core/engine/webllm/app-config";
-import { EngineHost, type EngineHostExtras } from "../core/engine/engine-host";
+import { EngineHost } from "../core/engine/engine-host";
+import { cachedAmong } from "../core/engine/model-cache";
 import { parseRecording } from "../core/engine/replay/recording";
 import { ReplayEngine, type ReplayOptions } from "../core/engine/replay/replay-engine";
 import type { ChatRequest, ChatResult, LoadProgress, StreamOptions } from "../core/engine/types";
@@ -20,13 +21,13 @@ class LosingEngine extends ReplayEngine {
 }
 
 /** Cache and config calls recorded in memory. */
-class FakeExtras implements EngineHostExtras {
+class FakeExtras {
   configs: EngineAppConfig[] = [];
   cached = new Set([QWEN3]);
-  async hasModelInCache(modelId: string) {
-    return this.cached.has(modelId);
+  cachedModelIds(modelIds: string[]) {
+    return cachedAmong(modelIds, async (id) => this.cached.has(id));
   }
-  async deleteModelAllInfoInCache(modelId: string) {
+  async deleteModel(modelId: string) {
     this.cached.delete(modelId);
   }
   setAppConfig(config: EngineAppConfig) {
@@ -53,7 +54,8 @@ class FakePort implements EnginePort {
       engine,
       (e) => queueMicrotask(() => handlers.onEvent(structuredClone(e))),
       {
-        extras: this.extras,
+        cache: this.extras,
+        configurable: this.extras,
         webllmVersion: "fake",
       },
     );
@@ -140,11 +142,11 @@ describe("WorkerEngine over a fake worker", () => {
 
   it("forwards cache calls and unload", async () => {
     const { client } = setup();
-    expect(await client.hasModelInCache(QWEN3)).toBe(true);
+    expect(await client.hasModel(QWEN3)).toBe(true);
     expect(await client.cachedModelIds([CODER, QWEN3])).toEqual([QWEN3]);
-    await client.deleteModelAllInfoInCache(QWEN3);
+    await client.deleteModel(QWEN3);
     expect(await client.cachedModelIds([CODER, QWEN3])).toEqual([]);
-    expect(await client.hasModelInCache(QWEN3)).toBe(false);
+    expect(await client.hasModel(QWEN3)).toBe(false);
     await client.load([QWEN3, CODER]);
     await client.unload([QWEN3]);
     expect(client.loaded()).toEqual([CODER]);

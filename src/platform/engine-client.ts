@@ -6,75 +6,64 @@
  */
 import { PolymathError } from "../core/errors";
 import type { EngineAppConfig, EngineModelInfo } from "../core/engine/webllm/app-config";
-import type {
-  EngineCallType,
-  EngineCalls,
-  EngineEvent,
-  EngineRequest,
-  EngineRequestOf,
-} from "../core/engine/protocol";
+import { downloadInterrupted, type DownloadingCache } from "../core/engine/model-cache";
+import type { EngineCalls, EngineEvent, EngineRequest } from "../core/engine/protocol";
 import type {
   ChatRequest,
   ChatResult,
   Engine,
   LoadOptions,
-  LoadProgress,
-  StreamChunk,
   StreamOptions,
 } from "../core/engine/types";
+import {
+  connectWorker,
+  WorkerClient,
+  type WorkerPort,
+  type WorkerPortFactory,
+  type WorkerPortHandlers,
+} from "./worker-client";
 
 /** A connection to one engine worker. */
-export interface EnginePort {
-  post(request: EngineRequest): void;
-  terminate(): void;
-}
-
-export interface EnginePortHandlers {
-  onEvent(event: EngineEvent): void;
-  /** The worker died or could not start; `reason` is for the error message. */
-  onCrash(reason: string): void;
-}
-
-export type EnginePortFactory = (handlers: EnginePortHandlers) => EnginePort;
+export type EnginePort = WorkerPort<EngineRequest>;
+export type EnginePortHandlers = WorkerPortHandlers<EngineEvent>;
+export type EnginePortFactory = WorkerPortFactory<EngineRequest, EngineEvent>;
 
 /** Start the real engine worker (Vite's static `new Worker(new URL(...))` form: its own chunk). */
-export const createEngineWorkerPort: EnginePortFactory = (handlers) => {
-  const worker = new Worker(new URL("../workers/engine.worker.ts", import.meta.url), {
-    type: "module",
-  });
-  worker.onmessage = (event: MessageEvent<EngineEvent>) => handlers.onEvent(event.data);
-  worker.onerror = (event: ErrorEvent) => {
-    event.preventDefault();
-    handlers.onCrash(event.message || "the engine worker failed");
-  };
-  worker.onmessageerror = () => handlers.onCrash("a message from the engine worker was unreadable");
-  return { post: (request) => worker.postMessage(request), terminate: () => worker.terminate() };
-};
-
-interface Pending {
-  resolve(value: unknown): void;
-  reject(error: PolymathError): void;
-  onProgress?: (progress: LoadProgress) => void;
-  onChunk?: (chunk: StreamChunk) => void;
-}
+export const createEngineWorkerPort: EnginePortFactory = (handlers) =>
+  connectWorker(
+    new Worker(new URL("../workers/engine.worker.ts", import.meta.url), { type: "module" }),
+    handlers,
+    "engine worker",
+  );
 
 /** Codes after which the worker's engine is unusable and is replaced on the next call. */
 const FATAL_CODES = new Set(["device-lost", "engine-crashed"]);
 
-/** `Engine` backed by the engine worker; also forwards the adapter's cache and catalog calls. */
-export class WorkerEngine implements Engine {
+/** `Engine` backed by the engine worker; also the main thread's view of web-llm's model cache. */
+export class WorkerEngine implements Engine, DownloadingCache {
   readonly kind = "webllm";
   /** web-llm version reported by the running worker, once it said `ready`. */
   webllmVersion: string | undefined;
-  private readonly createPort: EnginePortFactory;
-  private port: EnginePort | null = null;
-  private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
+  private readonly client: WorkerClient<EngineCalls, EngineRequest, EngineEvent>;
   private loadedIds: string[] = [];
   private appConfig: EngineAppConfig | null = null;
 
   constructor(options: { createPort?: EnginePortFactory } = {}) {
-    this.createPort = options.createPort ?? createEngineWorkerPort;
+    this.client = new WorkerClient({
+      createPort: options.createPort ?? createEngineWorkerPort,
+      crashError: (reason) =>
+        new PolymathError("engine-crashed", `The engine stopped unexpectedly: ${reason}.`),
+      isFatal: (error) => FATAL_CODES.has(error.code),
+      onOtherEvent: (event) => {
+        if (event.type === "ready") this.webllmVersion = event.webllmVersion;
+      },
+      onStart: (port, nextId) => {
+        this.loadedIds = [];
+        // Replayed silently: a failure here shows up again on the caller's own request.
+        if (this.appConfig)
+          port.post({ id: nextId(), type: "setAppConfig", config: this.appConfig });
+      },
+    });
   }
 
   /**
@@ -87,7 +76,9 @@ export class WorkerEngine implements Engine {
     this.loadedIds = await this.call(
       "load",
       { modelIds: [...modelIds] },
-      onProgress ? { onProgress } : {},
+      (event) => {
+        if (event.type === "progress") onProgress?.(event.progress);
+      },
       signal,
     );
   }
@@ -97,16 +88,23 @@ export class WorkerEngine implements Engine {
   }
 
   chat(request: ChatRequest, options: StreamOptions): Promise<ChatResult> {
-    return this.call("chat", { request }, { onChunk: options.onChunk }, options.signal);
+    return this.call(
+      "chat",
+      { request },
+      (event) => {
+        if (event.type === "chunks") for (const chunk of event.chunks) options.onChunk(chunk);
+      },
+      options.signal,
+    );
   }
 
   async interrupt(): Promise<void> {
-    if (this.port === null) return;
+    if (!this.client.started) return;
     await this.call("interrupt", {});
   }
 
   async unload(modelIds?: string[]): Promise<void> {
-    if (this.port === null) return;
+    if (!this.client.started) return;
     this.loadedIds = await this.call("unload", modelIds === undefined ? {} : { modelIds });
   }
 
@@ -120,8 +118,8 @@ export class WorkerEngine implements Engine {
     return this.call("listModels", {});
   }
 
-  hasModelInCache(modelId: string): Promise<boolean> {
-    return this.call("hasModelInCache", { modelId });
+  async hasModel(modelId: string): Promise<boolean> {
+    return (await this.cachedModelIds([modelId])).includes(modelId);
   }
 
   /** Those of `modelIds` whose weights are in web-llm's cache, in one round trip. */
@@ -129,107 +127,38 @@ export class WorkerEngine implements Engine {
     return this.call("cachedModelIds", { modelIds: [...modelIds] });
   }
 
-  async deleteModelAllInfoInCache(modelId: string): Promise<void> {
-    await this.call("deleteModelAllInfoInCache", { modelId });
+  async deleteModel(modelId: string): Promise<void> {
+    await this.call("deleteModel", { modelId });
+  }
+
+  /**
+   * web-llm 0.2.86 exports no way to fetch a model into its cache without loading it (its
+   * tensor-cache fetch lives inside the bundled TVM runtime), so a download loads the model onto
+   * the GPU and leaves it loaded. Shards already cached are skipped, so a retry resumes. web-llm
+   * resolves a reload that another load aborted: only the cache tells that it finished.
+   */
+  async download(modelId: string, options: LoadOptions): Promise<void> {
+    await this.load([modelId], options);
+    if (!(await this.hasModel(modelId))) throw downloadInterrupted(modelId);
   }
 
   /** Stop the worker; pending calls reject with `aborted`. The next call starts a new one. */
   dispose(): void {
-    this.dropPort(new PolymathError("aborted", "The engine was stopped."));
+    this.loadedIds = [];
+    this.client.stop(new PolymathError("aborted", "The engine was stopped."));
   }
 
-  private call<K extends EngineCallType>(
+  private async call<K extends keyof EngineCalls>(
     type: K,
     args: EngineCalls[K]["args"],
-    hooks: Pick<Pending, "onProgress" | "onChunk"> = {},
+    onEvent?: (event: EngineEvent) => void,
     signal?: AbortSignal,
   ): Promise<EngineCalls[K]["result"]> {
-    const port = this.ensurePort();
-    const id = this.nextId++;
-    return new Promise<EngineCalls[K]["result"]>((resolve, reject) => {
-      const cancel = (): void => {
-        if (this.pending.has(id))
-          this.port?.post({ id: this.nextId++, type: "cancel", target: id });
-      };
-      const done = (): void => signal?.removeEventListener("abort", cancel);
-      this.pending.set(id, {
-        ...hooks,
-        // The worker answers request `id` with the result type of call `type`.
-        resolve: (value) => {
-          done();
-          resolve(value as EngineCalls[K]["result"]);
-        },
-        reject: (error) => {
-          done();
-          reject(error);
-        },
-      });
-      port.post({ id, type, ...args } as EngineRequestOf<K> as EngineRequest);
-      if (signal?.aborted) cancel();
-      else signal?.addEventListener("abort", cancel, { once: true });
-    });
-  }
-
-  private ensurePort(): EnginePort {
-    if (this.port) return this.port;
-    const port = this.createPort({
-      onEvent: (event) => {
-        if (this.port === port) this.onEvent(event);
-      },
-      onCrash: (reason) => {
-        if (this.port !== port) return;
-        this.dropPort(
-          new PolymathError("engine-crashed", `The engine stopped unexpectedly: ${reason}.`),
-        );
-      },
-    });
-    this.port = port;
-    this.loadedIds = [];
-    if (this.appConfig) {
-      // Replayed silently: a failure here shows up again on the caller's own request.
-      port.post({ id: this.nextId++, type: "setAppConfig", config: this.appConfig });
-    }
-    return port;
-  }
-
-  private dropPort(error: PolymathError): void {
-    const port = this.port;
-    this.port = null;
-    this.loadedIds = [];
-    port?.terminate();
-    const pending = [...this.pending.values()];
-    this.pending.clear();
-    for (const p of pending) p.reject(error);
-  }
-
-  private onEvent(event: EngineEvent): void {
-    if (event.type === "ready") {
-      this.webllmVersion = event.webllmVersion;
-      return;
-    }
-    const pending = this.pending.get(event.id);
-    if (pending === undefined) return;
-    switch (event.type) {
-      case "progress":
-        pending.onProgress?.(event.progress);
-        return;
-      case "chunks":
-        for (const chunk of event.chunks) pending.onChunk?.(chunk);
-        return;
-      case "result":
-        this.pending.delete(event.id);
-        pending.resolve(event.value);
-        return;
-      case "error": {
-        this.pending.delete(event.id);
-        const error = PolymathError.fromJSON(event.error);
-        if (FATAL_CODES.has(error.code)) {
-          // Fail the rest too: the worker's engine is gone. The next call starts a new worker.
-          this.dropPort(error);
-        }
-        pending.reject(error);
-        return;
-      }
+    try {
+      return await this.client.call(type, args, onEvent, signal);
+    } catch (e) {
+      if (!this.client.started) this.loadedIds = [];
+      throw e;
     }
   }
 }

@@ -10,56 +10,40 @@ import type {
   ImportResult,
   ScoreReport,
   ScoringCalls,
-  ScoringCallRequest,
-  ScoringCallType,
   ScoringEvent,
   ScoringRequest,
-  ScoringRequestOf,
   SelfTestReport,
 } from "../core/scoring/protocol";
 import type { CodeRunner, Suite } from "../core/scoring/types";
+import {
+  connectWorker,
+  WorkerClient,
+  type WorkerPort,
+  type WorkerPortFactory,
+  type WorkerPortHandlers,
+} from "./worker-client";
 
 /** A connection to one scoring worker. */
-export interface ScoringPort {
-  post(request: ScoringRequest): void;
-  terminate(): void;
-}
-
-export interface ScoringPortHandlers {
-  onEvent(event: ScoringEvent): void;
-  /** The worker died or could not start. */
-  onCrash(reason: string): void;
-}
-
-export type ScoringPortFactory = (handlers: ScoringPortHandlers) => ScoringPort;
+export type ScoringPort = WorkerPort<ScoringRequest>;
+export type ScoringPortHandlers = WorkerPortHandlers<ScoringEvent>;
+export type ScoringPortFactory = WorkerPortFactory<ScoringRequest, ScoringEvent>;
 
 /** Start the real scoring worker (its own chunk, which alone holds tinyld). */
-export const createScoringWorkerPort: ScoringPortFactory = (handlers) => {
-  const worker = new Worker(new URL("../workers/scoring.worker.ts", import.meta.url), {
-    type: "module",
-    name: "polymath-scoring",
-  });
-  worker.onmessage = (event: MessageEvent<ScoringEvent>) => handlers.onEvent(event.data);
-  worker.onerror = (event: ErrorEvent) => {
-    event.preventDefault();
-    handlers.onCrash(event.message || "the scoring worker failed");
-  };
-  worker.onmessageerror = () =>
-    handlers.onCrash("a message from the scoring worker was unreadable");
-  return { post: (request) => worker.postMessage(request), terminate: () => worker.terminate() };
-};
+export const createScoringWorkerPort: ScoringPortFactory = (handlers) =>
+  connectWorker(
+    new Worker(new URL("../workers/scoring.worker.ts", import.meta.url), {
+      type: "module",
+      name: "polymath-scoring",
+    }),
+    handlers,
+    "scoring worker",
+  );
 
 export interface CallOptions {
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
   /** Time limit per program (code items, predicates). */
   timeoutMs?: number;
-}
-
-interface Pending {
-  resolve(value: unknown): void;
-  reject(error: PolymathError): void;
-  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ScoringClientOptions {
@@ -70,19 +54,25 @@ export interface ScoringClientOptions {
 
 export class ScoringClient {
   readonly #runner: () => CodeRunner;
-  readonly #createPort: ScoringPortFactory;
+  readonly #client: WorkerClient<ScoringCalls, ScoringRequest, ScoringEvent>;
   #port: ScoringPort | null = null;
-  #nextId = 1;
-  readonly #pending = new Map<number, Pending>();
 
   constructor(options: ScoringClientOptions) {
     this.#runner = options.runner;
-    this.#createPort = options.createPort ?? createScoringWorkerPort;
+    this.#client = new WorkerClient({
+      createPort: options.createPort ?? createScoringWorkerPort,
+      crashError: (reason) =>
+        new PolymathError("unknown", `The scoring worker stopped unexpectedly: ${reason}.`),
+      onStart: (port) => (this.#port = port),
+      onOtherEvent: (event, port) => {
+        if (event.type === "run") this.#run(port, event.runId, event.program, event.timeoutMs);
+      },
+    });
   }
 
   /** Start the worker now, so the first call does not wait for it to load. */
   warm(): void {
-    this.#ensurePort();
+    this.#client.start();
   }
 
   /** Read a suite file (plain or gzip) off the main thread; rejects with a line-numbered error. */
@@ -120,78 +110,22 @@ export class ScoringClient {
 
   /** Stop the worker; pending calls reject with `aborted`. */
   dispose(): void {
-    this.#drop(new PolymathError("aborted", "Scoring was stopped."));
+    this.#port = null;
+    this.#client.stop(new PolymathError("aborted", "Scoring was stopped."));
   }
 
-  #call<K extends ScoringCallType>(
+  #call<K extends keyof ScoringCalls>(
     type: K,
     args: ScoringCalls[K]["args"],
     options: CallOptions,
   ): Promise<ScoringCalls[K]["result"]> {
-    const port = this.#ensurePort();
-    const id = this.#nextId++;
-    const { signal, onProgress } = options;
-    return new Promise<ScoringCalls[K]["result"]>((resolve, reject) => {
-      const cancel = (): void => {
-        if (this.#pending.has(id))
-          this.#port?.post({ id: this.#nextId++, type: "cancel", target: id });
-      };
-      const done = (): void => signal?.removeEventListener("abort", cancel);
-      const pending: Pending = {
-        // The worker answers request `id` with the result type of call `type`.
-        resolve: (value) => {
-          done();
-          resolve(value as ScoringCalls[K]["result"]);
-        },
-        reject: (error) => {
-          done();
-          reject(error);
-        },
-      };
-      if (onProgress) pending.onProgress = onProgress;
-      this.#pending.set(id, pending);
-      port.post({ id, type, ...args } as ScoringRequestOf<K> as unknown as ScoringCallRequest);
-      if (signal?.aborted) cancel();
-      else signal?.addEventListener("abort", cancel, { once: true });
-    });
-  }
-
-  #ensurePort(): ScoringPort {
-    if (this.#port) return this.#port;
-    const port = this.#createPort({
-      onEvent: (event) => {
-        if (this.#port === port) this.#onEvent(port, event);
-      },
-      onCrash: (reason) => {
-        if (this.#port !== port) return;
-        this.#drop(
-          new PolymathError("unknown", `The scoring worker stopped unexpectedly: ${reason}.`),
-        );
-      },
-    });
-    this.#port = port;
-    return port;
-  }
-
-  #onEvent(port: ScoringPort, event: ScoringEvent): void {
-    switch (event.type) {
-      case "ready":
-        return;
-      case "run":
-        this.#run(port, event.runId, event.program, event.timeoutMs);
-        return;
-      case "progress":
-        this.#pending.get(event.id)?.onProgress?.(event.done, event.total);
-        return;
-      case "result":
-      case "error": {
-        const pending = this.#pending.get(event.id);
-        if (!pending) return;
-        this.#pending.delete(event.id);
-        if (event.type === "result") pending.resolve(event.value);
-        else pending.reject(PolymathError.fromJSON(event.error));
-      }
-    }
+    const { onProgress, signal } = options;
+    const onEvent = onProgress
+      ? (event: ScoringEvent) => {
+          if (event.type === "progress") onProgress(event.done, event.total);
+        }
+      : undefined;
+    return this.#client.call(type, args, onEvent, signal);
   }
 
   #run(port: ScoringPort, runId: number, program: string, timeoutMs: number): void {
@@ -211,14 +145,5 @@ export class ScoringClient {
         if (this.#port === port) port.post({ type: "ran", runId, error });
       },
     );
-  }
-
-  #drop(error: PolymathError): void {
-    const port = this.#port;
-    this.#port = null;
-    port?.terminate();
-    const pending = [...this.#pending.values()];
-    this.#pending.clear();
-    for (const p of pending) p.reject(error);
   }
 }

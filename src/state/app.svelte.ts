@@ -1,17 +1,117 @@
 /**
- * The app's one explicit singleton: long-lived state that several views share.
- * Views import `app` and read its fields; nothing else holds global state.
+ * The composition root: the one place that creates the app's state, wiring each class to its
+ * collaborators. Shared state (navigation, theme, device, runtimes, replay) is made here with the
+ * app; each view's state is made by this root's part for that view (`state/app/*-root.ts`) the
+ * first time the view opens, so its code loads then, off the entry chunk. It lives as long as the
+ * page, so an answer keeps streaming while another view is open. Nothing runs on import:
+ * `main.ts` calls `createApp()`; an embed page can build its own root from the same classes,
+ * without navigation or the other views.
  */
+import type { ModelDescription } from "../core/runs/compare/candidates";
+import type { BenchState } from "./bench/bench.svelte";
+import type { ChatState } from "./chat/chat.svelte";
+import type { ConversationLibrary } from "./chat/chat-library.svelte";
+import type { ArenaState } from "./compare/arena.svelte";
+import type { CompareSession } from "./compare/compare.svelte";
+import type { CompareHistory } from "./compare/history.svelte";
+import type { CompareSetup } from "./compare/setup.svelte";
+import type { ModelsState } from "./models/models.svelte";
+import type { CatalogState } from "./shared/catalog.svelte";
 import { DeviceState } from "./shared/device.svelte";
 import { EngineState } from "./shared/engines.svelte";
+import { Nav } from "./shared/nav.svelte";
+import { ReplayFile } from "./shared/replay-file.svelte";
+import { Theme } from "./shared/theme.svelte";
+
+/** What the Chat view works with. */
+export interface ChatViewState {
+  chat: ChatState;
+  library: ConversationLibrary;
+  catalog: CatalogState;
+}
+
+/** What the Compare view works with. */
+export interface CompareViewState {
+  session: CompareSession;
+  setup: CompareSetup;
+  history: CompareHistory;
+  arena: ArenaState;
+  catalog: CatalogState;
+  /** A model as its runtime knows it (the recording's annotations for a replayed one). */
+  describe: (modelId: string) => ModelDescription;
+}
+
+/** What the Models view works with. */
+export interface ModelsViewState {
+  models: ModelsState;
+  catalog: CatalogState;
+}
 
 // Storage code loads on first use, off the entry chunk.
 const settings = () => import("../platform/stores").then((m) => m.settingsStore());
 
-export const app = {
-  device: new DeviceState({
+export class App {
+  readonly nav = new Nav();
+  readonly theme = new Theme();
+  readonly device = new DeviceState({
     load: async () => (await (await settings()).load()).memoryBudgetMB ?? undefined,
     save: async (mb) => void (await (await settings()).update({ memoryBudgetMB: mb ?? null })),
-  }),
-  engine: new EngineState(),
-};
+  });
+  readonly engines = new EngineState({
+    webllm: async () => new (await import("../platform/engine-client")).WorkerEngine(),
+  });
+  readonly replayFile = new ReplayFile(this.engines);
+
+  #catalog: Promise<CatalogState> | null = null;
+  #chat: Promise<ChatViewState> | null = null;
+  #compare: Promise<CompareViewState> | null = null;
+  #models: Promise<ModelsViewState> | null = null;
+  #bench: Promise<BenchState> | null = null;
+
+  /** Start what follows the page: hash navigation and the device probe. */
+  start(): void {
+    this.nav.start();
+    void this.device.start();
+  }
+
+  /** The model catalog (web-llm's list and custom models), made once. */
+  catalog(): Promise<CatalogState> {
+    this.#catalog ??= (async () => {
+      const [{ CatalogState }, { readModelSetup }] = await Promise.all([
+        import("./shared/catalog.svelte"),
+        import("../platform/model-setup"),
+      ]);
+      return new CatalogState({
+        device: this.device,
+        setup: readModelSetup,
+        configure: (config) => this.engines.setAppConfig(config),
+      });
+    })();
+    return this.#catalog;
+  }
+
+  chat(): Promise<ChatViewState> {
+    this.#chat ??= import("./app/chat-root").then((m) => m.createChatView(this));
+    return this.#chat;
+  }
+
+  compare(): Promise<CompareViewState> {
+    this.#compare ??= import("./app/compare-root").then((m) => m.createCompareView(this));
+    return this.#compare;
+  }
+
+  models(): Promise<ModelsViewState> {
+    this.#models ??= import("./app/models-root").then((m) => m.createModelsView(this));
+    return this.#models;
+  }
+
+  bench(): Promise<BenchState> {
+    this.#bench ??= import("./app/bench-root").then((m) => m.createBenchView());
+    return this.#bench;
+  }
+}
+
+/** Build the app's state (once, in `main.ts`). */
+export function createApp(): App {
+  return new App();
+}

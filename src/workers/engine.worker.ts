@@ -14,7 +14,8 @@ const scope = globalThis as unknown as {
 
 const engine = new WebLlmEngine();
 const host = new EngineHost(engine, (event) => scope.postMessage(event), {
-  extras: engine,
+  cache: engine,
+  configurable: engine,
   webllmVersion: WEBLLM_VERSION,
 });
 

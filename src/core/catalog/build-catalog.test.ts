@@ -3,14 +3,14 @@ import { describe, expect, it } from "vitest";
 import { prebuiltAppConfig } from "@mlc-ai/web-llm";
 import { buildCatalog, entryFromRecord } from "./build-catalog";
 import type { CustomModel } from "./custom";
-import type { CatalogEntry, ModelRecordLike } from "./types";
+import type { CatalogEntry, ModelRecord } from "./types";
 
 const HF = "https://huggingface.co/mlc-ai/";
 const LIB =
   "https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/web-llm-models/v0_2_86/base/";
 
 /** Fixture record shaped like web-llm's prebuilt entries. */
-function record(id: string, extra: Partial<ModelRecordLike> = {}): ModelRecordLike {
+function record(id: string, extra: Partial<ModelRecord> = {}): ModelRecord {
   return { model: HF + id, model_id: id, model_lib: `${LIB}${id}-webgpu.wasm`, ...extra };
 }
 

@@ -2,7 +2,7 @@
 import { ANNOTATIONS, type Annotation } from "./annotations";
 import type { CustomModel } from "./custom";
 import { modelKey, parseContext, parseParamsB, parseQuant, sizeLabel } from "./parse-id";
-import type { CatalogEntry, ModelKind, ModelRecordLike } from "./types";
+import type { CatalogEntry, ModelKind, ModelRecord } from "./types";
 
 /** The annotation rule for a model id, or undefined when the id is unknown. */
 export function findAnnotation(id: string): Annotation | undefined {
@@ -11,7 +11,7 @@ export function findAnnotation(id: string): Annotation | undefined {
 
 /** One catalog entry per record (first wins on duplicate ids), then custom models; pure. */
 export function buildCatalog(
-  records: readonly ModelRecordLike[],
+  records: readonly ModelRecord[],
   custom: readonly CustomModel[] = [],
 ): CatalogEntry[] {
   const entries: CatalogEntry[] = [];
@@ -30,7 +30,7 @@ export function buildCatalog(
 }
 
 /** Annotate one web-llm record: role, domains, family, base, size, quantization, context. */
-export function entryFromRecord(record: ModelRecordLike): CatalogEntry {
+export function entryFromRecord(record: ModelRecord): CatalogEntry {
   const id = record.model_id;
   const annotation = findAnnotation(id);
   const quant = parseQuant(id) ?? parseQuant(record.model_lib ?? "");

@@ -3,7 +3,7 @@
  * and a compiled WebGPU library (.wasm). Validation is pure; fetching the files is not done here.
  */
 import { PolymathError } from "../errors";
-import { MODEL_DOMAINS, type ModelDomain, type ModelRecordLike, type ModelRole } from "./types";
+import { MODEL_DOMAINS, type ModelDomain, type ModelRecord, type ModelRole } from "./types";
 
 export interface CustomModel {
   id: string;
@@ -151,7 +151,7 @@ function parseVram(value: CustomModelInput["vramMB"]): number | undefined | Poly
 }
 
 /** The web-llm model record for a custom model (structurally a web-llm `ModelRecord`). */
-export function toModelRecord(custom: CustomModel): ModelRecordLike {
+export function toModelRecord(custom: CustomModel): ModelRecord {
   return {
     model: custom.modelUrl,
     model_id: custom.id,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildCatalog } from "./build-catalog";
-import type { FitAssessment, ModelRecordLike } from "./types";
+import type { FitAssessment, ModelRecord } from "./types";
 import { EMPTY_FILTER, filterEntries, filterOptions, groupByFamily, isFiltered } from "./filter";
 
 const LIB = "https://example.org/libs/v0_2_86/lib.wasm";
-const record = (model_id: string, vram_required_MB: number): ModelRecordLike => ({
+const record = (model_id: string, vram_required_MB: number): ModelRecord => ({
   model: `https://huggingface.co/mlc-ai/${model_id}`,
   model_id,
   model_lib: LIB,

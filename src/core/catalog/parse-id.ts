@@ -46,3 +46,9 @@ export function modelKey(id: string): string {
   const head = mlc >= 0 ? id.slice(0, mlc) : id;
   return head.replace(/-q\d+f(?:16|32)(?:_\d+)?$/, "");
 }
+
+/** The q4f32 twin of a q4f16/q0f16 model id, or undefined when the id has no f16 marker. */
+export function f32VariantOf(modelId: string): string | undefined {
+  const variant = modelId.replace(/q(\d)f16(_\d)/, "q$1f32$2");
+  return variant === modelId ? undefined : variant;
+}

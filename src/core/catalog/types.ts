@@ -1,10 +1,13 @@
 /**
- * Model metadata as Polymath sees it. `ModelRecordLike` mirrors the fields of web-llm's
- * `ModelRecord` that the catalog reads, so core never imports web-llm to describe models.
+ * Model metadata as Polymath sees it. `ModelRecord` mirrors the fields of web-llm's own
+ * `ModelRecord`, so core never imports web-llm to describe models.
  */
 
-/** The fields of web-llm's `ModelRecord` the catalog uses (structurally compatible with it). */
-export interface ModelRecordLike {
+/**
+ * A web-llm model as its runtime loads it (structurally web-llm's `ModelRecord`): the one record
+ * type from the catalog (prebuilt list, custom models) to the engine's app config.
+ */
+export interface ModelRecord {
   /** Folder (usually a Hugging Face repo) holding mlc-chat-config.json and tensor-cache.json. */
   model: string;
   model_id: string;
@@ -16,7 +19,16 @@ export interface ModelRecordLike {
   required_features?: string[];
   /** 0 LLM, 1 embedding, 2 vision-language (web-llm's `ModelType`). */
   model_type?: number;
-  overrides?: { context_window_size?: number };
+  overrides?: {
+    context_window_size?: number;
+    sliding_window_size?: number;
+    attention_sink_size?: number;
+    temperature?: number;
+    top_p?: number;
+    repetition_penalty?: number;
+    presence_penalty?: number;
+    frequency_penalty?: number;
+  };
 }
 
 /** What a model is for; "embedding" models turn text into vectors and cannot chat. */

@@ -3,6 +3,7 @@ import { parseRecording } from "./replay/recording";
 import compareFixture from "../../../tests/fixtures/recordings/compare-two-models.json";
 import { PolymathError } from "../errors";
 import { EngineHost } from "./engine-host";
+import { cachedAmong } from "./model-cache";
 import type { EngineEvent } from "./protocol";
 import { ReplayEngine } from "./replay/replay-engine";
 
@@ -72,7 +73,7 @@ describe("EngineHost", () => {
   it("sends failures as serialised PolymathErrors", async () => {
     const { host, events } = setup();
     await host.handle({ id: 4, type: "load", modelIds: ["nope"] });
-    await host.handle({ id: 5, type: "hasModelInCache", modelId: QWEN3 });
+    await host.handle({ id: 5, type: "cachedModelIds", modelIds: [QWEN3] });
     await host.handle({ id: 6, type: "bogus" });
     await host.handle("not a request");
     expect(events).toEqual([
@@ -87,14 +88,14 @@ describe("EngineHost", () => {
     const engine = new ReplayEngine(parseRecording(compareFixture), { loadStepMs: 0 });
     let brokenCache = false;
     const host = new EngineHost(engine, (e) => events.push(e), {
-      extras: {
-        hasModelInCache: async (id) => {
-          if (brokenCache || id === "flaky") throw new PolymathError("storage-unavailable", "No.");
-          return id.startsWith("cached");
-        },
-        deleteModelAllInfoInCache: async () => {},
-        setAppConfig: () => {},
-        listModels: () => [],
+      cache: {
+        cachedModelIds: (ids) =>
+          cachedAmong(ids, async (id) => {
+            if (brokenCache || id === "flaky")
+              throw new PolymathError("storage-unavailable", "No.");
+            return id.startsWith("cached");
+          }),
+        deleteModel: async () => {},
       },
     });
     const ids = [

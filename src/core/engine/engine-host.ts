@@ -4,8 +4,8 @@
  * worker itself only wires `onmessage` to `handle`.
  */
 import { PolymathError, toPolymathError } from "../errors";
-import type { EngineAppConfig, EngineModelInfo } from "./webllm/app-config";
 import { createChunkBatcher, type ChunkBatcherOptions } from "./chunk-batcher";
+import type { ModelCache } from "./model-cache";
 import {
   isEngineRequest,
   type EngineEvent,
@@ -13,19 +13,18 @@ import {
   type EngineResultValue,
 } from "./protocol";
 import type { Engine } from "./types";
+import type { EngineAppConfig, EngineModelInfo } from "./webllm/app-config";
 
-const CACHE_CHECKS_AT_ONCE = 6;
-
-/** What an engine offers beyond `Engine` (the web-llm adapter has all of it). */
-export interface EngineHostExtras {
-  hasModelInCache(modelId: string): Promise<boolean>;
-  deleteModelAllInfoInCache(modelId: string): Promise<void>;
+/** A runtime that takes settings and lists its models (web-llm: its app config). */
+export interface ConfigurableEngine {
   setAppConfig(config: EngineAppConfig): void;
   listModels(): EngineModelInfo[];
 }
 
 export interface EngineHostOptions {
-  extras?: EngineHostExtras;
+  /** The engine's model files, when its runtime keeps any. */
+  cache?: ModelCache;
+  configurable?: ConfigurableEngine;
   batch?: ChunkBatcherOptions;
   /** Reported in the `ready` event. */
   webllmVersion?: string;
@@ -104,48 +103,17 @@ export class EngineHost {
         return this.engine.loaded();
       case "loaded":
         return this.engine.loaded();
-      case "hasModelInCache":
-        return this.extras().hasModelInCache(request.modelId);
       case "cachedModelIds":
-        return this.cachedModelIds(request.modelIds);
-      case "deleteModelAllInfoInCache":
-        await this.extras().deleteModelAllInfoInCache(request.modelId);
+        return this.need(this.options.cache, "model cache").cachedModelIds(request.modelIds);
+      case "deleteModel":
+        await this.need(this.options.cache, "model cache").deleteModel(request.modelId);
         return null;
       case "setAppConfig":
-        this.extras().setAppConfig(request.config);
+        this.need(this.options.configurable, "configuration").setAppConfig(request.config);
         return null;
       case "listModels":
-        return this.extras().listModels();
+        return this.need(this.options.configurable, "model list").listModels();
     }
-  }
-
-  /**
-   * Ask the cache about each model, a few at a time (the IndexedDB backend opens a database per
-   * question). A model whose check fails counts as not cached, unless every check fails: then the
-   * cache itself is unreadable and the first error is reported.
-   */
-  private async cachedModelIds(modelIds: string[]): Promise<string[]> {
-    const extras = this.extras();
-    const cached = new Array<boolean>(modelIds.length).fill(false);
-    let failures = 0;
-    let firstError: unknown;
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < modelIds.length) {
-        const index = next++;
-        try {
-          cached[index] = await extras.hasModelInCache(modelIds[index] ?? "");
-        } catch (e) {
-          failures++;
-          firstError ??= e;
-        }
-      }
-    };
-    await Promise.all(
-      Array.from({ length: Math.min(CACHE_CHECKS_AT_ONCE, modelIds.length) }, worker),
-    );
-    if (modelIds.length > 0 && failures === modelIds.length) throw firstError;
-    return modelIds.filter((_, i) => cached[i]);
   }
 
   private async track<T>(id: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -158,11 +126,8 @@ export class EngineHost {
     }
   }
 
-  private extras(): EngineHostExtras {
-    if (this.options.extras) return this.options.extras;
-    throw new PolymathError(
-      "invalid-request",
-      `A ${this.engine.kind} engine has no model cache or catalog.`,
-    );
+  private need<T>(ability: T | undefined, what: string): T {
+    if (ability) return ability;
+    throw new PolymathError("invalid-request", `A ${this.engine.kind} engine has no ${what}.`);
   }
 }

@@ -21,10 +21,9 @@ export interface EngineCalls {
   /** Result: the models still loaded. */
   unload: { args: { modelIds?: string[] }; result: string[] };
   loaded: { args: NoArgs; result: string[] };
-  hasModelInCache: { args: { modelId: string }; result: boolean };
-  /** Result: those of `modelIds` whose weights are all in web-llm's cache (one round trip). */
+  /** Result: those of `modelIds` whose weights are all in the runtime's cache (one round trip). */
   cachedModelIds: { args: { modelIds: string[] }; result: string[] };
-  deleteModelAllInfoInCache: { args: { modelId: string }; result: null };
+  deleteModel: { args: { modelId: string }; result: null };
   setAppConfig: { args: { config: EngineAppConfig }; result: null };
   listModels: { args: NoArgs; result: EngineModelInfo[] };
 }
@@ -54,9 +53,8 @@ const CALL_TYPES: readonly EngineCallType[] = [
   "cancel",
   "unload",
   "loaded",
-  "hasModelInCache",
   "cachedModelIds",
-  "deleteModelAllInfoInCache",
+  "deleteModel",
   "setAppConfig",
   "listModels",
 ];

@@ -1,8 +1,9 @@
 /**
- * The one engine interface. The web-llm adapter (in the worker, behind a client), the replay
- * engine and later a remote OpenAI-compatible engine all implement it; views never know which.
+ * The one engine interface. Every runtime (web-llm in its worker behind a client, replay, later a
+ * CPU and a remote OpenAI-compatible one) implements it; views never know which serves a model.
  */
 import type { SerializedError } from "../errors";
+import type { RuntimeId } from "./runtime";
 
 export type ChatRole = "system" | "user" | "assistant";
 
@@ -81,7 +82,8 @@ export interface StreamOptions {
   signal?: AbortSignal;
 }
 
-export type EngineKind = "webllm" | "replay" | "remote";
+/** The runtime an engine is, or "mixed" for one that picks a runtime per model. */
+export type EngineKind = RuntimeId | "mixed";
 
 export interface Engine {
   readonly kind: EngineKind;

@@ -3,7 +3,7 @@
  * `settings`, schema version 1. Stored values that are missing or of the wrong type fall back to
  * the defaults below, so adding a setting never needs a migration.
  */
-import { CACHE_BACKENDS, type CacheBackend } from "../engine/webllm/app-config";
+import { CACHE_BACKENDS, type CacheBackend } from "../engine/model-cache";
 import type { SamplingParams } from "../engine/types";
 import type { KeyValueStore } from "./kv-store";
 import { guardWrite } from "./storage-errors";

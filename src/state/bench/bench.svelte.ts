@@ -1,12 +1,9 @@
 /**
  * The Bench view's state: the suite library and its import form, the self-test, and scoring
- * responses files. One instance for the app (`bench`), so results survive leaving the view;
- * the scoring worker and the sandbox start only when first needed.
+ * responses files. One instance for the app, so results survive leaving the view; the scoring
+ * worker and the sandbox start only when first needed.
  */
-import { getSandbox } from "../../platform/sandbox/shared-sandbox";
-import { ScoringClient } from "../../platform/scoring-client";
-import { store } from "../../platform/stores";
-import { createSuiteStore } from "../../core/storage/suites";
+import type { ScoringClient } from "../../platform/scoring-client";
 import { ScoreRun } from "./score-run.svelte";
 import { SelfTest } from "./self-test.svelte";
 import { SuiteImport } from "./suite-import.svelte";
@@ -42,15 +39,3 @@ export class BenchState {
     this.#client().warm();
   }
 }
-
-let client: ScoringClient | null = null;
-
-export const bench = new BenchState({
-  client: () => (client ??= new ScoringClient({ runner: getSandbox })),
-  openSuites: async () => {
-    const opened = await store("suites");
-    const result: OpenedSuiteStore = { store: createSuiteStore(opened.store) };
-    if (opened.error) result.error = opened.error;
-    return result;
-  },
-});

@@ -99,7 +99,8 @@ export class ChatAnswer {
       }
       if (signal.aborted) return;
       const request = buildChatRequest($state.snapshot(conv) as ChatConversation, modelId);
-      const replayOf = this.#deps.replayLabel?.() ?? null;
+      const replayed = this.#deps.engine.traitsOf(modelId).replayed;
+      const replayOf = replayed ? (this.#deps.replayLabel?.() ?? null) : null;
       conv.messages.push({
         id: this.#newId(),
         role: "assistant",

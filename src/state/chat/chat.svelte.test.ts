@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
 import { PolymathError } from "../../core/errors";
 import { parseRecording } from "../../core/engine/replay/recording";
+import { RUNTIME_TRAITS } from "../../core/engine/runtime";
 import type {
   ChatRequest,
   ChatResult,
@@ -90,8 +91,8 @@ class ScriptedEngine implements Engine {
 
 function chatEngine(engine: Engine): ChatEngine {
   return {
-    mode: "webllm",
     recording: null,
+    traitsOf: () => RUNTIME_TRAITS.webllm,
     progress: {},
     load: (ids) => engine.load(ids),
     engine: async () => engine,
@@ -209,7 +210,7 @@ describe("ChatState and prompts a recording does not answer", () => {
     await chat.send(PROMPT);
     expect(chat.replayedFrom).toBeNull(); // the recording is still loaded
     expect(chat.modelId).toBe("Qwen2.5-Coder-1.5B-Instruct-q4f16_1-MLC");
-    engine.useWebLlm(); // what a reload amounts to: the conversation stays, the recording does not
+    engine.stopReplay(); // what a reload amounts to: the conversation stays, the recording does not
     expect(chat.replayedFrom).toBe("markdown-code.json (test fixture)");
     expect(chat.modelId).toBe("Qwen2.5-1.5B-Instruct-q4f16_1-MLC");
     expect(chat.recordedPrompts).toEqual([]);

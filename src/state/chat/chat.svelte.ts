@@ -49,15 +49,19 @@ export class ChatState {
   noMatch = $state<PolymathError | null>(null);
   /** In replay, the prompts the recording answers for the answering model (suggestions). */
   recordedPrompts = $derived.by<string[]>(() => {
-    const { mode, recording } = this.#deps.engine;
-    return mode === "replay" && recording ? recordedPrompts(recording, this.modelId) : [];
+    const { recording } = this.#deps.engine;
+    return recording ? recordedPrompts(recording, this.modelId) : [];
   });
+  /** What the model picker offers. */
+  modelOptions = $derived.by(() => this.#deps.modelOptions?.() ?? []);
+  /** The answering model's answers are played from a recording, not generated here. */
+  replayed = $derived.by(() => this.#deps.engine.traitsOf(this.modelId).replayed);
   /**
    * The recording this conversation's answers were replayed from, while no recording is loaded:
    * it cannot go on as it did until that file is loaded again.
    */
   replayedFrom = $derived.by<string | null>(() =>
-    this.#deps.engine.mode === "replay" ? null : replayedFrom(this.conversation.messages),
+    this.#deps.engine.recording ? null : replayedFrom(this.conversation.messages),
   );
   /** Resolves when the stored defaults have been applied. */
   readonly ready: Promise<void>;
@@ -215,8 +219,8 @@ export class ChatState {
    */
   #refusedByReplay(before: ChatConversation["messages"], prompt: string): boolean {
     this.noMatch = null;
-    const { mode, recording } = this.#deps.engine;
-    if (mode !== "replay" || !recording || !this.modelId) return false;
+    const { recording } = this.#deps.engine;
+    if (!recording || !this.modelId) return false;
     const messages = [...before, { id: "", role: "user" as const, content: prompt }];
     const request = buildChatRequest({ ...this.conversation, messages }, this.modelId);
     try {

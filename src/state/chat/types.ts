@@ -3,6 +3,8 @@
  * and the conversation as it keeps it.
  */
 import type { Recording } from "../../core/engine/replay/recording";
+import type { ModelOptionGroup } from "../../core/catalog/model-options";
+import type { RuntimeTraits } from "../../core/engine/runtime";
 import type { Engine, LoadProgress, SamplingParams } from "../../core/engine/types";
 import type { ChatConversation, ChatMessage } from "../../core/runs/chat/conversation";
 export type { ChatConversation, ChatMessage };
@@ -10,8 +12,10 @@ import type { ConversationLibrary } from "./chat-library.svelte";
 
 /** The part of `EngineState` the chat uses. */
 export interface ChatEngine {
-  readonly mode: "webllm" | "replay";
+  /** The recording being replayed: while there is one, the chat answers from it. */
   readonly recording: Recording | null;
+  /** What serving a model means (replayed answers, a download, device memory). */
+  traitsOf(modelId: string): RuntimeTraits;
   readonly progress: Record<string, LoadProgress>;
   load(modelIds: string[]): Promise<void>;
   engine(): Promise<Engine>;
@@ -36,6 +40,8 @@ export interface ChatDeps {
   defaultModel?: () => string | null;
   /** False for a model known not to run on this device (never preselected); true when unsure. */
   runsHere?: (modelId: string) => boolean;
+  /** The models the picker offers (may read reactive state): the recording's, or the catalog's. */
+  modelOptions?: () => ModelOptionGroup[];
   /** Describes the recording being replayed ("file.json (test fixture)"); null when live. */
   replayLabel?: () => string | null;
   defaults?: () => Promise<ChatDefaults>;

@@ -31,7 +31,6 @@ const expected = (id: string, turn: number) =>
   recording.entries.filter((e) => e.modelId === id)[turn]!.result.text;
 
 class FakeEngineState implements CompareEngine {
-  readonly mode = "replay";
   syncs = 0;
   constructor(
     readonly recording: Recording,

@@ -9,6 +9,7 @@
 import { newId } from "../../core/ids";
 import { PolymathError, toPolymathError } from "../../core/errors";
 import type { Recording } from "../../core/engine/replay/recording";
+import { recordedPrompts } from "../../core/engine/replay/replay-match";
 import type { Engine, SamplingParams } from "../../core/engine/types";
 import type { Vote, VoteOutcome } from "../../core/report/vote-types";
 import { columnConversation, columnMessages } from "../../core/runs/compare/column-history";
@@ -27,7 +28,7 @@ import { isAnswered, lastTurnAnswered, retryableColumns } from "../../core/runs/
 
 /** The part of `EngineState` a comparison uses. */
 export interface CompareEngine {
-  readonly mode: "webllm" | "replay";
+  /** The recording being replayed, whose models answer from it. */
   readonly recording: Recording | null;
   engine(): Promise<Engine>;
   /** Re-read the loaded models after a run drove the engine. */
@@ -43,12 +44,12 @@ export interface TextBatcher {
 export interface CompareDeps {
   engine: CompareEngine;
   comparisons: () => Promise<ComparisonStore>;
-  /** GPU memory the plan may use, MB. */
-  budgetMB: () => number;
-  /** GPU memory a model needs, MB (0 when unknown). */
-  vramMB: (modelId: string) => number;
-  /** Where answers come from now, stored with a new comparison. */
-  source: () => ComparisonSource;
+  /** GPU memory the plan for these columns may use, MB. */
+  budgetMB: (models: readonly string[]) => number;
+  /** GPU memory a model needs beside `models`, MB (0 when unknown or when it uses none). */
+  vramMB: (modelId: string, models: readonly string[]) => number;
+  /** Where the answers of these columns come from, stored with a new comparison. */
+  source: (models: readonly string[]) => ComparisonSource;
   recordVote: (vote: Vote) => Promise<void>;
   saveConversation: (conversation: Conversation) => Promise<void>;
   batcher?: (flush: (text: string) => void) => TextBatcher;
@@ -121,6 +122,12 @@ export class CompareSession {
     });
   }
 
+  /** The prompts the loaded recording answers (first turns, or follow-ups): suggestions. */
+  recordedPrompts(followUp: boolean): string[] {
+    const { recording } = this.#deps.engine;
+    return recording ? recordedPrompts(recording, undefined, followUp) : [];
+  }
+
   /** "Model A"/"Model B" while names are hidden, else null (show the real name). */
   alias(modelId: string): string | null {
     if (!this.hidden) return null;
@@ -142,7 +149,7 @@ export class CompareSession {
       models,
       turns: [],
       ...(setup.blind ? { blind: { revealed: false } } : {}),
-      source: this.#deps.source(),
+      source: this.#deps.source(models),
     };
     this.#saved = false;
     this.statuses = {};
@@ -192,9 +199,9 @@ export class CompareSession {
     let failure: PolymathError | null = null;
     try {
       const engine = await this.#deps.engine.engine();
-      const budgetMB = this.#deps.budgetMB();
+      const budgetMB = this.#deps.budgetMB(models);
       const plan = planComparison(
-        models.map((id) => ({ id, vramMB: this.#deps.vramMB(id) })),
+        models.map((id) => ({ id, vramMB: this.#deps.vramMB(id, models) })),
         budgetMB,
         engine.loaded(),
       );

@@ -45,7 +45,6 @@ function setup(budgetMB = Infinity) {
   const store = createComparisonStore(createMemoryStore());
   const offline = new OfflineEngine();
   const engine: CompareEngine = {
-    mode: "replay",
     recording,
     engine: async () => offline.engine,
     sync: async () => {},

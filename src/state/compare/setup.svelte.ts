@@ -4,6 +4,7 @@
  * default so differences come from the models, not from sampling luck.
  */
 import type { SamplingParams } from "../../core/engine/types";
+import { blindPool, type CompareCandidate } from "../../core/runs/compare/candidates";
 
 export const MIN_MODELS = 2;
 export const MAX_MODELS = 4;
@@ -13,7 +14,17 @@ export function defaultCompareParams(): SamplingParams {
   return { temperature: 0, seed: 1, max_tokens: 512, enable_thinking: false };
 }
 
+export interface CompareSetupDeps {
+  /** The models a comparison can use now (may read reactive state). */
+  candidates: () => CompareCandidate[];
+  /** Those of them replayed from the loaded recording (none when none is loaded). */
+  recorded?: () => CompareCandidate[];
+}
+
 export class CompareSetup {
+  readonly #deps: CompareSetupDeps;
+  /** What the chooser offers: replayed models first, then the live ones that run here. */
+  candidates = $derived.by(() => this.#deps.candidates());
   /** Chosen model ids, in column order. */
   selected = $state<string[]>([]);
   /** Blind mode: two models from the pool, names hidden until the vote. */
@@ -23,6 +34,21 @@ export class CompareSetup {
   canAdd = $derived(this.selected.length < MAX_MODELS);
   /** Enough models for a named comparison (a blind one can draw from other pools). */
   ready = $derived(this.selected.length >= MIN_MODELS);
+  /** Candidates replayed from the loaded recording. */
+  recorded = $derived.by(() => this.#deps.recorded?.() ?? []);
+  /**
+   * What a blind pair is drawn from: the chosen models, else the recording's (a pair of live
+   * models would start downloads unasked), else every candidate.
+   */
+  pool = $derived.by(() =>
+    blindPool(this.selected, this.recorded.length > 0 ? this.recorded : this.candidates),
+  );
+  /** The next comparison can start. */
+  canStart = $derived(this.blind ? this.pool.length >= 2 : this.ready);
+
+  constructor(deps: CompareSetupDeps) {
+    this.#deps = deps;
+  }
 
   /** Select or unselect a model; refuses a fifth. */
   toggle(id: string): void {
@@ -33,6 +59,11 @@ export class CompareSetup {
   /** Replace the selection (a preset), keeping at most four. */
   choose(ids: readonly string[]): void {
     this.selected = ids.filter((id, i) => ids.indexOf(id) === i).slice(0, MAX_MODELS);
+  }
+
+  /** Choose the recording's models (up to four): the ones a loaded recording is for. */
+  chooseRecorded(): void {
+    this.choose(this.recorded.map((c) => c.id));
   }
 
   /** Drop models no longer offered (another recording, another device). */

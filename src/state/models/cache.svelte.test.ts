@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { PolymathError } from "../../core/errors";
-import { ModelCache, type CacheWorker } from "./cache.svelte";
+import type { ModelCache } from "../../core/engine/model-cache";
+import { CachedModels } from "./cache.svelte";
 
 function fakeWorker(
   cached: string[],
   failOn = new Set<string>(),
-): CacheWorker & { set: Set<string> } {
+): ModelCache & { set: Set<string> } {
   const set = new Set(cached);
   return {
     set,
     cachedModelIds: async (ids) => ids.filter((id) => set.has(id)),
-    deleteModelAllInfoInCache: async (id) => {
+    deleteModel: async (id) => {
       if (failOn.has(id)) throw new PolymathError("storage-unavailable", "Locked.");
       set.delete(id);
     },
@@ -21,7 +22,7 @@ describe("ModelCache", () => {
   it("scans, marks downloads and deletes one model", async () => {
     const worker = fakeWorker(["a", "b"]);
     let refreshed = 0;
-    const cache = new ModelCache(
+    const cache = new CachedModels(
       async () => worker,
       async () => void refreshed++,
     );
@@ -38,7 +39,7 @@ describe("ModelCache", () => {
 
   it("deletes all it can and reports the first failure", async () => {
     const worker = fakeWorker(["a", "b", "c"], new Set(["b"]));
-    const cache = new ModelCache(async () => worker);
+    const cache = new CachedModels(async () => worker);
     await cache.scan(["a", "b", "c"]);
     await cache.removeAll();
     expect([...cache.cached]).toEqual(["b"]);
@@ -47,7 +48,7 @@ describe("ModelCache", () => {
   });
 
   it("keeps the error when the engine cannot start", async () => {
-    const cache = new ModelCache(async () => {
+    const cache = new CachedModels(async () => {
       throw new PolymathError("engine-crashed", "No worker.");
     });
     await cache.scan(["a"]);

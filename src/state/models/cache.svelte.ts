@@ -1,17 +1,12 @@
 /**
- * Which models web-llm has in its cache, and deleting them. The list comes from the engine
- * worker (one round trip for the whole catalog); storage figures are re-read after each change.
+ * Which models the runtime has in its cache, and deleting them. The list comes in one call for
+ * the whole catalog; storage figures are re-read after each change.
  */
 import { SvelteSet } from "svelte/reactivity";
+import type { ModelCache } from "../../core/engine/model-cache";
 import { toPolymathError, type PolymathError } from "../../core/errors";
 
-/** The part of the worker engine this needs. */
-export interface CacheWorker {
-  cachedModelIds(modelIds: string[]): Promise<string[]>;
-  deleteModelAllInfoInCache(modelId: string): Promise<void>;
-}
-
-export class ModelCache {
+export class CachedModels {
   readonly cached = new SvelteSet<string>();
   /** True once a scan finished (before that, "not cached" only means "not known yet"). */
   scanned = $state(false);
@@ -20,11 +15,11 @@ export class ModelCache {
   deleting = $state<string | null>(null);
   error = $state<PolymathError | null>(null);
 
-  #worker: () => Promise<CacheWorker>;
+  #worker: () => Promise<ModelCache>;
   #changed: () => Promise<void>;
 
   /** `changed` runs after deletes (re-read storage usage). */
-  constructor(worker: () => Promise<CacheWorker>, changed: () => Promise<void> = async () => {}) {
+  constructor(worker: () => Promise<ModelCache>, changed: () => Promise<void> = async () => {}) {
     this.#worker = worker;
     this.#changed = changed;
   }
@@ -66,7 +61,7 @@ export class ModelCache {
       const worker = await this.#worker();
       for (const id of modelIds) {
         try {
-          await worker.deleteModelAllInfoInCache(id);
+          await worker.deleteModel(id);
           this.cached.delete(id);
         } catch (e) {
           this.error ??= toPolymathError(e);

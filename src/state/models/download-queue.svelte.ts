@@ -182,14 +182,3 @@ function fresh(modelId: string): DownloadItem {
 }
 
 /** The error a download that ended without its files in the cache reports. */
-export function interruptedError(modelId: string): PolymathError {
-  return new PolymathError(
-    "download-interrupted",
-    `The download of ${modelId} stopped before all its files were saved.`,
-    {
-      advice:
-        "Resume: the parts already saved are kept. Another load in Chat or Compare can interrupt a download.",
-      details: { modelId },
-    },
-  );
-}

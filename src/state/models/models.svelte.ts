@@ -1,26 +1,20 @@
 /**
  * The Models view's state: catalog filters and open rows, the download queue, the cache and its
  * backend, exact sizes, and custom models. One instance, shared by the view's components.
- *
- * Downloads go through web-llm's `reload`: web-llm 0.2.86 exports no way to fetch a model into
- * its cache without loading it (its tensor-cache fetch lives inside the bundled TVM runtime), so
- * a download loads the model onto the GPU and leaves it loaded. web-llm caches weights shard by
- * shard and skips shards already cached, so a retry resumes.
+ * Downloads run on the runtime's `DownloadingCache` (web-llm's downloads a model by loading it).
  */
 import { SvelteSet } from "svelte/reactivity";
 import type { CustomModel } from "../../core/catalog/custom";
 import { estimateDownloadMB } from "../../core/catalog/size";
 import type { CatalogEntry } from "../../core/catalog/types";
-import type { CacheBackend } from "../../core/engine/webllm/app-config";
+import type { DeviceProfile } from "../../core/device/types";
+import type { CacheBackend, DownloadingCache } from "../../core/engine/model-cache";
 import { PolymathError } from "../../core/errors";
-import { settingsStore } from "../../platform/stores";
-import { app } from "../app.svelte";
-import { catalog } from "../shared/catalog.svelte";
-import { ModelCache } from "./cache.svelte";
-import { checkModelFolder } from "../../platform/webllm/check-model-folder";
+import type { CatalogState } from "../shared/catalog.svelte";
+import { CachedModels } from "./cache.svelte";
 import { CustomModelForm } from "./custom-form.svelte";
 import { explainDownloadError } from "../../core/catalog/explain-download-error";
-import { DownloadQueue, interruptedError, type RunDownload } from "./download-queue.svelte";
+import { DownloadQueue, type RunDownload } from "./download-queue.svelte";
 import {
   EMPTY_FILTER,
   filterEntries,
@@ -29,8 +23,21 @@ import {
   isFiltered,
   type CatalogFilter,
 } from "../../core/catalog/filter";
-import { applyEngineConfig, loadModelSetup } from "./setup";
 import { ModelSizes } from "./sizes.svelte";
+
+export interface ModelsDeps {
+  catalog: CatalogState;
+  device: { readonly profile: DeviceProfile | null; refresh(): Promise<void> };
+  /** The cache of the runtime that downloads models (starts it). */
+  cache: () => Promise<DownloadingCache>;
+  /** Re-read which models are loaded after a download loaded one. */
+  syncLoaded: () => Promise<void>;
+  /** Exact download bytes of a model, read with the backend in use. */
+  downloadSize: (backend: () => CacheBackend) => (entry: CatalogEntry) => Promise<number>;
+  /** Resolves when the runtime will find a custom model's files; rejects with why not. */
+  checkFolder: (modelUrl: string) => Promise<void>;
+  saveCacheBackend: (backend: CacheBackend) => Promise<void>;
+}
 
 /** With this many matches or fewer, every family group shows open. */
 const AUTO_OPEN_AT = 24;
@@ -47,41 +54,53 @@ export class ModelsState {
   storageError = $state<PolymathError | null>(null);
   customError = $state<PolymathError | null>(null);
 
-  readonly sizes = new ModelSizes(() => this.backend);
-  readonly cache = new ModelCache(
-    () => app.engine.worker(),
-    () => app.device.refresh(),
-  );
-  readonly queue = new DownloadQueue({
-    run: (id, options) => this.#download(id, options),
-    onDone: (id) => {
-      this.cache.markCached(id);
-      void app.device.refresh();
-    },
-    knownTotal: (id) => this.sizes.bytes(id),
-    explain: (id, error) => this.#explain(id, error),
-  });
-  readonly form = new CustomModelForm({
-    existingIds: () => catalog.entries.map((e) => e.id),
-    runtimeVersion: () => catalog.modelVersion,
-    checkFolder: (url) => checkModelFolder(url),
-    save: (model) => this.#saveCustom(model),
-  });
+  readonly sizes: ModelSizes;
+  readonly cache: CachedModels;
+  readonly queue: DownloadQueue;
+  readonly form: CustomModelForm;
 
-  filtered = $derived(filterEntries(catalog.entries, this.filter, catalog.fit, this.cache.cached));
+  filtered = $derived.by(() =>
+    filterEntries(this.#catalog.entries, this.filter, this.#catalog.fit, this.cache.cached),
+  );
   groups = $derived(groupByFamily(this.filtered));
-  options = $derived(filterOptions(catalog.entries));
+  options = $derived.by(() => filterOptions(this.#catalog.entries));
   filtering = $derived(isFiltered(this.filter));
   allOpen = $derived(this.filtered.length <= AUTO_OPEN_AT);
-  custom = $derived(catalog.entries.filter((e) => e.source === "custom"));
+  custom = $derived.by(() => this.#catalog.entries.filter((e) => e.source === "custom"));
 
+  readonly #deps: ModelsDeps;
   #started: Promise<void> | null = null;
 
-  /** Load custom models and the backend, then ask the engine what is cached. Once. */
+  constructor(deps: ModelsDeps) {
+    this.#deps = deps;
+    this.sizes = new ModelSizes(deps.downloadSize(() => this.backend));
+    this.cache = new CachedModels(deps.cache, () => deps.device.refresh());
+    this.queue = new DownloadQueue({
+      run: (id, options) => this.#download(id, options),
+      onDone: (id) => {
+        this.cache.markCached(id);
+        void deps.device.refresh();
+      },
+      knownTotal: (id) => this.sizes.bytes(id),
+      explain: (id, error) => this.#explain(id, error),
+    });
+    this.form = new CustomModelForm({
+      existingIds: () => this.#catalog.entries.map((e) => e.id),
+      runtimeVersion: () => this.#catalog.modelVersion,
+      checkFolder: deps.checkFolder,
+      save: (model) => this.#saveCustom(model),
+    });
+  }
+
+  get #catalog(): CatalogState {
+    return this.#deps.catalog;
+  }
+
+  /** Load custom models and the backend, then ask the runtime what is cached. Once. */
   start(): Promise<void> {
     this.#started ??= (async () => {
-      await catalog.ready;
-      const setup = await loadModelSetup().catch(() => null);
+      await this.#catalog.ready;
+      const setup = await this.#catalog.setup.catch(() => null);
       if (setup) {
         this.backend = setup.cacheBackend;
         this.storageError = setup.storageError ?? null;
@@ -92,7 +111,7 @@ export class ModelsState {
   }
 
   rescan(): Promise<void> {
-    return this.cache.scan(catalog.entries.map((e) => e.id));
+    return this.cache.scan(this.#catalog.entries.map((e) => e.id));
   }
 
   isOpen(family: string): boolean {
@@ -118,7 +137,7 @@ export class ModelsState {
   /** How many of `entries` run on this device (fits or tight). */
   runnable(entries: readonly CatalogEntry[]): number {
     return entries.filter((e) => {
-      const status = catalog.fit.get(e.id)?.status;
+      const status = this.#catalog.fit.get(e.id)?.status;
       return status !== undefined && status !== "wont-run";
     }).length;
   }
@@ -137,7 +156,7 @@ export class ModelsState {
 
   /** Free bytes under this site's quota, when the browser says. */
   freeBytes(): number | undefined {
-    const storage = app.device.profile?.storage;
+    const storage = this.#deps.device.profile?.storage;
     return storage ? Math.max(0, storage.quotaBytes - storage.usageBytes) : undefined;
   }
 
@@ -145,50 +164,49 @@ export class ModelsState {
     this.backend = backend;
     // Sizes read from the old backend's cache may not hold for the new one.
     this.sizes.sizes = {};
-    await (await settingsStore()).update({ cacheBackend: backend }).catch(() => {});
-    await applyEngineConfig(catalog.entries, backend);
+    await this.#deps.saveCacheBackend(backend).catch(() => {});
+    await this.#catalog.configure(backend);
     await this.rescan();
   }
 
   async removeCustom(id: string): Promise<void> {
     this.customError = null;
     try {
-      const { customStore } = await loadModelSetup();
+      const { customStore } = await this.#catalog.setup;
       if (this.cache.cached.has(id)) await this.cache.remove(id);
       await customStore.remove(id);
-      catalog.custom = catalog.custom.filter((m) => m.id !== id);
+      this.#catalog.custom = this.#catalog.custom.filter((m) => m.id !== id);
       this.queue.dismiss(id);
       this.expanded.delete(id);
-      await applyEngineConfig(catalog.entries, this.backend);
+      await this.#catalog.configure(this.backend);
     } catch (e) {
       this.customError = e instanceof PolymathError ? e : new PolymathError("unknown", String(e));
     }
   }
 
   async #saveCustom(model: CustomModel): Promise<void> {
-    const { customStore } = await loadModelSetup();
+    const { customStore } = await this.#catalog.setup;
     await customStore.save(model);
-    catalog.custom = [...catalog.custom.filter((m) => m.id !== model.id), model];
-    await applyEngineConfig(catalog.entries, this.backend);
+    this.#catalog.custom = [...this.#catalog.custom.filter((m) => m.id !== model.id), model];
+    await this.#catalog.configure(this.backend);
   }
 
-  #download: RunDownload = async (id, { signal, onProgress }) => {
-    const worker = await app.engine.worker();
+  #download: RunDownload = async (id, options) => {
+    const cache = await this.#deps.cache();
     try {
-      await worker.load([id], { signal, onProgress });
+      await cache.download(id, options);
     } catch (e) {
-      // Cancelled or failed while loading onto the GPU: the files may all be saved already.
-      if (await worker.hasModelInCache(id).catch(() => false)) this.cache.markCached(id);
+      // Cancelled or failed while loading: the files may all be saved already.
+      const cached = await cache.cachedModelIds([id]).catch((): string[] => []);
+      if (cached.includes(id)) this.cache.markCached(id);
       throw e;
     } finally {
-      if (app.engine.mode === "webllm") app.engine.loaded = worker.loaded();
+      await this.#deps.syncLoaded();
     }
-    // web-llm resolves a reload that another load aborted; only the cache tells it finished.
-    if (!(await worker.hasModelInCache(id))) throw interruptedError(id);
   };
 
   #explain(id: string, error: PolymathError): PolymathError {
-    const entry = catalog.byId(id);
+    const entry = this.#catalog.byId(id);
     return explainDownloadError(error, {
       modelId: id,
       need: entry ? this.downloadBytes(entry) : null,
@@ -196,5 +214,3 @@ export class ModelsState {
     });
   }
 }
-
-export const models = new ModelsState();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildCatalog } from "../../core/catalog/build-catalog";
+import { webllmDownloadSize } from "../../platform/webllm/model-sizes";
 import { ModelSizes } from "./sizes.svelte";
 
 const [entry] = buildCatalog([
@@ -17,11 +18,13 @@ describe("ModelSizes", () => {
   it("sums the manifest once, from the URL web-llm uses, and keeps it", async () => {
     const urls: string[] = [];
     const sizes = new ModelSizes(
-      () => "indexeddb",
-      async (input) => {
-        urls.push(String(input));
-        return Response.json(manifest);
-      },
+      webllmDownloadSize(
+        () => "indexeddb",
+        async (input) => {
+          urls.push(String(input));
+          return Response.json(manifest);
+        },
+      ),
     );
     await sizes.check(entry);
     await sizes.check(entry);
@@ -34,11 +37,13 @@ describe("ModelSizes", () => {
   it("says when it cannot read the size offline, and tries again later", async () => {
     let online = false;
     const sizes = new ModelSizes(
-      () => "indexeddb",
-      async () => {
-        if (!online) throw new TypeError("Failed to fetch");
-        return Response.json(manifest);
-      },
+      webllmDownloadSize(
+        () => "indexeddb",
+        async () => {
+          if (!online) throw new TypeError("Failed to fetch");
+          return Response.json(manifest);
+        },
+      ),
     );
     await sizes.check(entry);
     expect(sizes.sizes[entry.id]).toMatchObject({
@@ -53,8 +58,10 @@ describe("ModelSizes", () => {
 
   it("reports a missing manifest as not-found", async () => {
     const sizes = new ModelSizes(
-      () => "cache",
-      async () => new Response("", { status: 404 }),
+      webllmDownloadSize(
+        () => "cache",
+        async () => new Response("", { status: 404 }),
+      ),
     );
     await sizes.check(entry);
     expect(sizes.sizes[entry.id]).toMatchObject({ error: { code: "not-found" } });

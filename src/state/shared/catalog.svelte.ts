@@ -1,13 +1,25 @@
 /**
  * The model catalog as the views see it: web-llm's prebuilt models plus the user's custom ones,
- * each with its fit on this device. Loaded by the views that need it, not by the entry chunk.
+ * each with its fit on this device. Created by the composition root when a view first needs it,
+ * so the model list stays off the entry chunk.
  */
 import { modelList, webllmVersion, modelVersion } from "virtual:webllm-model-list";
 import { buildCatalog } from "../../core/catalog/build-catalog";
-import type { CustomModel } from "../../core/catalog/custom";
+import { toModelRecord, type CustomModel } from "../../core/catalog/custom";
 import { assessFit } from "../../core/catalog/fit";
 import type { CatalogEntry, FitAssessment } from "../../core/catalog/types";
-import { app } from "../app.svelte";
+import type { DeviceProfile } from "../../core/device/types";
+import type { CacheBackend } from "../../core/engine/model-cache";
+import type { EngineAppConfig } from "../../core/engine/webllm/app-config";
+import type { ModelSetup } from "../../platform/model-setup";
+
+export interface CatalogDeps {
+  device: { readonly profile: DeviceProfile | null };
+  /** Custom models and the cache backend, from storage. */
+  setup: () => Promise<ModelSetup>;
+  /** Hand the runtimes their settings (now, or when they start). */
+  configure: (config: EngineAppConfig) => Promise<void>;
+}
 
 export class CatalogState {
   readonly webllmVersion = webllmVersion;
@@ -16,11 +28,36 @@ export class CatalogState {
   entries = $derived<CatalogEntry[]>(buildCatalog(modelList, this.custom));
   /** Fit of every entry on this device; empty until the device is probed. */
   fit = $derived<Map<string, FitAssessment>>(this.#assess());
-  /** Resolves once the user's custom models are in `custom` and the engine has its config. */
-  readonly ready: Promise<void> = import("../models/setup").then((m) => m.startModelSetup(this));
+  /** Resolves once custom models are in `custom` and the runtimes have their settings. */
+  readonly ready: Promise<void>;
+  /** The stored setup, read once (rejects when storage cannot be opened at all). */
+  readonly setup: Promise<ModelSetup>;
+  readonly #deps: CatalogDeps;
+
+  constructor(deps: CatalogDeps) {
+    this.#deps = deps;
+    this.setup = deps.setup();
+    this.ready = this.setup.then(
+      async (setup) => {
+        this.custom = setup.custom;
+        await this.configure(setup.cacheBackend).catch(() => {});
+      },
+      // Without storage the catalog keeps the prebuilt models; the Models view says why.
+      () => undefined,
+    );
+  }
+
+  byId(id: string): CatalogEntry | undefined {
+    return this.entries.find((e) => e.id === id);
+  }
+
+  /** Send the cache backend and the custom models to the runtimes. */
+  configure(cacheBackend: CacheBackend): Promise<void> {
+    return this.#deps.configure({ cacheBackend, customModels: this.custom.map(toModelRecord) });
+  }
 
   #assess(): Map<string, FitAssessment> {
-    const profile = app.device.profile;
+    const profile = this.#deps.device.profile;
     // A fresh map per derivation, never mutated afterwards: no reactive map needed.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const map = new Map<string, FitAssessment>();
@@ -28,10 +65,4 @@ export class CatalogState {
     for (const entry of this.entries) map.set(entry.id, assessFit(entry, profile));
     return map;
   }
-
-  byId(id: string): CatalogEntry | undefined {
-    return this.entries.find((e) => e.id === id);
-  }
 }
-
-export const catalog = new CatalogState();

@@ -1,10 +1,14 @@
+/**
+ * Hash navigation: the current route, kept in sync with `location.hash` once started. (The word
+ * "router" is kept for the prompt router.)
+ */
 import { parseHash, toHash, type Route, type ViewId } from "../../core/routes";
 
-/** The current hash route, kept in sync with `location.hash`. One instance for the app. */
-export class Router {
+export class Nav {
   route = $state<Route>(parseHash(location.hash));
 
-  constructor() {
+  /** Follow `location.hash` from now on. */
+  start(): void {
     addEventListener("hashchange", () => {
       this.route = parseHash(location.hash);
     });
@@ -15,5 +19,3 @@ export class Router {
     location.hash = toHash(view, ...params);
   }
 }
-
-export const router = new Router();

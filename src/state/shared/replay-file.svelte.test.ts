@@ -12,12 +12,12 @@ describe("ReplayFile", () => {
     const engine = new EngineState();
     const replay = new ReplayFile(engine);
     expect(await replay.load(file("think.json", fixtureText("qwen3-think.json")))).toBe(true);
-    expect(engine.mode).toBe("replay");
+    expect(engine.runtimeOf("Qwen3-1.7B-q4f16_1-MLC")).toBe("replay");
     expect(replay.active).toBe(true);
     expect(replay.label).toBe("think.json (test fixture)");
     expect(replay.recording?.models[0]?.id).toBe("Qwen3-1.7B-q4f16_1-MLC");
     replay.back();
-    expect(engine.mode).toBe("webllm");
+    expect(engine.runtimeOf("Qwen3-1.7B-q4f16_1-MLC")).toBe("webllm");
     expect(replay.active).toBe(false);
     expect(replay.label).toBeNull();
   });
@@ -44,10 +44,10 @@ describe("ReplayFile", () => {
     await replay.setPace("fastest");
     expect(replay.options()).toEqual({ speed: Infinity });
     await replay.load(file("a.json", fixtureText("markdown-code.json")));
-    const first = await engine.engine();
+    const first = engine.runtime("replay");
     await replay.setPace("tps", 40);
     expect(replay.options()).toEqual({ tokensPerSecond: 40 });
-    expect(await engine.engine()).not.toBe(first);
+    expect(engine.runtime("replay")).not.toBe(first);
     await replay.setPace("tps", 0);
     expect(replay.error?.code).toBe("invalid-request");
     expect(replay.active).toBe(true);

@@ -3,19 +3,17 @@
  * the engine holds the recording, this remembers which file it came from and how fast to play it.
  * A file that does not parse changes nothing.
  */
-import { PolymathError, toPolymathError } from "../../core/errors";
-import { parseRecording, type Recording } from "../../core/engine/replay/recording";
+import type { Recording } from "../../core/engine/replay/recording";
+import type { PolymathError } from "../../core/errors";
 import type { ReplayOptions } from "../../core/engine/replay/replay-engine";
-import { app } from "../app.svelte";
 
 export type ReplayPace = "recorded" | "double" | "fastest" | "tps";
 
 /** The part of `EngineState` replay needs. */
 export interface ReplayTarget {
-  readonly mode: "webllm" | "replay";
   readonly recording: Recording | null;
   useRecording(recording: Recording, options?: ReplayOptions): Promise<void>;
-  useWebLlm(): void;
+  stopReplay(): void;
 }
 
 /** Something with a name and text: a `File` in the app. */
@@ -34,10 +32,7 @@ export class ReplayFile {
   error = $state<PolymathError | null>(null);
   /** True while the engine replays the file loaded here. */
   active = $derived.by(
-    () =>
-      this.#recording !== null &&
-      this.#target.mode === "replay" &&
-      this.#target.recording === this.#recording,
+    () => this.#recording !== null && this.#target.recording === this.#recording,
   );
   /** "file.json" or "file.json (test fixture)", for badges and saved answers. */
   label = $derived(
@@ -67,9 +62,14 @@ export class ReplayFile {
 
   /** Parse `file` and replay it; false (and `error` set) when it is not a usable recording. */
   async load(file: NamedText): Promise<boolean> {
+    // The parser and the errors module load with the first file, off the entry chunk.
+    const [{ parseRecording }, { toPolymathError }] = await Promise.all([
+      import("../../core/engine/replay/recording"),
+      import("../../core/errors"),
+    ]);
     try {
       const recording = parseRecording(await file.text());
-      await this.#target.useRecording(recording, this.#checkedOptions());
+      await this.#target.useRecording(recording, await this.#checkedOptions());
       this.#recording = recording;
       this.fileName = file.name;
       this.error = null;
@@ -84,8 +84,9 @@ export class ReplayFile {
   async setPace(pace: ReplayPace, tokensPerSecond = this.tokensPerSecond): Promise<void> {
     this.pace = pace;
     this.tokensPerSecond = tokensPerSecond;
+    const { toPolymathError } = await import("../../core/errors");
     try {
-      const options = this.#checkedOptions();
+      const options = await this.#checkedOptions();
       this.error = null;
       if (this.active && this.#recording) await this.#target.useRecording(this.#recording, options);
     } catch (e) {
@@ -93,18 +94,19 @@ export class ReplayFile {
     }
   }
 
-  /** Back to real models on this GPU. */
+  /** Back to real models on this device. */
   back(): void {
-    this.#target.useWebLlm();
+    this.#target.stopReplay();
     this.#recording = null;
     this.fileName = null;
     this.error = null;
   }
 
-  #checkedOptions(): ReplayOptions {
+  async #checkedOptions(): Promise<ReplayOptions> {
     const options = this.options();
     const tps = options.tokensPerSecond;
     if (tps !== undefined && !(Number.isFinite(tps) && tps > 0)) {
+      const { PolymathError } = await import("../../core/errors");
       throw new PolymathError("invalid-request", "Tokens per second must be a number above 0.", {
         advice: "Type a rate such as 20 or 40, or pick another pace.",
       });
@@ -112,6 +114,3 @@ export class ReplayFile {
     return options;
   }
 }
-
-/** The app's one replay file, over the shared engine. */
-export const replayFile = new ReplayFile(app.engine);

@@ -48,5 +48,3 @@ function readChoice(): ThemeChoice {
     return "system";
   }
 }
-
-export const theme = new Theme();

@@ -79,7 +79,7 @@ export interface Recording {
 
 const WHAT = "Recording";
 const read = jsonReader(WHAT);
-const ENGINE_KINDS: readonly EngineKind[] = ["webllm", "replay", "remote"];
+const ENGINE_KINDS: readonly EngineKind[] = ["webllm", "wllama", "replay", "remote", "mixed"];
 const FINISH_REASONS: readonly FinishReason[] = ["stop", "length", "abort", "error"];
 const ROLES: readonly ChatMessage["role"][] = ["system", "user", "assistant"];
 

@@ -5,6 +5,7 @@
  * names first where a message could mislead (DeviceLostError's text mentions "OOM").
  */
 import { PolymathError, type ErrorCode } from "../../errors";
+import { f32VariantOf } from "../../catalog/parse-id";
 
 export interface WebLlmErrorContext {
   /** The model being loaded or asked, for messages and the q4f32 suggestion. */
@@ -217,11 +218,6 @@ export const RULES: readonly Rule[] = [
   },
 ];
 
-/** The q4f32 twin of a q4f16/q0f16 model id, or undefined when the id has no f16 marker. */
-export function f32VariantOf(modelId: string): string | undefined {
-  const variant = modelId.replace(/q(\d)f16(_\d)/, "q$1f32$2");
-  return variant === modelId ? undefined : variant;
-}
 /** A PolymathError that keeps the engine's own error name and message in `details`. */
 export function make(
   code: ErrorCode,

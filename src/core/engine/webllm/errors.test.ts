@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PolymathError, type ErrorCode } from "../../errors";
-import { f32VariantOf, translateWebLlmError } from "./errors";
+import { f32VariantOf } from "../../catalog/parse-id";
+import { translateWebLlmError } from "./errors";
 
 /** An Error as web-llm throws it: its class name survives only as `name`. */
 function webLlmError(name: string, message: string): Error {

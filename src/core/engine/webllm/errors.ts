@@ -6,7 +6,7 @@
 import { PolymathError } from "../../errors";
 import { make, RULES, type ErrorFacts, type Rule, type WebLlmErrorContext } from "./error-rules";
 
-export { f32VariantOf, type WebLlmErrorContext } from "./error-rules";
+export { type WebLlmErrorContext } from "./error-rules";
 
 /** Turn anything web-llm (or the browser under it) threw into a PolymathError with advice. */
 export function translateWebLlmError(e: unknown, context: WebLlmErrorContext = {}): PolymathError {

@@ -26,8 +26,11 @@ import {
 } from "@mlc-ai/web-llm";
 import { version as webllmPackageVersion } from "@mlc-ai/web-llm/package.json";
 import { PolymathError } from "../../errors";
-import type { CustomModelRecord, EngineAppConfig, EngineModelInfo } from "./app-config";
-import type { EngineHostExtras } from "../engine-host";
+import { parseQuant } from "../../catalog/parse-id";
+import type { ModelRecord as CatalogRecord } from "../../catalog/types";
+import type { EngineAppConfig, EngineModelInfo } from "./app-config";
+import type { ConfigurableEngine } from "../engine-host";
+import { cachedAmong, type ModelCache } from "../model-cache";
 import { translateWebLlmError } from "./errors";
 import { systemScheduler, type Scheduler } from "../scheduler";
 import { createThinkSplitter } from "../think-splitter";
@@ -73,7 +76,7 @@ interface ChatJob {
 }
 
 /** `Engine` over web-llm's MLCEngine, plus web-llm's cache helpers. Run it in a worker. */
-export class WebLlmEngine implements Engine, EngineHostExtras {
+export class WebLlmEngine implements Engine, ModelCache, ConfigurableEngine {
   readonly kind = "webllm";
   private readonly scheduler: Scheduler;
   private readonly createCore: (config: MLCEngineConfig) => WebLlmCore;
@@ -260,6 +263,16 @@ export class WebLlmEngine implements Engine, EngineHostExtras {
   }
 
   /** True when web-llm's cache holds this model's weights. */
+  /** Those of `modelIds` whose weights, config and library are all cached. */
+  cachedModelIds(modelIds: string[]): Promise<string[]> {
+    return cachedAmong(modelIds, (id) => this.hasModelInCache(id));
+  }
+
+  /** Delete everything web-llm cached for a model. */
+  deleteModel(modelId: string): Promise<void> {
+    return this.deleteModelAllInfoInCache(modelId);
+  }
+
   hasModelInCache(modelId: string): Promise<boolean> {
     return this.cacheOp(modelId, () => hasModelInCache(modelId, this.appConfig));
   }
@@ -332,7 +345,11 @@ function cancelledError(): PolymathError {
   return new PolymathError("download-cancelled", "Loading was cancelled.");
 }
 
-function toModelRecord(custom: CustomModelRecord): ModelRecord {
+/**
+ * The catalog's record as web-llm takes it. Every f16 model needs shader-f16 (web-llm lists it on
+ * only some), so a custom f16 model fails with web-llm's clear feature error, not a shader error.
+ */
+function toModelRecord(custom: CatalogRecord): ModelRecord {
   const record: ModelRecord = {
     model: custom.model,
     model_id: custom.model_id,
@@ -345,7 +362,11 @@ function toModelRecord(custom: CustomModelRecord): ModelRecord {
   if (custom.buffer_size_required_bytes !== undefined) {
     record.buffer_size_required_bytes = custom.buffer_size_required_bytes;
   }
-  if (custom.required_features) record.required_features = [...custom.required_features];
+  if (custom.model_type !== undefined) record.model_type = custom.model_type;
+  const features = new Set(custom.required_features ?? []);
+  const quant = parseQuant(custom.model_id) ?? parseQuant(custom.model_lib);
+  if (quant?.dtype === "f16") features.add("shader-f16");
+  if (features.size > 0) record.required_features = [...features];
   if (custom.overrides) record.overrides = { ...custom.overrides };
   return record;
 }

@@ -66,17 +66,18 @@ export function recordingModel(recording: Recording): string | null {
 
 /**
  * The model a chat's next answer comes from: the conversation's choice, else the device default;
- * in replay, the choice when the recording has it, else the recording's own model ("" when none).
- * Outside replay a choice that `runsHere` says cannot run (a replayed model) gives the default.
+ * while a recording is replayed, the choice when the recording has it, else the recording's own
+ * model ("" when none). Otherwise a choice that `runsHere` says cannot run (a model once replayed)
+ * gives the default.
  */
 export function answeringModel(
   chosen: string,
-  engine: { readonly mode: string; readonly recording: Recording | null },
+  replay: { readonly recording: Recording | null },
   defaultModel?: () => string | null,
   runsHere?: (modelId: string) => boolean,
 ): string {
-  const { mode, recording } = engine;
-  if (mode === "replay" && recording) {
+  const { recording } = replay;
+  if (recording) {
     return recording.models.some((m) => m.id === chosen)
       ? chosen
       : (recordingModel(recording) ?? "");

@@ -15,6 +15,8 @@ export interface CompareCandidate {
   /** Fit on this device; "fits" for a recording's model (replay needs no GPU). */
   fit: FitStatus;
   reasons: string[];
+  /** Answers come from the loaded recording, not from a model run now. */
+  replayed: boolean;
 }
 
 /** What a column shows about its model. */
@@ -56,7 +58,12 @@ export function compareCandidates(
   if (recording) {
     return recording.models
       .filter((m) => recording.entries.some((e) => e.modelId === m.id))
-      .map((m) => ({ ...describeModel(m.id, entries, recording), fit: "fits", reasons: [] }));
+      .map((m) => ({
+        ...describeModel(m.id, entries, recording),
+        fit: "fits",
+        reasons: [],
+        replayed: true,
+      }));
   }
   const known = fit.size > 0;
   const rank: Record<FitStatus, number> = { fits: 0, tight: 1, "wont-run": 2 };
@@ -66,8 +73,25 @@ export function compareCandidates(
       ...describeModel(e.id, entries, null),
       fit: fit.get(e.id)?.status ?? "fits",
       reasons: fit.get(e.id)?.reasons ?? [],
+      replayed: false,
     }))
     .sort((a, b) => rank[a.fit] - rank[b.fit] || (a.vramMB ?? 0) - (b.vramMB ?? 0));
+}
+
+/**
+ * Models offered while a recording may be loaded: its models that have answers (replayed),
+ * then the live candidates it does not shadow, so one comparison can mix the two.
+ */
+export function mixedCandidates(
+  entries: readonly CatalogEntry[],
+  fit: ReadonlyMap<string, FitAssessment>,
+  recording: Recording | null,
+): CompareCandidate[] {
+  const live = compareCandidates(entries, fit, null);
+  if (!recording) return live;
+  const recorded = compareCandidates(entries, fit, recording);
+  const shadowed = new Set(recording.models.map((m) => m.id));
+  return [...recorded, ...live.filter((c) => !shadowed.has(c.id))];
 }
 
 /** The models a blind pair is drawn from: the chosen ones when two or more, else every candidate. */

@@ -84,6 +84,11 @@ function recordingNote(comparison: StoredComparison): string {
   if (source?.fixture)
     parts.push("Replayed from a synthetic test fixture, not a real model output.");
   else if (source?.engine === "replay") parts.push("Replayed from an earlier recording.");
+  if (source?.replayedModels?.length) {
+    parts.push(
+      `Answers of ${source.replayedModels.join(", ")} were replayed from an earlier recording; the others ran live.`,
+    );
+  }
   if (source?.note) parts.push(`Source note: ${source.note}`);
   return parts.join(" ");
 }

@@ -38,7 +38,10 @@ export interface BlindState {
 
 /** Where the answers came from, so an exported recording tells the truth about them. */
 export interface ComparisonSource {
+  /** "mixed": some columns replayed (`replayedModels`), the others live. */
   engine: EngineKind;
+  /** The columns whose answers were replayed, in a mixed comparison. */
+  replayedModels?: string[];
   webllmVersion?: string;
   /** True when the answers were replayed from a synthetic test fixture, not produced by a model. */
   fixture?: boolean;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { modelList } from "virtual:webllm-model-list";
-import { buildCatalog } from "../../core/catalog/build-catalog";
-import { assessFit } from "../../core/catalog/fit";
-import { buildDeviceProfile } from "../../core/device/profile";
+import { buildCatalog } from "./build-catalog";
+import { assessFit } from "./fit";
+import { buildDeviceProfile } from "../device/profile";
 import { catalogOptions, fitWords, recordingOptions } from "./model-options";
 
 const catalog = buildCatalog(modelList);

@@ -2,8 +2,8 @@
  * The choices a model picker offers: chat-capable catalog models grouped by role, each with its
  * fit on this device (won't-run ones disabled with their reason), or the models of a recording.
  */
-import type { CatalogEntry, FitAssessment, FitStatus } from "../../core/catalog/types";
-import type { RecordingModel } from "../../core/engine/replay/recording";
+import type { CatalogEntry, FitAssessment, FitStatus } from "./types";
+import type { RecordingModel } from "../engine/replay/recording";
 
 export interface ModelOption {
   id: string;

@@ -1,0 +1,111 @@
+/**
+ * One `Engine` over several runtimes, picking the runtime per model: a comparison can then mix
+ * a replayed column with a live one and its runner never knows. Runtimes start on first use.
+ *
+ * `load(ids)` keeps the one-engine contract (afterwards exactly `ids` are loaded) where it
+ * matters, device memory: models of other memory-using runtimes are unloaded when the new set
+ * needs device memory. Replayed models cost nothing, so loading them unloads nothing.
+ */
+import { PolymathError } from "../errors";
+import { RUNTIME_TRAITS, type RuntimeId } from "./runtime";
+import type { ChatRequest, ChatResult, Engine, LoadOptions, StreamOptions } from "./types";
+
+export interface EngineSetOptions {
+  /** The runtime that serves a model now. */
+  runtimeOf: (modelId: string) => RuntimeId;
+  /** Start (or return) a runtime's engine; rejects when this device has none. */
+  start: (runtime: RuntimeId) => Promise<Engine>;
+}
+
+export class EngineSet implements Engine {
+  readonly kind = "mixed";
+  readonly #options: EngineSetOptions;
+  readonly #started = new Map<RuntimeId, Engine>();
+
+  constructor(options: EngineSetOptions) {
+    this.#options = options;
+  }
+
+  /** The runtimes started so far, with their engines. */
+  started(): ReadonlyMap<RuntimeId, Engine> {
+    return this.#started;
+  }
+
+  /** Replace a runtime's engine (another recording): the old one's models are gone. */
+  replace(runtime: RuntimeId, engine: Engine | null): void {
+    if (engine) this.#started.set(runtime, engine);
+    else this.#started.delete(runtime);
+  }
+
+  async load(modelIds: string[], options: LoadOptions = {}): Promise<void> {
+    const groups = this.#group(modelIds);
+    const needsMemory = [...groups.keys()].some((r) => RUNTIME_TRAITS[r].usesDeviceMemory);
+    if (needsMemory) {
+      for (const [runtime, engine] of this.#started) {
+        if (groups.has(runtime) || !RUNTIME_TRAITS[runtime].usesDeviceMemory) continue;
+        if (engine.loaded().length > 0) await engine.unload();
+      }
+    }
+    for (const [runtime, ids] of groups) {
+      const engine = await this.#engine(runtime);
+      // Reloading what is loaded would fetch and compile it again for nothing.
+      if (!sameSet(engine.loaded(), ids)) await engine.load(ids, options);
+    }
+  }
+
+  loaded(): string[] {
+    return [...this.#started.values()].flatMap((e) => e.loaded());
+  }
+
+  async chat(request: ChatRequest, options: StreamOptions): Promise<ChatResult> {
+    const engine = await this.#engine(this.#options.runtimeOf(request.modelId));
+    return engine.chat(request, options);
+  }
+
+  async interrupt(): Promise<void> {
+    await Promise.all([...this.#started.values()].map((e) => e.interrupt()));
+  }
+
+  async unload(modelIds?: string[]): Promise<void> {
+    if (modelIds === undefined) {
+      await Promise.all([...this.#started.values()].map((e) => e.unload()));
+      return;
+    }
+    for (const [runtime, ids] of this.#group(modelIds)) {
+      await this.#started.get(runtime)?.unload(ids);
+    }
+  }
+
+  /** `modelIds` by runtime, each group in the order given. */
+  #group(modelIds: readonly string[]): Map<RuntimeId, string[]> {
+    const groups = new Map<RuntimeId, string[]>();
+    for (const id of modelIds) {
+      const runtime = this.#options.runtimeOf(id);
+      groups.set(runtime, [...(groups.get(runtime) ?? []), id]);
+    }
+    return groups;
+  }
+
+  async #engine(runtime: RuntimeId): Promise<Engine> {
+    const running = this.#started.get(runtime);
+    if (running) return running;
+    let engine: Engine;
+    try {
+      engine = await this.#options.start(runtime);
+    } catch (e) {
+      throw e instanceof PolymathError
+        ? e
+        : new PolymathError("engine-crashed", `The ${runtime} runtime could not start.`, {
+            cause: e,
+          });
+    }
+    // A concurrent caller may have started it meanwhile: keep the first.
+    const first = this.#started.get(runtime) ?? engine;
+    this.#started.set(runtime, first);
+    return first;
+  }
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}

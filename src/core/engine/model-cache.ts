@@ -1,0 +1,69 @@
+/**
+ * Model files kept on the device: the one interface a runtime that downloads models implements
+ * (web-llm's adapter in its worker, and the worker's client on the main thread), and the
+ * storage backends the user can pick for it.
+ */
+import { PolymathError } from "../errors";
+import type { LoadOptions } from "./types";
+
+/** Where downloaded weights are kept ("cache": the Cache API). */
+export type CacheBackend = "cache" | "indexeddb" | "opfs";
+
+export const CACHE_BACKENDS: readonly CacheBackend[] = ["cache", "indexeddb", "opfs"];
+
+export interface ModelCache {
+  /** Those of `modelIds` whose files are all in the cache, in one call. */
+  cachedModelIds(modelIds: string[]): Promise<string[]>;
+  /** Delete a model's weights, config and library. */
+  deleteModel(modelId: string): Promise<void>;
+}
+
+/** A model cache that can also fill itself: what the Models view's downloads run on. */
+export interface DownloadingCache extends ModelCache {
+  /** Fetch every file of `modelId` into the cache; rejects when it did not all arrive. */
+  download(modelId: string, options: LoadOptions): Promise<void>;
+}
+
+const CHECKS_AT_ONCE = 6;
+
+/**
+ * `cachedModelIds` over a per-model check, a few at a time (a cache may open a database per
+ * question). A model whose check fails counts as not cached, unless every check fails: then the
+ * cache itself is unreadable and the first error is thrown.
+ */
+export async function cachedAmong(
+  modelIds: readonly string[],
+  has: (modelId: string) => Promise<boolean>,
+): Promise<string[]> {
+  const cached = new Array<boolean>(modelIds.length).fill(false);
+  let failures = 0;
+  let firstError: unknown;
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < modelIds.length) {
+      const index = next++;
+      try {
+        cached[index] = await has(modelIds[index] ?? "");
+      } catch (e) {
+        failures++;
+        firstError ??= e;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CHECKS_AT_ONCE, modelIds.length) }, worker));
+  if (modelIds.length > 0 && failures === modelIds.length) throw firstError;
+  return modelIds.filter((_, i) => cached[i]);
+}
+
+/** A download that ended before all its files were saved (another load can interrupt one). */
+export function downloadInterrupted(modelId: string): PolymathError {
+  return new PolymathError(
+    "download-interrupted",
+    `The download of ${modelId} stopped before all its files were saved.`,
+    {
+      advice:
+        "Resume: the parts already saved are kept. Another load in Chat or Compare can interrupt a download.",
+      details: { modelId },
+    },
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * Where a comparison's answers come from, and what its columns cost, when some columns may be
+ * replayed from a recording and others run live. A replay uses no device memory: a turn whose
+ * every column is replayed is planned as the recording's device did (or all at once); in a mixed
+ * turn the replayed columns count as 0 MB against this device's budget.
+ */
+import type { DeviceProfile } from "../../device/types";
+import type { Recording } from "../../engine/replay/recording";
+import { deviceSummary } from "../../engine/replay/recording-builder";
+import type { ComparisonSource } from "./comparisons";
+
+type IsReplayed = (modelId: string) => boolean;
+
+const allReplayed = (models: readonly string[], replayed: IsReplayed): boolean =>
+  models.length > 0 && models.every(replayed);
+
+/** The memory budget (MB) a turn of these columns is planned in; Infinity when unknown. */
+export function columnBudgetMB(
+  models: readonly string[],
+  replayed: IsReplayed,
+  budgets: { replay?: number | undefined; device?: number | undefined },
+): number {
+  return allReplayed(models, replayed)
+    ? (budgets.replay ?? Infinity)
+    : (budgets.device ?? Infinity);
+}
+
+/** The memory (MB) one column takes in a turn of `models`, given what it needs when live. */
+export function columnVramMB(
+  modelId: string,
+  models: readonly string[],
+  replayed: IsReplayed,
+  vramMB: number,
+): number {
+  return !replayed(modelId) || allReplayed(models, replayed) ? vramMB : 0;
+}
+
+/** The truth about a new comparison's answers, stored with it and carried into exports. */
+export function comparisonSource(
+  models: readonly string[],
+  replayed: IsReplayed,
+  context: {
+    recording: Recording | null;
+    webllmVersion: string;
+    device: DeviceProfile | null;
+  },
+): ComparisonSource {
+  const { recording, device } = context;
+  const fromRecording = models.filter(replayed);
+  if (recording && fromRecording.length === models.length && models.length > 0) {
+    return {
+      engine: "replay",
+      ...(recording.fixture ? { fixture: true } : {}),
+      ...(recording.note ? { note: recording.note } : {}),
+      ...(recording.device ? { device: recording.device } : {}),
+      ...(recording.engine.webllmVersion ? { webllmVersion: recording.engine.webllmVersion } : {}),
+    };
+  }
+  return {
+    engine: fromRecording.length > 0 ? "mixed" : "webllm",
+    webllmVersion: context.webllmVersion,
+    ...(device ? { device: deviceSummary(device) } : {}),
+    ...(fromRecording.length > 0 ? { replayedModels: fromRecording } : {}),
+    ...(recording?.fixture && fromRecording.length > 0 ? { fixture: true } : {}),
+  };
+}

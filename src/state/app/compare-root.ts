@@ -1,0 +1,70 @@
+/**
+ * The composition root's Compare part (loaded with the Compare view): the comparison session,
+ * its setup, history and arena, wired to the shared runtimes, device, catalog and storage. A
+ * model in the loaded recording is replayed, the others run live, so columns may mix the two.
+ */
+import { version } from "../../../package.json";
+import { createVoteStore } from "../../core/report/votes";
+import {
+  compareCandidates,
+  describeModel,
+  mixedCandidates,
+  recordingModelOf,
+} from "../../core/runs/compare/candidates";
+import { columnBudgetMB, columnVramMB, comparisonSource } from "../../core/runs/compare/sources";
+import { createConversationStore } from "../../core/storage/conversations";
+import { FrameBatcher } from "../../platform/frame-batcher";
+import { store } from "../../platform/stores";
+import type { App, CompareViewState } from "../app.svelte";
+import { ArenaState } from "../compare/arena.svelte";
+import { CompareSession } from "../compare/compare.svelte";
+import { CompareHistory } from "../compare/history.svelte";
+import { CompareSetup } from "../compare/setup.svelte";
+
+export async function createCompareView(app: App): Promise<CompareViewState> {
+  const catalog = await app.catalog();
+  const { device, engines, nav } = app;
+  const describe = (id: string) => describeModel(id, catalog.entries, engines.recording);
+  const replayed = (id: string) => engines.traitsOf(id).replayed;
+  const votes = store("votes").then((s) => createVoteStore(s.store));
+
+  const setup = new CompareSetup({
+    candidates: () => mixedCandidates(catalog.entries, catalog.fit, engines.recording),
+    recorded: () =>
+      engines.recording ? compareCandidates(catalog.entries, catalog.fit, engines.recording) : [],
+  });
+  const history = new CompareHistory({
+    open: () => store("comparisons"),
+    app: { name: "polymath", version },
+    describe: (id) => recordingModelOf(describe(id)),
+  });
+  const arena = new ArenaState({ votes: () => votes });
+  const session = new CompareSession({
+    engine: engines,
+    comparisons: () => history.store(),
+    budgetMB: (models) =>
+      columnBudgetMB(models, replayed, {
+        replay: engines.recording?.device?.memoryBudgetMB,
+        device: device.profile?.memoryBudgetMB,
+      }),
+    vramMB: (id, models) => columnVramMB(id, models, replayed, describe(id).vramMB ?? 0),
+    source: (models) =>
+      comparisonSource(models, replayed, {
+        recording: engines.recording,
+        webllmVersion: catalog.webllmVersion,
+        device: device.profile,
+      }),
+    recordVote: (vote) => arena.record(vote),
+    saveConversation: async (conversation) =>
+      createConversationStore((await store("conversations")).store).save(conversation),
+    batcher: (flush) => new FrameBatcher(flush),
+    checkpointMs: 2000,
+    onCreated: (id) => {
+      void history.refresh();
+      nav.go("compare", id);
+    },
+  });
+  // A page closed mid-turn keeps the prompt and what each column had sent.
+  addEventListener("pagehide", () => void session.persistNow());
+  return { session, setup, history, arena, catalog, describe };
+}

@@ -1,0 +1,24 @@
+/**
+ * The composition root's Models part (loaded with the Models view): catalog browsing, downloads,
+ * the cache and custom models, over the runtime that downloads models.
+ */
+import { checkModelFolder } from "../../platform/webllm/check-model-folder";
+import { webllmDownloadSize } from "../../platform/webllm/model-sizes";
+import { settingsStore } from "../../platform/stores";
+import type { App, ModelsViewState } from "../app.svelte";
+import { ModelsState } from "../models/models.svelte";
+
+export async function createModelsView(app: App): Promise<ModelsViewState> {
+  const catalog = await app.catalog();
+  const models = new ModelsState({
+    catalog,
+    device: app.device,
+    cache: () => app.engines.cache(),
+    syncLoaded: () => app.engines.sync(),
+    downloadSize: (backend) => webllmDownloadSize(backend),
+    checkFolder: (url) => checkModelFolder(url),
+    saveCacheBackend: async (cacheBackend) =>
+      void (await (await settingsStore()).update({ cacheBackend })),
+  });
+  return { models, catalog };
+}
