@@ -14,6 +14,62 @@ const noUiInCore = {
   ],
 };
 
+const VIEWS = ["chat", "compare", "bench", "models", "device"];
+/** State classes the composition root alone may construct. */
+const ROOT_ONLY =
+  "/^(App|Nav|Theme|DeviceState|EngineState|ReplayFile|CatalogState|ChatState|ConversationLibrary|CompareSession|CompareSetup|CompareHistory|ArenaState|ModelsState|BenchState)$/";
+const ROOT_ONLY_RULE = {
+  selector: `NewExpression[callee.name=${ROOT_ONLY}]`,
+  message: "App state is created only by the composition root (src/state/app.svelte.ts).",
+};
+const WEBLLM_ONLY_IN_WORKER = {
+  paths: [{ name: "@mlc-ai/web-llm", message: "web-llm lives only in the worker chunk." }],
+  patterns: [{ group: ["**/web-llm-adapter*"], message: "Only workers load the web-llm adapter." }],
+};
+
+/** `no-restricted-imports` for each layer outside core (one rule per file: options do not merge). */
+function layerWalls() {
+  const rule = (...groups) => ({
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { ...WEBLLM_ONLY_IN_WORKER, patterns: [...WEBLLM_ONLY_IN_WORKER.patterns, ...groups] },
+      ],
+    },
+  });
+  const noUi = { group: ["**/ui/**"], message: "Only components import the UI." };
+  const noState = { group: ["**/state/**"], message: "platform knows nothing of app state." };
+  // Paths into another view's folder of `layer`; `inside`: also its sibling folders ("../compare").
+  const otherViews = (view, layer, inside = true) => ({
+    group: VIEWS.filter((v) => v !== view).flatMap((v) =>
+      inside ? [`**/${layer}/${v}/**`, `../${v}/**`] : [`**/${layer}/${v}/**`],
+    ),
+    message: `One view's ${layer} does not import another view's: share it through ${layer}/shared.`,
+  });
+  return [
+    { files: ["src/platform/**/*.ts"], ...rule(noUi, noState) },
+    {
+      files: ["src/workers/**/*.ts"],
+      rules: { "no-restricted-imports": ["error", { patterns: [noUi, noState] }] },
+    },
+    {
+      files: ["src/state/**/*.ts"],
+      ignores: ["src/state/app.svelte.ts", "src/state/app/**"],
+      ...rule(noUi),
+    },
+    ...VIEWS.map((view) => ({
+      files: [`src/state/${view}/**/*.ts`],
+      ...rule(noUi, otherViews(view, "state")),
+    })),
+    { files: ["src/state/app.svelte.ts", "src/state/app/**"], ...rule(noUi) },
+    { files: ["src/ui/**/*.ts", "src/ui/**/*.svelte", "src/main.ts"], ...rule() },
+    ...VIEWS.map((view) => ({
+      files: [`src/ui/${view}/**/*.ts`, `src/ui/${view}/**/*.svelte`],
+      ...rule(otherViews(view, "ui"), otherViews(view, "state", false)),
+    })),
+  ];
+}
+
 export default ts.config(
   { ignores: ["dist/", "node_modules/", "test-results/", ".tmp/"] },
   js.configs.recommended,
@@ -71,18 +127,35 @@ export default ts.config(
     files: ["src/core/engine/webllm/web-llm-adapter.ts"],
     rules: { "no-restricted-imports": ["error", noUiInCore] },
   },
+  // Outside core, web-llm may only be reached through the worker entry; each layer imports only
+  // the layers below it, and one view's folder never imports another view's (house rules 1-5).
+  ...layerWalls(),
   {
-    // Outside core, web-llm may only be reached through the worker entry.
+    // Only the composition root creates the app's state; no state module makes anything on import.
     files: ["src/**/*.ts", "src/**/*.svelte"],
-    ignores: ["src/core/**", "src/workers/**"],
+    ignores: ["src/state/app.svelte.ts", "src/state/app/**", "**/*.test.ts"],
+    rules: { "no-restricted-syntax": ["error", ROOT_ONLY_RULE] },
+  },
+  {
+    files: ["src/state/**/*.ts"],
+    ignores: ["src/state/app.svelte.ts", "src/state/app/**", "**/*.test.ts"],
     rules: {
-      "no-restricted-imports": [
+      "no-restricted-syntax": [
         "error",
+        ROOT_ONLY_RULE,
         {
-          paths: [{ name: "@mlc-ai/web-llm", message: "web-llm lives only in the worker chunk." }],
-          patterns: [
-            { group: ["**/web-llm-adapter*"], message: "Only workers load the web-llm adapter." },
-          ],
+          selector: "Program > VariableDeclaration > VariableDeclarator > NewExpression",
+          message: "Nothing is created on import: build it in the composition root.",
+        },
+        {
+          selector:
+            "Program > ExportNamedDeclaration > VariableDeclaration > VariableDeclarator > NewExpression",
+          message: "Nothing is created on import: build it in the composition root.",
+        },
+        {
+          selector:
+            "Program > ExpressionStatement > CallExpression[callee.name='addEventListener']",
+          message: "No global listener on import: the composition root adds them.",
         },
       ],
     },

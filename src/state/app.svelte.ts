@@ -58,7 +58,7 @@ export class App {
     save: async (mb) => void (await (await settings()).update({ memoryBudgetMB: mb ?? null })),
   });
   readonly engines = new EngineState({
-    webllm: async () => new (await import("../platform/engine-client")).WorkerEngine(),
+    webllm: async () => new (await import("../platform/webllm/worker-engine")).WorkerEngine(),
   });
   readonly replayFile = new ReplayFile(this.engines);
 

@@ -1,6 +1,6 @@
 /**
  * The engine worker: web-llm runs here, off the main thread. This file only wires messages to
- * the protocol host (`src/core/engine/engine-host.ts`); the client is `src/platform/engine-client.ts`.
+ * the protocol host (`src/core/engine/engine-host.ts`); the client is `src/platform/webllm/worker-engine.ts`.
  */
 import { EngineHost } from "../core/engine/engine-host";
 import type { EngineEvent } from "../core/engine/protocol";

@@ -1,7 +1,7 @@
 /**
  * The one file that imports web-llm. `WebLlmEngine` implements `Engine` over web-llm's
  * `MLCEngine` and is meant to run inside the engine worker (the main thread talks to it through
- * `src/platform/engine-client.ts`). Every web-llm failure leaves here as a PolymathError.
+ * `src/platform/webllm/worker-engine.ts`). Every web-llm failure leaves here as a PolymathError.
  *
  * Cancelling a load: web-llm has no cancel for `reload()`. `unload()` aborts the fetches of a
  * reload in progress, so a cancelled load calls `unload()` and rejects with `download-cancelled`

@@ -64,3 +64,9 @@ export function comparisonSource(
     ...(recording?.fixture && fromRecording.length > 0 ? { fixture: true } : {}),
   };
 }
+
+/** How many of a stored comparison's columns were replayed rather than run on a device. */
+export function replayedShare(source: ComparisonSource | undefined): "all" | "some" | "none" {
+  if (source?.engine === "replay") return "all";
+  return source?.replayedModels?.length ? "some" : "none";
+}

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import compareFixture from "../../tests/fixtures/recordings/compare-two-models.json";
-import type { EngineAppConfig, EngineModelInfo } from "../core/engine/webllm/app-config";
-import { EngineHost } from "../core/engine/engine-host";
-import { cachedAmong } from "../core/engine/model-cache";
-import { parseRecording } from "../core/engine/replay/recording";
-import { ReplayEngine, type ReplayOptions } from "../core/engine/replay/replay-engine";
-import type { ChatRequest, ChatResult, LoadProgress, StreamOptions } from "../core/engine/types";
-import { PolymathError } from "../core/errors";
-import { WorkerEngine, type EnginePort, type EnginePortHandlers } from "./engine-client";
+import compareFixture from "../../../tests/fixtures/recordings/compare-two-models.json";
+import type { EngineAppConfig, EngineModelInfo } from "../../core/engine/webllm/app-config";
+import { EngineHost } from "../../core/engine/engine-host";
+import { cachedAmong } from "../../core/engine/model-cache";
+import { parseRecording } from "../../core/engine/replay/recording";
+import { ReplayEngine, type ReplayOptions } from "../../core/engine/replay/replay-engine";
+import type { ChatRequest, ChatResult, LoadProgress, StreamOptions } from "../../core/engine/types";
+import { PolymathError } from "../../core/errors";
+import { WorkerEngine, type EnginePort, type EnginePortHandlers } from "./worker-engine";
 
 const QWEN3 = "Qwen3-1.7B-q4f16_1-MLC";
 const CODER = "Qwen2.5-Coder-1.5B-Instruct-q4f16_1-MLC";

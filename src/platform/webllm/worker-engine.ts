@@ -4,24 +4,24 @@
  * It owns the Worker. When the worker crashes or the GPU device is lost, pending calls fail with
  * `engine-crashed` / `device-lost` and the next call starts a fresh worker (no page reload).
  */
-import { PolymathError } from "../core/errors";
-import type { EngineAppConfig, EngineModelInfo } from "../core/engine/webllm/app-config";
-import { downloadInterrupted, type DownloadingCache } from "../core/engine/model-cache";
-import type { EngineCalls, EngineEvent, EngineRequest } from "../core/engine/protocol";
+import { PolymathError } from "../../core/errors";
+import type { EngineAppConfig, EngineModelInfo } from "../../core/engine/webllm/app-config";
+import { downloadInterrupted, type DownloadingCache } from "../../core/engine/model-cache";
+import type { EngineCalls, EngineEvent, EngineRequest } from "../../core/engine/protocol";
 import type {
   ChatRequest,
   ChatResult,
   Engine,
   LoadOptions,
   StreamOptions,
-} from "../core/engine/types";
+} from "../../core/engine/types";
 import {
   connectWorker,
   WorkerClient,
   type WorkerPort,
   type WorkerPortFactory,
   type WorkerPortHandlers,
-} from "./worker-client";
+} from "../worker-client";
 
 /** A connection to one engine worker. */
 export type EnginePort = WorkerPort<EngineRequest>;
@@ -31,7 +31,7 @@ export type EnginePortFactory = WorkerPortFactory<EngineRequest, EngineEvent>;
 /** Start the real engine worker (Vite's static `new Worker(new URL(...))` form: its own chunk). */
 export const createEngineWorkerPort: EnginePortFactory = (handlers) =>
   connectWorker(
-    new Worker(new URL("../workers/engine.worker.ts", import.meta.url), { type: "module" }),
+    new Worker(new URL("../../workers/engine.worker.ts", import.meta.url), { type: "module" }),
     handlers,
     "engine worker",
   );
