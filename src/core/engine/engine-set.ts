@@ -6,7 +6,7 @@
  * matters, device memory: models of other memory-using runtimes are unloaded when the new set
  * needs device memory. Replayed models cost nothing, so loading them unloads nothing.
  */
-import { PolymathError } from "../errors";
+import { PolymathError, toPolymathError } from "../errors";
 import { RUNTIME_TRAITS, type RuntimeId } from "./runtime";
 import type { ChatRequest, ChatResult, Engine, LoadOptions, StreamOptions } from "./types";
 
@@ -15,6 +15,22 @@ export interface EngineSetOptions {
   runtimeOf: (modelId: string) => RuntimeId;
   /** Start (or return) a runtime's engine; rejects when this device has none. */
   start: (runtime: RuntimeId) => Promise<Engine>;
+}
+
+/**
+ * A load where some runtimes failed and others loaded: `byModel` says why each failed model did
+ * not load; models it does not name are ready (a replayed column answers beside a failed download).
+ */
+export class PartialLoadError extends PolymathError {
+  constructor(readonly byModel: Readonly<Record<string, PolymathError>>) {
+    const first =
+      Object.values(byModel)[0] ?? new PolymathError("unknown", "A model did not load.");
+    super(first.code, first.message, {
+      advice: first.advice,
+      details: { ...first.details, failedModels: Object.keys(byModel).join(", ") },
+      cause: first,
+    });
+  }
 }
 
 export class EngineSet implements Engine {
@@ -46,11 +62,21 @@ export class EngineSet implements Engine {
         if (engine.loaded().length > 0) await engine.unload();
       }
     }
+    // Each runtime loads its own models; one failing leaves the others ready.
+    const failed: Record<string, PolymathError> = {};
     for (const [runtime, ids] of groups) {
-      const engine = await this.#engine(runtime);
-      // Reloading what is loaded would fetch and compile it again for nothing.
-      if (!sameSet(engine.loaded(), ids)) await engine.load(ids, options);
+      if (options.signal?.aborted) break;
+      try {
+        const engine = await this.#engine(runtime);
+        // Reloading what is loaded would fetch and compile it again for nothing.
+        if (!sameSet(engine.loaded(), ids)) await engine.load(ids, options);
+      } catch (e) {
+        if (groups.size === 1) throw e;
+        const error = toPolymathError(e);
+        for (const id of ids) failed[id] = error;
+      }
     }
+    if (Object.keys(failed).length > 0) throw new PartialLoadError(failed);
   }
 
   loaded(): string[] {

@@ -5,7 +5,7 @@
  * every view shows the same truth; views ask `traitsOf(modelId)`, never which runtime it is.
  */
 import type { PolymathError } from "../../core/errors";
-import type { EngineSet } from "../../core/engine/engine-set";
+import type { EngineSet, PartialLoadError } from "../../core/engine/engine-set";
 import type { DownloadingCache } from "../../core/engine/model-cache";
 import type { Recording } from "../../core/engine/replay/recording";
 import type { ReplayOptions } from "../../core/engine/replay/replay-engine";
@@ -125,7 +125,12 @@ export class EngineState {
       // The errors module loads on failure only: it stays off the entry chunk.
       const { toPolymathError } = await import("../../core/errors");
       const error = toPolymathError(e);
-      for (const id of ids) this.loadErrors[id] = error;
+      // After a partial load only the models that failed keep an error.
+      const byModel = (error as Partial<PartialLoadError>).byModel;
+      for (const id of ids) {
+        const own = byModel ? byModel[id] : error;
+        if (own) this.loadErrors[id] = own;
+      }
       throw error;
     } finally {
       for (const id of ids) delete this.progress[id];

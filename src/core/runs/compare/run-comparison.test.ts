@@ -7,6 +7,7 @@ import type {
   LoadOptions,
   StreamOptions,
 } from "../../engine/types";
+import { PartialLoadError } from "../../engine/engine-set";
 import { runComparison, type ColumnStatus } from "./run-comparison";
 import { planComparison } from "../schedule";
 
@@ -103,7 +104,32 @@ function recorder() {
   };
 }
 
+/** Two runtimes in one: a load that fails for some models keeps the others, as `EngineSet` does. */
+class PartlyFailingEngine extends FakeEngine {
+  override async load(ids: string[], options?: LoadOptions) {
+    const failing = ids.filter((id) => this.failLoad.has(id));
+    await super.load(
+      ids.filter((id) => !failing.includes(id)),
+      options,
+    );
+    if (failing.length > 0) {
+      const error = new PolymathError("network", "Could not download the model files.");
+      throw new PartialLoadError(Object.fromEntries(failing.map((id) => [id, error])));
+    }
+  }
+}
+
 describe("runComparison", () => {
+  it("after a partial load, answers with the models that loaded and fails only the others", async () => {
+    const engine = new PartlyFailingEngine();
+    engine.failLoad.add("code");
+    const plan = planComparison(models, 8000);
+    const final = await runComparison({ engine, plan, messagesFor, params: {} });
+    expect(final.gen?.state).toBe("done");
+    expect(final.math?.state).toBe("done");
+    expect(final.code).toMatchObject({ state: "error", error: { code: "network" } });
+  });
+
   it("loads once per model and generates concurrently when all fit", async () => {
     const engine = new FakeEngine();
     const rec = recorder();

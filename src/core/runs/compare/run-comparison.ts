@@ -5,6 +5,7 @@
  * running generation, marks unfinished columns cancelled and starts no further load.
  */
 import { PolymathError, toPolymathError, type SerializedError } from "../../errors";
+import { PartialLoadError } from "../../engine/engine-set";
 import { systemScheduler } from "../../engine/scheduler";
 import type {
   ChatMessage,
@@ -94,8 +95,14 @@ export async function runComparison(
       });
     } catch (e) {
       if (signal?.aborted) return;
+      // Some runtimes may have loaded their models: only the ones that failed are in error.
+      const byModel = e instanceof PartialLoadError ? e.byModel : null;
       const error = toPolymathError(e).toJSON();
-      for (const id of pending) set(id, { state: "error", error });
+      for (const id of pending) {
+        const own = byModel ? byModel[id] : error;
+        if (own)
+          set(id, { state: "error", error: own instanceof PolymathError ? own.toJSON() : own });
+      }
     }
   }
 
