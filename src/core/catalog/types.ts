@@ -2,6 +2,7 @@
  * Model metadata as Polymath sees it. `ModelRecord` mirrors the fields of web-llm's own
  * `ModelRecord`, so core never imports web-llm to describe models.
  */
+import type { ModelDomain } from "../domains";
 
 /**
  * A web-llm model as its runtime loads it (structurally web-llm's `ModelRecord`): the one record
@@ -34,20 +35,7 @@ export interface ModelRecord {
 /** What a model is for; "embedding" models turn text into vectors and cannot chat. */
 export type ModelRole = "generalist" | "specialist" | "embedding" | "unknown";
 
-/** Task areas. The first eight match the scoring suites' `Domain`; two more describe models only. */
-export const MODEL_DOMAINS = [
-  "code",
-  "math",
-  "reasoning",
-  "instruction",
-  "chat",
-  "tools",
-  "language",
-  "knowledge",
-  "embedding",
-  "vision",
-] as const;
-export type ModelDomain = (typeof MODEL_DOMAINS)[number];
+export { MODEL_DOMAINS, type ModelDomain } from "../domains";
 
 export type ModelKind = "llm" | "embedding" | "vlm";
 

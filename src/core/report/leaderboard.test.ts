@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
+import type { Domain } from "../domains";
 import {
   bootstrapIntervals,
   buildLeaderboard,
-  leaderboardsByDomain,
+  domainVotes,
+  votedDomains,
   quantile,
 } from "./leaderboard";
 import type { Vote, VoteOutcome } from "./vote-types";
 
-function votes(a: string, b: string, outcome: VoteOutcome, n: number, domain?: string): Vote[] {
+function votes(a: string, b: string, outcome: VoteOutcome, n: number, domain?: Domain): Vote[] {
   return Array.from({ length: n }, (_, i) => ({
     a,
     b,
@@ -61,7 +63,9 @@ describe("leaderboard", () => {
   });
 
   it("builds one leaderboard per domain from that domain's votes only", () => {
-    const boards = leaderboardsByDomain(table, { rounds: 50 });
+    const boards = Object.fromEntries(
+      votedDomains(table).map((d) => [d, buildLeaderboard(domainVotes(table, d), { rounds: 50 })]),
+    );
     expect(Object.keys(boards)).toEqual(["code", "math"]);
     expect(boards.code!.totalVotes).toBe(9);
     expect(boards.code!.rows.map((r) => r.model)).toEqual(["S1", "G"]);

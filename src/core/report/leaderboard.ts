@@ -55,21 +55,14 @@ export function buildLeaderboard(
   return { rows, totalVotes: valid.length };
 }
 
-/** One leaderboard per domain named in the votes (votes without a domain only count overall). */
-export function leaderboardsByDomain(
-  votes: readonly Vote[],
-  options: LeaderboardOptions = {},
-): Record<string, Leaderboard> {
-  const domains = [...new Set(votes.flatMap((v) => (v.domain ? [v.domain] : [])))].sort();
-  return Object.fromEntries(
-    domains.map((d) => [
-      d,
-      buildLeaderboard(
-        votes.filter((v) => v.domain === d),
-        options,
-      ),
-    ]),
-  );
+/** The domains the votes name, sorted (votes without a domain only count overall). */
+export function votedDomains(votes: readonly Vote[]): string[] {
+  return [...new Set(votes.flatMap((v) => (v.domain ? [v.domain] : [])))].sort();
+}
+
+/** The votes of one domain, or all of them for `null`: what a per-domain leaderboard is built on. */
+export function domainVotes(votes: readonly Vote[], domain: string | null): Vote[] {
+  return domain === null ? [...votes] : votes.filter((v) => v.domain === domain);
 }
 
 /** Percentile bootstrap interval [low, high] of each model's rating. */

@@ -1,4 +1,5 @@
 /** Pairwise human votes from blind comparisons, the input of the Bradley–Terry leaderboard. */
+import type { Domain } from "../domains";
 
 /** "a"/"b": that side won; "tie": both equally good; "both-bad": neither was acceptable. */
 export type VoteOutcome = "a" | "b" | "tie" | "both-bad";
@@ -9,7 +10,7 @@ export interface Vote {
   b: string;
   outcome: VoteOutcome;
   /** Task domain of the prompt ("code", "math"…), for per-domain leaderboards. */
-  domain?: string;
+  domain?: Domain;
   /** ms since the epoch. */
   at: number;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Domain } from "../domains";
 import { isPolymathError } from "../errors";
 import { failOnWrite } from "../storage/failing-store";
 import { createMemoryStore } from "../storage/memory-store";
@@ -6,7 +7,7 @@ import { csvField, toCsv } from "./csv";
 import type { Vote } from "./vote-types";
 import { createVoteStore, votesToCsv, votesToJson } from "./votes";
 
-const v = (at: number, outcome: Vote["outcome"] = "a", domain?: string): Vote => ({
+const v = (at: number, outcome: Vote["outcome"] = "a", domain?: Domain): Vote => ({
   a: "Qwen3-1.7B",
   b: "Qwen2.5-Coder-1.5B",
   outcome,
@@ -53,7 +54,10 @@ describe("vote export", () => {
   });
 
   it("writes votes as CSV with ISO times", () => {
-    const csv = votesToCsv([v(0, "both-bad", "code, tests"), { ...v(1000), b: 'odd"id' }]);
+    const csv = votesToCsv([
+      v(0, "both-bad", "code, tests" as Domain) /* stored data may hold any text */,
+      { ...v(1000), b: 'odd"id' },
+    ]);
     expect(csv.split("\r\n")).toEqual([
       "at,a,b,outcome,domain",
       '1970-01-01T00:00:00.000Z,Qwen3-1.7B,Qwen2.5-Coder-1.5B,both-bad,"code, tests"',

@@ -11,6 +11,7 @@ import { detectFormat } from "./importers/detect-format";
 import { notGzipNote, readImportText, withReadNote } from "./importers/gzip";
 import { importSuite, withNote } from "./importers/import-suite";
 import { matchResponses, parseResponses, type ResponseMatch } from "./importers/responses";
+import { modelScores } from "./importers/score-responses";
 import type {
   ImportResult,
   ModelReport,
@@ -266,30 +267,14 @@ export class ScoringHost {
 
 /** Verdicts grouped by model (first-seen order), in suite order, with totals and IFEval figures. */
 function byModel(suite: Suite, pairs: ResponseMatch[], verdicts: Verdict[]): ModelReport[] {
-  const order = new Map(suite.items.map((item, i) => [item.id, i]));
-  const groups = new Map<string, Verdict[]>();
-  pairs.forEach((pair, i) => {
-    const v = verdicts[i];
-    if (v === undefined) return;
-    const list = groups.get(pair.response.model) ?? [];
-    list.push(v);
-    groups.set(pair.response.model, list);
+  const scored = pairs.flatMap((pair, i) => {
+    const verdict = verdicts[i];
+    return verdict === undefined ? [] : [{ model: pair.response.model, verdict }];
   });
-  return [...groups].map(([model, list]) => {
-    list.sort((a, b) => (order.get(a.itemId) ?? 0) - (order.get(b.itemId) ?? 0));
-    const answered = new Set(list.map((v) => v.itemId));
-    const total = list.reduce((s, v) => s + v.score, 0);
-    const report: ModelReport = {
-      model,
-      verdicts: list,
-      items: suite.items.length,
-      answered: list.length,
-      passed: list.filter((v) => v.pass).length,
-      score: suite.items.length === 0 ? 0 : total / suite.items.length,
-      missing: suite.items.filter((i) => !answered.has(i.id)).map((i) => i.id),
-    };
-    const ifeval = list.map(instructionResultOf).filter((r) => r !== null);
-    if (ifeval.length > 0) report.instruction = aggregateInstructionResults(ifeval);
-    return report;
+  return modelScores(suite, scored).map((score) => {
+    const ifeval = score.verdicts.map(instructionResultOf).filter((r) => r !== null);
+    return ifeval.length > 0
+      ? { ...score, instruction: aggregateInstructionResults(ifeval) }
+      : { ...score };
   });
 }

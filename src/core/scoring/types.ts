@@ -3,8 +3,9 @@
  * except code and predicates, which run through a `CodeRunner` (the sandbox in the browser).
  */
 
-export type Domain =
-  "code" | "math" | "reasoning" | "instruction" | "chat" | "tools" | "language" | "knowledge";
+import type { Domain } from "../domains";
+
+export type { Domain };
 
 interface ItemBase {
   /** Unique within the suite (HumanEval task_id, IFEval key, GSM8K line number…). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Domain } from "../../core/domains";
 import { PolymathError } from "../../core/errors";
 import type { Vote } from "../../core/report/vote-types";
 import { createVoteStore } from "../../core/report/votes";
@@ -25,7 +26,7 @@ const vote = (
   a: string,
   b: string,
   outcome: Vote["outcome"],
-  domain: string,
+  domain: Domain,
   at: number,
 ): Vote => ({
   a,

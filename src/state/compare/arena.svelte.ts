@@ -5,7 +5,12 @@
  * at a log-strength tolerance of 1e-4 (below 0.1 rating points, finer than the one shown).
  */
 import { toPolymathError, type PolymathError } from "../../core/errors";
-import { buildLeaderboard, type Leaderboard } from "../../core/report/leaderboard";
+import {
+  buildLeaderboard,
+  domainVotes,
+  votedDomains,
+  type Leaderboard,
+} from "../../core/report/leaderboard";
 import type { Vote } from "../../core/report/vote-types";
 import { votesToCsv, votesToJson, type VoteStore } from "../../core/report/votes";
 
@@ -30,7 +35,7 @@ export class ArenaState {
   board = $state.raw<Leaderboard | null>(null);
   computing = $state(false);
   error = $state<PolymathError | null>(null);
-  domains = $derived(unique(this.votes.flatMap((v) => (v.domain ? [v.domain] : []))).sort());
+  domains = $derived(votedDomains(this.votes));
 
   #deps: ArenaDeps;
   #ticket = 0;
@@ -92,16 +97,9 @@ export class ArenaState {
     defer(() => {
       // A newer change superseded this one; its own task will compute.
       if (ticket !== this.#ticket) return;
-      const votes =
-        this.domain === ALL_DOMAINS
-          ? this.votes
-          : this.votes.filter((v) => v.domain === this.domain);
+      const votes = domainVotes(this.votes, this.domain === ALL_DOMAINS ? null : this.domain);
       this.board = buildLeaderboard(votes, { rounds: BOOTSTRAP_ROUNDS, tolerance: FIT_TOLERANCE });
       this.computing = false;
     });
   }
-}
-
-function unique<T>(items: readonly T[]): T[] {
-  return items.filter((x, i) => items.indexOf(x) === i);
 }

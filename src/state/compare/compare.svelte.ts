@@ -6,6 +6,7 @@
  * exported as a recording. Saved after every turn and vote, and while a turn runs as a checkpoint
  * (every few seconds and on `pagehide`) that the turn's final save replaces.
  */
+import type { Domain } from "../../core/domains";
 import { newId } from "../../core/ids";
 import { PolymathError, toPolymathError } from "../../core/errors";
 import type { Recording } from "../../core/engine/replay/recording";
@@ -136,7 +137,7 @@ export class CompareSession {
   }
 
   /** Start a new comparison with `setup` and send its first prompt. */
-  async start(setup: NewComparison, prompt: string, domain?: string): Promise<void> {
+  async start(setup: NewComparison, prompt: string, domain?: Domain): Promise<void> {
     if (this.running || !prompt.trim()) return;
     const models = setup.models.filter((id, i) => setup.models.indexOf(id) === i);
     if (models.length < 2) return;
@@ -158,7 +159,7 @@ export class CompareSession {
   }
 
   /** Send a prompt to every column of the open comparison (a follow-up after the first turn). */
-  async send(prompt: string, domain?: string): Promise<void> {
+  async send(prompt: string, domain?: Domain): Promise<void> {
     const base = this.comparison;
     const text = prompt.trim();
     if (!base || this.running || !text) return;
@@ -291,7 +292,7 @@ export class CompareSession {
   }
 
   /** Cast the blind vote between Model A and Model B, then reveal the names. */
-  async vote(outcome: VoteOutcome, domain?: string): Promise<Vote | null> {
+  async vote(outcome: VoteOutcome, domain?: Domain): Promise<Vote | null> {
     const c = this.comparison;
     const [a, b] = c?.models ?? [];
     if (!c || !this.canVote || a === undefined || b === undefined) return null;

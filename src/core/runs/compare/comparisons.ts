@@ -4,6 +4,7 @@
  * from) as versioned documents, schema version 1, with an index of summaries for the history list
  * (see storage/collection.ts for the key layout).
  */
+import type { Domain } from "../../domains";
 import type { RecordedChunk, RecordingDevice } from "../../engine/replay/recording";
 import type { ChatResult, EngineKind, SamplingParams } from "../../engine/types";
 import type { VoteOutcome } from "../../report/vote-types";
@@ -22,7 +23,7 @@ export interface StoredAnswer extends ChatResult {
 export interface ComparisonTurn {
   prompt: string;
   /** Task domain of the prompt ("code", "math"…), as chosen or guessed when it was sent. */
-  domain?: string;
+  domain?: Domain;
   /** By model id; a model that was skipped or cancelled before answering has no entry. */
   answers: Record<string, StoredAnswer>;
   /** Why a model has no answer on this turn (skipped, failed to load, stopped), by model id. */

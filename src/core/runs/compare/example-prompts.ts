@@ -2,10 +2,9 @@
  * Example prompts for comparisons, three per domain. Data only. Each is short enough for a 1–2B
  * model to answer in a few hundred tokens and has an answer a person can check at a glance.
  */
+import type { PromptDomain } from "../../domains";
 
-export type PromptDomain = "code" | "math" | "instruction" | "reasoning";
-
-export const PROMPT_DOMAINS: readonly PromptDomain[] = ["code", "math", "instruction", "reasoning"];
+export { PROMPT_DOMAINS, type PromptDomain } from "../../domains";
 
 export interface ExamplePrompt {
   domain: PromptDomain;

@@ -3,7 +3,8 @@ import { nodeVmRunner } from "../node-vm-runner.test-helper";
 import { fixtureText, thrown } from "./fixtures.test-helper";
 import { importSuite } from "./import-suite";
 import { matchResponses, parseResponses, UNNAMED_MODEL } from "./responses";
-import { scoreResponses } from "./score-responses";
+import { scoreItem } from "../score-item";
+import { modelScores } from "./score-responses";
 
 const suite = importSuite("gsm8k.jsonl", fixtureText("gsm8k.jsonl"));
 const responses = parseResponses(fixtureText("responses-gsm8k.jsonl"));
@@ -60,15 +61,20 @@ describe("matchResponses", () => {
   });
 });
 
-describe("scoreResponses", () => {
+describe("modelScores", () => {
   it("gives verdicts and totals per model", async () => {
-    const progress: number[] = [];
-    const report = await scoreResponses(suite, responses, nodeVmRunner(), {
-      onProgress: (done) => progress.push(done),
-    });
-    expect(progress).toEqual([1, 2, 3, 4, 5]);
-    expect(report.unmatched).toHaveLength(2);
-    const [a, b] = report.models;
+    const { pairs, unmatched } = matchResponses(suite, responses);
+    const runner = nodeVmRunner();
+    const scored = [];
+    for (const { item, response } of pairs) {
+      scored.push({
+        model: response.model,
+        verdict: await scoreItem(item, response.response, runner),
+      });
+    }
+    expect(scored).toHaveLength(5);
+    expect(unmatched).toHaveLength(2);
+    const [a, b] = modelScores(suite, scored);
     expect(a).toMatchObject({
       model: "fixture-model-a",
       items: 3,

@@ -1,7 +1,5 @@
-/** Scoring a responses file against a suite: verdicts and totals per model. */
-import { scoreItem, type ScoreOptions } from "../score-item";
-import type { CodeRunner, Suite, Verdict } from "../types";
-import { matchResponses, type ResponseLine, type UnmatchedResponse } from "./responses";
+/** Scores per model: a model's verdicts over a suite and its totals. */
+import type { Suite, Verdict } from "../types";
 
 export interface ModelScore {
   model: string;
@@ -17,43 +15,30 @@ export interface ModelScore {
   missing: string[];
 }
 
-export interface ResponsesReport {
-  models: ModelScore[];
-  unmatched: UnmatchedResponse[];
+/** One scored answer: whose it is and its verdict. */
+export interface ScoredAnswer {
+  model: string;
+  verdict: Verdict;
 }
 
-/** Score every matched response (one at a time: code runs in one sandbox), grouped by model. */
-export async function scoreResponses(
-  suite: Suite,
-  responses: ResponseLine[],
-  runner: CodeRunner,
-  options: ScoreOptions & { onProgress?: (done: number, total: number) => void } = {},
-): Promise<ResponsesReport> {
-  const { pairs, unmatched } = matchResponses(suite, responses);
+/** Verdicts grouped by model (first-seen order), each in suite order, with its totals. */
+export function modelScores(suite: Suite, scored: readonly ScoredAnswer[]): ModelScore[] {
   const order = new Map(suite.items.map((item, i) => [item.id, i]));
-  const byModel = new Map<string, { id: string; verdict: Verdict }[]>();
-  let done = 0;
-  for (const { item, response } of pairs) {
-    const verdict = await scoreItem(item, response.response, runner, options);
-    const list = byModel.get(response.model) ?? [];
-    list.push({ id: item.id, verdict });
-    byModel.set(response.model, list);
-    options.onProgress?.(++done, pairs.length);
-  }
-  const models = [...byModel].map(([model, list]): ModelScore => {
-    list.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-    const verdicts = list.map((l) => l.verdict);
-    const answeredIds = new Set(list.map((l) => l.id));
-    const total = verdicts.reduce((s, v) => s + v.score, 0);
+  const groups = new Map<string, Verdict[]>();
+  for (const { model, verdict } of scored)
+    groups.set(model, [...(groups.get(model) ?? []), verdict]);
+  return [...groups].map(([model, list]): ModelScore => {
+    list.sort((a, b) => (order.get(a.itemId) ?? 0) - (order.get(b.itemId) ?? 0));
+    const answered = new Set(list.map((v) => v.itemId));
+    const total = list.reduce((s, v) => s + v.score, 0);
     return {
       model,
-      verdicts,
+      verdicts: list,
       items: suite.items.length,
-      answered: verdicts.length,
-      passed: verdicts.filter((v) => v.pass).length,
+      answered: list.length,
+      passed: list.filter((v) => v.pass).length,
       score: suite.items.length === 0 ? 0 : total / suite.items.length,
-      missing: suite.items.filter((i) => !answeredIds.has(i.id)).map((i) => i.id),
+      missing: suite.items.filter((i) => !answered.has(i.id)).map((i) => i.id),
     };
   });
-  return { models, unmatched };
 }

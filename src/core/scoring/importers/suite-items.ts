@@ -1,18 +1,9 @@
 /** Reading one item of a Polymath suite file, kind by kind, with line-numbered errors. */
+import { DOMAINS, isDomain } from "../../domains";
 import { formatChoicePrompt, optionLetters } from "../choice";
 import type { Check, Domain, SuiteItem } from "../types";
 import type { Fields } from "./lines";
 
-const DOMAINS: readonly Domain[] = [
-  "code",
-  "math",
-  "reasoning",
-  "instruction",
-  "chat",
-  "tools",
-  "language",
-  "knowledge",
-];
 const DEFAULT_DOMAIN = {
   code: "code",
   math: "math",
@@ -24,10 +15,10 @@ const DEFAULT_DOMAIN = {
 function domainOf(f: Fields, kind: keyof typeof DEFAULT_DOMAIN): Domain {
   const d = f.optionalString("domain");
   if (d === undefined) return DEFAULT_DOMAIN[kind];
-  if (!(DOMAINS as readonly string[]).includes(d)) {
+  if (!isDomain(d)) {
     throw f.fail(`unknown domain "${d}" (use one of ${DOMAINS.join(", ")})`);
   }
-  return d as Domain;
+  return d;
 }
 
 function readCheck(f: Fields, raw: Record<string, unknown>, n: number): Check {
