@@ -6,6 +6,7 @@
  */
 import type { RecordedChunk } from "../../engine/replay/recording";
 import { measuredUsage } from "../../engine/usage";
+import { SaveQueue } from "../save-queue";
 import type { ComparisonTurn, StoredAnswer, StoredComparison } from "./comparisons";
 import type { ColumnStatus } from "./run-comparison";
 
@@ -39,16 +40,16 @@ export class ComparisonSaver {
   #options: CheckpointOptions;
   #flight: TurnInFlight | null = null;
   #timer: ReturnType<typeof setInterval> | undefined;
-  #writes: Promise<void> = Promise.resolve();
-  #waiting: Promise<void> | null = null;
+  readonly #queue: SaveQueue<StoredComparison>;
 
   constructor(options: CheckpointOptions) {
     this.#options = options;
+    this.#queue = new SaveQueue(options.write);
   }
 
   /** Save `c` after every save asked for before. */
   save(c: StoredComparison): Promise<void> {
-    return this.#enqueue(() => c);
+    return this.#queue.save(c);
   }
 
   /** A turn starts (for `models` only, when given): checkpoint it every `everyMs` until `end`. */
@@ -73,8 +74,7 @@ export class ComparisonSaver {
    */
   checkpoint(): Promise<void> {
     if (!this.#flight) return Promise.resolve();
-    this.#waiting ??= this.#enqueue(() => {
-      this.#waiting = null;
+    return this.#queue.checkpoint(() => {
       const flight = this.#flight;
       const c = this.#options.current();
       if (!flight || !c) return null;
@@ -88,7 +88,6 @@ export class ComparisonSaver {
         flight.models,
       );
     });
-    return this.#waiting;
   }
 
   /** The turn ended: no checkpoint from now on. */
@@ -96,16 +95,6 @@ export class ComparisonSaver {
     clearInterval(this.#timer);
     this.#timer = undefined;
     this.#flight = null;
-  }
-
-  /** Run after every write before; `next` says what to write then (null: nothing). */
-  #enqueue(next: () => StoredComparison | null): Promise<void> {
-    const write = this.#writes.then(() => {
-      const c = next();
-      return c ? this.#options.write(c) : undefined;
-    });
-    this.#writes = write;
-    return write;
   }
 }
 
