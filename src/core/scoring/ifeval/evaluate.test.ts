@@ -168,7 +168,7 @@ describe("aggregateInstructionResults", () => {
 });
 
 describe("speed", () => {
-  it("scores 500 answers in an IFEval-like mix well under 2 s", () => {
+  it("scores 500 answers in an IFEval-like mix (timed by scripts/bench-scoring.mjs)", () => {
     // About one item in eight asks for a language, as in IFEval; answers fail it, so the loose
     // pass runs the detector on every variant.
     const items: InstructionItem[] = [
@@ -229,8 +229,11 @@ describe("speed", () => {
       ).join("") +
       `- Boats ${w(i, 9)} are tied up. Nobody panics.\n\nP.S. ${w(i, 3)}`;
     const answers = Array.from({ length: 500 }, (_, i) => answer(i));
-    const t0 = performance.now();
-    answers.forEach((a, i) => scoreInstructionItem(items[i % items.length]!, a));
-    expect(performance.now() - t0).toBeLessThan(1500);
+    const verdicts = answers.map((a, i) => scoreInstructionItem(items[i % items.length]!, a));
+    expect(verdicts).toHaveLength(500);
+    // Every answer has commas and "P.S.", so the no-comma and P.P.S items can never pass.
+    for (const v of verdicts.filter((v) => v.itemId === "p8" || v.itemId === "p6"))
+      expect(v.pass).toBe(false);
+    expect(verdicts.every((v) => v.score >= 0 && v.score <= 1)).toBe(true);
   });
 });

@@ -28,9 +28,9 @@ describe("countSentences (Punkt)", () => {
     expect(countSentences("Really?!")).toBe(2);
   });
 
-  it("runs in linear time on degenerate input", () => {
-    const t0 = performance.now();
-    countSentences("word. ".repeat(10000) + "!".repeat(10000) + "\n".repeat(10000));
-    expect(performance.now() - t0).toBeLessThan(1000);
+  // A regression to quadratic splitting would hit the test's timeout; figures belong in benchmarks.
+  it("copes with degenerate input", () => {
+    const n = countSentences("word. ".repeat(10000) + "!".repeat(10000) + "\n".repeat(10000));
+    expect(n).toBeGreaterThanOrEqual(10000);
   });
 });
