@@ -175,10 +175,9 @@ export class ModelsState {
       const { customStore } = await this.#catalog.setup;
       if (this.cache.cached.has(id)) await this.cache.remove(id);
       await customStore.remove(id);
-      this.#catalog.custom = this.#catalog.custom.filter((m) => m.id !== id);
       this.queue.dismiss(id);
       this.expanded.delete(id);
-      await this.#catalog.configure(this.backend);
+      await this.#catalog.removeCustom(id, this.backend);
     } catch (e) {
       this.customError = e instanceof PolymathError ? e : new PolymathError("unknown", String(e));
     }
@@ -187,8 +186,7 @@ export class ModelsState {
   async #saveCustom(model: CustomModel): Promise<void> {
     const { customStore } = await this.#catalog.setup;
     await customStore.save(model);
-    this.#catalog.custom = [...this.#catalog.custom.filter((m) => m.id !== model.id), model];
-    await this.#catalog.configure(this.backend);
+    await this.#catalog.addCustom(model, this.backend);
   }
 
   #download: RunDownload = async (id, options) => {

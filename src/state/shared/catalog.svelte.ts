@@ -51,6 +51,18 @@ export class CatalogState {
     return this.entries.find((e) => e.id === id);
   }
 
+  /** Add a custom model (replacing one with its id) and tell the runtimes. */
+  async addCustom(model: CustomModel, cacheBackend: CacheBackend): Promise<void> {
+    this.custom = [...this.custom.filter((m) => m.id !== model.id), model];
+    await this.configure(cacheBackend);
+  }
+
+  /** Drop a custom model and tell the runtimes. */
+  async removeCustom(id: string, cacheBackend: CacheBackend): Promise<void> {
+    this.custom = this.custom.filter((m) => m.id !== id);
+    await this.configure(cacheBackend);
+  }
+
   /** Send the cache backend and the custom models to the runtimes. */
   configure(cacheBackend: CacheBackend): Promise<void> {
     return this.#deps.configure({ cacheBackend, customModels: this.custom.map(toModelRecord) });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { CatalogEntry, FitAssessment } from "../../catalog/types";
 import type { Recording } from "../../engine/replay/recording";
-import { blindPool, compareCandidates, describeModel, recordingModelOf } from "./candidates";
+import {
+  blindPool,
+  chooserList,
+  compareCandidates,
+  describeModel,
+  mixedCandidates,
+  recordingModelOf,
+} from "./candidates";
 
 function entry(id: string, over: Partial<CatalogEntry> = {}): CatalogEntry {
   return {
@@ -129,5 +136,29 @@ describe("blindPool", () => {
     const candidates = compareCandidates(entries, new Map(), null);
     expect(blindPool(["a", "b", "c"], candidates)).toEqual(["a", "b", "c"]);
     expect(blindPool(["a"], candidates)).toEqual(candidates.map((c) => c.id));
+  });
+});
+
+describe("mixedCandidates and chooserList", () => {
+  it("offers the recording's models first, then the live ones it does not shadow", () => {
+    const fits = new Map(entries.map((e) => [e.id, fit(e.id === "nope" ? "wont-run" : "fits")]));
+    const offered = mixedCandidates(entries, fits, recording);
+    expect(offered.filter((c) => c.replayed).map((c) => c.id)).toEqual(["r1", "r2"]);
+    const live = offered.filter((c) => !c.replayed).map((c) => c.id);
+    expect(live).not.toContain("r2");
+    expect(live).not.toContain("nope");
+    expect(live).toContain("big");
+    expect(mixedCandidates(entries, fits, null).every((c) => !c.replayed)).toBe(true);
+  });
+
+  it("lists the chosen models first in column order, then the others matching the filter", () => {
+    const all = compareCandidates(entries, new Map(), null);
+    expect(
+      chooserList(["tight", "big"], all, "")
+        .map((c) => c.id)
+        .slice(0, 2),
+    ).toEqual(["tight", "big"]);
+    const filtered = chooserList(["tight"], all, "  SMALL ").map((c) => c.id);
+    expect(filtered).toEqual(["tight", "small"]);
   });
 });

@@ -94,6 +94,26 @@ export function mixedCandidates(
   return [...recorded, ...live.filter((c) => !shadowed.has(c.id))];
 }
 
+/**
+ * What the model chooser lists: the chosen models first, in column order, then the others whose
+ * name, id, role or domains contain `filter` (case-insensitive).
+ */
+export function chooserList(
+  selected: readonly string[],
+  candidates: readonly CompareCandidate[],
+  filter: string,
+): CompareCandidate[] {
+  const needle = filter.trim().toLowerCase();
+  return [
+    ...selected.flatMap((id) => candidates.filter((c) => c.id === id)),
+    ...candidates.filter(
+      (c) =>
+        !selected.includes(c.id) &&
+        `${c.name} ${c.id} ${c.role} ${c.domains.join(" ")}`.toLowerCase().includes(needle),
+    ),
+  ];
+}
+
 /** The models a blind pair is drawn from: the chosen ones when two or more, else every candidate. */
 export function blindPool(
   selected: readonly string[],
