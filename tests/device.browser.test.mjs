@@ -107,4 +107,16 @@ describe("without WebGPU", () => {
       assert.ok(seen.has(name), `${name} not reachable by Tab`);
     await page.keyboard.press("Escape");
   });
+
+  it("shows the not-found view for a garbled link, and goes on from it", async () => {
+    const { page } = b;
+    const before = b.errors.length;
+    await page.goto(server.url + "#/chat/%");
+    const notFound = page.getByTestId("not-found");
+    await notFound.waitFor();
+    assert.match(await notFound.innerText(), /does not lead anywhere[\s\S]*#\/chat\/%/);
+    await notFound.getByRole("link", { name: "Go to Chat" }).click();
+    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+    assert.deepEqual(b.errors.slice(before), []);
+  });
 });

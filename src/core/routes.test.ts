@@ -12,6 +12,11 @@ describe("hash routes", () => {
     expect(parseHash("#/nope/x")).toEqual({ view: "chat", params: [] });
   });
 
+  it("gives the not-found route for a hash with broken escapes", () => {
+    expect(parseHash("#/chat/%")).toEqual({ view: "not-found", params: ["#/chat/%"] });
+    expect(parseHash("#/%E0%A4%A")).toEqual({ view: "not-found", params: ["#/%E0%A4%A"] });
+  });
+
   it("round-trips through toHash", () => {
     expect(parseHash(toHash("compare", "id/1"))).toEqual({ view: "compare", params: ["id/1"] });
   });

@@ -5,18 +5,30 @@
 export const VIEWS = ["chat", "compare", "bench", "models", "device"] as const;
 export type ViewId = (typeof VIEWS)[number];
 
+/** A route's view: one of the views, or "not-found" for a hash that cannot be read. */
+export type RouteView = ViewId | "not-found";
+
 export interface Route {
-  view: ViewId;
-  /** Path segments after the view (`#/chat/abc` → ["abc"]). */
+  view: RouteView;
+  /** Path segments after the view (`#/chat/abc` → ["abc"]); for "not-found", the raw hash. */
   params: string[];
 }
 
 export const DEFAULT_VIEW: ViewId = "chat";
 
-/** Parse `location.hash` into a route; unknown views fall back to the default. */
+/**
+ * Parse `location.hash` into a route; unknown views fall back to the default, and a hash whose
+ * escapes are broken (`#/chat/%`) is the not-found route, never an exception.
+ */
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#\/?/, "").split(/[?#]/)[0] ?? "";
-  const [head, ...rest] = path.split("/").filter(Boolean).map(decodeURIComponent);
+  let segments: string[];
+  try {
+    segments = path.split("/").filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return { view: "not-found", params: [hash] };
+  }
+  const [head, ...rest] = segments;
   const view = (VIEWS as readonly string[]).includes(head ?? "") ? (head as ViewId) : DEFAULT_VIEW;
   return { view, params: view === head ? rest : [] };
 }
