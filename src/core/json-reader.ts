@@ -20,6 +20,51 @@ export function invalidAt(what: string, path: string, problem: string): Polymath
   });
 }
 
+/**
+ * `JSON.parse` whose syntax error names the line and column (from the parser's own position) and
+ * keeps the parser's words, so a person can find the spot in an editor.
+ */
+export function parseJsonText(what: string, text: string, advice: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    const at = syntaxErrorAt(why, text);
+    const where = at ? ` at line ${at.line}, column ${at.column}` : "";
+    const reason = why.replace(/\s*\(line \d+ column \d+\)/, "");
+    throw new PolymathError(
+      "malformed-input",
+      `${what}: the file is not valid JSON${where} (${reason}).`,
+      {
+        cause: e,
+        advice,
+        details: at ? { line: at.line, column: at.column } : {},
+      },
+    );
+  }
+}
+
+/** Line and column (1-based) of a JSON syntax error, from "(line L column C)" or "position N". */
+export function syntaxErrorAt(
+  message: string,
+  text: string,
+): { line: number; column: number } | null {
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
+  const pos = /position (\d+)/.exec(message);
+  if (pos) {
+    const offset = Number(pos[1]);
+    const before = text.slice(0, offset).split(/\r\n|\n|\r/);
+    return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+  }
+  // "Unexpected end of JSON input": the text stops too early, at its very end.
+  if (/end of (JSON )?input/i.test(message)) {
+    const lines = text.split(/\r\n|\n|\r/);
+    return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+  }
+  return null;
+}
+
 /** Readers bound to one document name, so messages say which kind of file failed. */
 export function jsonReader(what: string) {
   const fail = (path: string, problem: string): never => {

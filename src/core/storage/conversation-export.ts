@@ -2,6 +2,7 @@
  * Conversation export: Markdown for reading and sharing, JSON (versioned, same schema as storage)
  * for backup and re-import. Pure functions over a Conversation.
  */
+import { parseJsonText } from "../json-reader";
 import { PolymathError } from "../errors";
 import type { SamplingParams } from "../engine/types";
 import { formatDuration, formatRate } from "../format";
@@ -35,12 +36,11 @@ export function conversationToJson(c: Conversation, exportedAt = new Date()): st
 
 /** Read an exported conversation, upgrading older schema versions (`malformed-input`, `schema-too-new`). */
 export function parseConversationJson(text: string): Conversation {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    throw new PolymathError("malformed-input", "This file is not valid JSON.", { cause: e });
-  }
+  const doc = parseJsonText(
+    "Conversation",
+    text,
+    "The file may be cut short or edited by hand; export it again.",
+  );
   if ((doc as Partial<ConversationJson> | null)?.format !== CONVERSATION_JSON_FORMAT) {
     throw new PolymathError("unsupported-format", "This file is not a Polymath conversation.");
   }

@@ -3,6 +3,7 @@
  * the cache and custom models, over the runtime that downloads models.
  */
 import { checkModelFolder } from "../../platform/webllm/check-model-folder";
+import { checkModelLibrary } from "../../platform/webllm/check-model-library";
 import { webllmDownloadSize } from "../../platform/webllm/model-sizes";
 import { settingsStore } from "../../platform/stores";
 import type { App, ModelsViewState } from "../app.svelte";
@@ -17,6 +18,7 @@ export async function createModelsView(app: App): Promise<ModelsViewState> {
     syncLoaded: () => app.engines.sync(),
     downloadSize: (backend) => webllmDownloadSize(backend),
     checkFolder: (url) => checkModelFolder(url),
+    checkLibrary: (url) => checkModelLibrary(url),
     saveCacheBackend: async (cacheBackend) =>
       void (await (await settingsStore()).update({ cacheBackend })),
   });

@@ -91,4 +91,26 @@ describe("CustomModelForm", () => {
     expect(saved).toHaveLength(1);
     expect(form.mismatch).toBeNull();
   });
+
+  it("refuses a library that is not WebAssembly and adds nothing; an unreadable one only warns", async () => {
+    const notWasm = new PolymathError("malformed-input", "The model library is not WebAssembly.", {
+      details: { field: "modelLibUrl" },
+    });
+    const refused = setup({
+      checkLibrary: async () => {
+        throw notWasm;
+      },
+    });
+    Object.assign(refused.form.values, GOOD);
+    refused.form.toggleDomain("code", true);
+    expect(await refused.form.submit()).toBe(false);
+    expect(refused.form.error?.message).toBe("The model library is not WebAssembly.");
+    expect(refused.saved).toEqual([]);
+
+    const warned = setup({ checkLibrary: async () => "The model library answered 404 now." });
+    Object.assign(warned.form.values, GOOD);
+    warned.form.toggleDomain("code", true);
+    expect(await warned.form.submit()).toBe(true);
+    expect(warned.form.added?.warnings).toContain("The model library answered 404 now.");
+  });
 });

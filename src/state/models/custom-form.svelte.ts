@@ -30,6 +30,8 @@ export interface CustomFormDeps {
   runtimeVersion: () => string;
   /** Resolves when web-llm will find the model's files; rejects with a PolymathError. */
   checkFolder: (modelUrl: string) => Promise<void>;
+  /** Rejects when the model library is not WebAssembly; a warning when it cannot be read now. */
+  checkLibrary?: (modelLibUrl: string) => Promise<string | null>;
   save: (model: CustomModel) => Promise<void>;
   now?: () => number;
 }
@@ -86,8 +88,10 @@ export class CustomModelForm {
     this.mismatch = null;
     this.checking = true;
     try {
-      const warnings = this.warnings;
+      const warnings = [...this.warnings];
       await this.#deps.checkFolder(model.modelUrl);
+      const library = await this.#deps.checkLibrary?.(model.modelLibUrl);
+      if (library) warnings.push(library);
       const saved = { ...model, addedAt: (this.#deps.now ?? Date.now)() };
       await this.#deps.save(saved);
       this.added = { model: saved, warnings };

@@ -36,6 +36,8 @@ export interface ModelsDeps {
   downloadSize: (backend: () => CacheBackend) => (entry: CatalogEntry) => Promise<number>;
   /** Resolves when the runtime will find a custom model's files; rejects with why not. */
   checkFolder: (modelUrl: string) => Promise<void>;
+  /** Rejects when a custom model's library is not WebAssembly; a warning when unreadable now. */
+  checkLibrary?: (modelLibUrl: string) => Promise<string | null>;
   saveCacheBackend: (backend: CacheBackend) => Promise<void>;
 }
 
@@ -88,6 +90,7 @@ export class ModelsState {
       existingIds: () => this.#catalog.entries.map((e) => e.id),
       runtimeVersion: () => this.#catalog.modelVersion,
       checkFolder: deps.checkFolder,
+      ...(deps.checkLibrary ? { checkLibrary: deps.checkLibrary } : {}),
       save: (model) => this.#saveCustom(model),
     });
   }

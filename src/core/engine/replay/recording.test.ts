@@ -163,4 +163,23 @@ describe("parseRecording", () => {
     expect(errorOf(() => parseRecording("{ not json")).code).toBe("malformed-input");
     expect(errorOf(() => parseRecording([])).message).toContain("must be an object");
   });
+
+  it("refuses a recording with no models or no answers, naming the field", () => {
+    const noModels = errorOf(() => parseRecording({ ...validDoc(), models: [], entries: [] }));
+    expect(noModels.message).toBe("Recording: models lists no model: there is nothing to replay.");
+    expect(noModels.details.path).toBe("models");
+    const noEntries = errorOf(() => parseRecording({ ...validDoc(), entries: [] }));
+    expect(noEntries.message).toMatch(/^Recording: entries holds no answers/);
+    expect(noEntries.details.path).toBe("entries");
+  });
+
+  it("keeps the parser's line and column for broken JSON", () => {
+    const text = JSON.stringify(validDoc(), null, 2).replace('"version": 1,', '"version": 1,,');
+    const error = errorOf(() => parseRecording(text));
+    expect(error.code).toBe("malformed-input");
+    expect(error.details).toMatchObject({ line: 3, column: 16 });
+    expect(error.message).toMatch(/not valid JSON at line 3, column 16 \(/);
+    const cut = errorOf(() => parseRecording('{\n  "format": "polymath-rec'));
+    expect(cut.details).toMatchObject({ line: 2 });
+  });
 });

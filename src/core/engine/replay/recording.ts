@@ -4,7 +4,7 @@
  * `parseRecording` validates untrusted files and names the path of each problem.
  */
 import { PolymathError } from "../../errors";
-import { childPath, jsonReader, type JsonObject } from "../../json-reader";
+import { childPath, jsonReader, parseJsonText, type JsonObject } from "../../json-reader";
 import type {
   ChatMessage,
   ChatRequest,
@@ -91,7 +91,16 @@ const UPGRADES: Record<number, (doc: JsonObject) => JsonObject> = {};
 
 /** Validate and upgrade a recording (a parsed value or JSON text); throws `malformed-input`, `schema-too-new`, `unsupported-format`. */
 export function parseRecording(json: unknown): Recording {
-  let doc = read.object(typeof json === "string" ? parseJsonText(json) : json, "");
+  let doc = read.object(
+    typeof json === "string"
+      ? parseJsonText(
+          "Recording",
+          json,
+          "The file may be cut short or edited by hand; export it again.",
+        )
+      : json,
+    "",
+  );
   if (doc.format !== RECORDING_FORMAT) {
     throw new PolymathError("unsupported-format", "This file is not a Polymath recording.", {
       advice: `A recording has "format": "${RECORDING_FORMAT}" at the top.`,
@@ -124,17 +133,6 @@ export function serializeRecording(
   return JSON.stringify(recording, null, options.pretty ? 2 : undefined);
 }
 
-function parseJsonText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new PolymathError("malformed-input", `Recording: the file is not valid JSON.`, {
-      cause: e,
-      advice: "The file may be cut short or edited by hand; export it again.",
-    });
-  }
-}
-
 function readRecording(doc: JsonObject): Recording {
   const createdAt = read.string(doc, "createdAt", "");
   if (Number.isNaN(Date.parse(createdAt))) throw read.fail("createdAt", "must be an ISO date");
@@ -150,6 +148,7 @@ function readRecording(doc: JsonObject): Recording {
     if (modelIds.has(m.id)) throw read.fail(`models[${i}].id`, `"${m.id}" is listed twice`);
     modelIds.add(m.id);
   });
+  if (models.length === 0) throw read.fail("models", "lists no model: there is nothing to replay");
   const entryIds = new Set<string>();
   const entries = read.array(doc.entries, "entries").map((e, i) => {
     const entry = readEntry(e, childPath("entries", i), modelIds);
@@ -157,6 +156,9 @@ function readRecording(doc: JsonObject): Recording {
     entryIds.add(entry.id);
     return entry;
   });
+  if (entries.length === 0) {
+    throw read.fail("entries", "holds no answers: there is nothing to replay");
+  }
   const recording: Recording = {
     format: RECORDING_FORMAT,
     version: RECORDING_VERSION,
