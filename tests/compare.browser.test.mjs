@@ -149,7 +149,7 @@ describe("Compare view with the replay engine", () => {
     await page.setViewportSize({ width: 1280, height: 860 });
   });
 
-  it("hides names in a blind vote, reveals them after it and updates the leaderboard", async () => {
+  it("hides names in a blind vote, reveals them after it, and keeps a fixture vote off the live board unless asked", async () => {
     const { page } = b;
     await page.getByRole("button", { name: "New comparison" }).click();
     await page.getByLabel("Blind vote (arena)", { exact: false }).check();
@@ -170,6 +170,13 @@ describe("Compare view with the replay engine", () => {
     assert.equal(await page.getByTestId("usage").count(), 2);
 
     await page.getByRole("button", { name: "See the leaderboard" }).click();
+    // A vote on synthetic fixture answers is kept apart from the live board until asked for.
+    await page.getByTestId("leaderboard-empty").waitFor();
+    assert.match(
+      await page.getByTestId("leaderboard-empty").innerText(),
+      /No votes on live answers/,
+    );
+    await page.getByTestId("include-replayed").getByRole("checkbox").check();
     const table = page.getByTestId("leaderboard-table");
     await table.waitFor();
     const rows = await table.locator("tbody tr").allInnerTexts();

@@ -13,4 +13,15 @@ export interface Vote {
   domain?: Domain;
   /** ms since the epoch. */
   at: number;
+  /**
+   * Where the answers voted on came from when not both were generated live: "replayed" from a
+   * recording, or "fixture" (synthetic test data). Such votes say nothing about the models here,
+   * so the live leaderboard leaves them out unless asked.
+   */
+  answers?: VoteAnswers;
 }
+
+export type VoteAnswers = "replayed" | "fixture";
+
+/** "live", or where a vote's answers came from. */
+export const answersOf = (vote: Vote): VoteAnswers | "live" => vote.answers ?? "live";

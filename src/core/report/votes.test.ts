@@ -56,12 +56,12 @@ describe("vote export", () => {
   it("writes votes as CSV with ISO times", () => {
     const csv = votesToCsv([
       v(0, "both-bad", "code, tests" as Domain) /* stored data may hold any text */,
-      { ...v(1000), b: 'odd"id' },
+      { ...v(1000), b: 'odd"id', answers: "fixture" },
     ]);
     expect(csv.split("\r\n")).toEqual([
-      "at,a,b,outcome,domain",
-      '1970-01-01T00:00:00.000Z,Qwen3-1.7B,Qwen2.5-Coder-1.5B,both-bad,"code, tests"',
-      '1970-01-01T00:00:01.000Z,Qwen3-1.7B,"odd""id",a,',
+      "at,a,b,outcome,domain,answers",
+      '1970-01-01T00:00:00.000Z,Qwen3-1.7B,Qwen2.5-Coder-1.5B,both-bad,"code, tests",live',
+      '1970-01-01T00:00:01.000Z,Qwen3-1.7B,"odd""id",a,,fixture',
       "",
     ]);
   });

@@ -7,7 +7,7 @@ import type { KeyValueStore } from "../storage/kv-store";
 import { guardWrite } from "../storage/storage-errors";
 import { readDocument, wrapDocument, type DocumentSchema } from "../storage/versioned";
 import { toCsv } from "./csv";
-import type { Vote } from "./vote-types";
+import { answersOf, type Vote } from "./vote-types";
 
 export const VOTES_SCHEMA_VERSION = 1;
 export const VOTES_JSON_FORMAT = "polymath-votes";
@@ -64,10 +64,10 @@ export function votesToJson(votes: readonly Vote[], exportedAt = new Date()): st
   );
 }
 
-/** Votes as CSV: at (ISO time), a, b, outcome, domain. */
+/** Votes as CSV: at (ISO time), a, b, outcome, domain, answers (live, replayed or fixture). */
 export function votesToCsv(votes: readonly Vote[]): string {
   return toCsv(
-    ["at", "a", "b", "outcome", "domain"],
-    votes.map((v) => [new Date(v.at).toISOString(), v.a, v.b, v.outcome, v.domain]),
+    ["at", "a", "b", "outcome", "domain", "answers"],
+    votes.map((v) => [new Date(v.at).toISOString(), v.a, v.b, v.outcome, v.domain, answersOf(v)]),
   );
 }

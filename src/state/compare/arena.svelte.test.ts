@@ -37,6 +37,23 @@ const vote = (
 });
 
 describe("ArenaState", () => {
+  it("leaves votes on replayed or synthetic answers off the board unless asked", async () => {
+    const { state, flush } = arena();
+    await state.refresh();
+    await state.record(vote("x", "y", "a", "code", 1));
+    await state.record({ ...vote("y", "x", "a", "math", 2), answers: "fixture" });
+    await state.record({ ...vote("y", "x", "a", "math", 3), answers: "replayed" });
+    flush();
+    expect(state.replayedCount).toBe(2);
+    expect(state.board?.totalVotes).toBe(1);
+    expect(state.domains).toEqual(["code"]);
+    state.setIncludeReplayed(true);
+    flush();
+    expect(state.board?.totalVotes).toBe(3);
+    expect(state.domains).toEqual(["code", "math"]);
+    expect(state.csv()).toMatch(/,math,fixture\r\n/);
+  });
+
   it("computes the leaderboard after the click, not during it", async () => {
     const { state, tasks, flush } = arena();
     await state.refresh();

@@ -11,7 +11,7 @@ import {
   votedDomains,
   type Leaderboard,
 } from "../../core/report/leaderboard";
-import type { Vote } from "../../core/report/vote-types";
+import { answersOf, type Vote } from "../../core/report/vote-types";
 import { votesToCsv, votesToJson, type VoteStore } from "../../core/report/votes";
 
 export const ALL_DOMAINS = "all";
@@ -35,7 +35,15 @@ export class ArenaState {
   board = $state.raw<Leaderboard | null>(null);
   computing = $state(false);
   error = $state<PolymathError | null>(null);
-  domains = $derived(votedDomains(this.votes));
+  /** Count votes on replayed or synthetic answers too (off: the board reflects live models). */
+  includeReplayed = $state(false);
+  /** Votes on replayed or synthetic answers, kept apart from the live board by default. */
+  replayedCount = $derived(this.votes.filter((v) => answersOf(v) !== "live").length);
+  /** The votes the board is built on. */
+  counted = $derived(
+    this.includeReplayed ? this.votes : this.votes.filter((v) => answersOf(v) === "live"),
+  );
+  domains = $derived(votedDomains(this.counted));
 
   #deps: ArenaDeps;
   #ticket = 0;
@@ -60,6 +68,12 @@ export class ArenaState {
   async record(vote: Vote): Promise<void> {
     await (await this.#deps.votes()).add(vote);
     this.votes = [...this.votes, vote].sort((x, y) => x.at - y.at);
+    this.#schedule();
+  }
+
+  /** Count votes on replayed or synthetic answers, or leave them out. */
+  setIncludeReplayed(include: boolean): void {
+    this.includeReplayed = include;
     this.#schedule();
   }
 
@@ -97,7 +111,7 @@ export class ArenaState {
     defer(() => {
       // A newer change superseded this one; its own task will compute.
       if (ticket !== this.#ticket) return;
-      const votes = domainVotes(this.votes, this.domain === ALL_DOMAINS ? null : this.domain);
+      const votes = domainVotes(this.counted, this.domain === ALL_DOMAINS ? null : this.domain);
       this.board = buildLeaderboard(votes, { rounds: BOOTSTRAP_ROUNDS, tolerance: FIT_TOLERANCE });
       this.computing = false;
     });

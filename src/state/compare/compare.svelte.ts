@@ -23,6 +23,7 @@ import {
 } from "../../core/runs/compare/comparisons";
 import { runComparison, type ColumnStatus } from "../../core/runs/compare/run-comparison";
 import { planComparison, type Plan } from "../../core/runs/schedule";
+import { voteAnswers } from "../../core/runs/compare/sources";
 import type { Conversation } from "../../core/storage/conversation-schema";
 import { ComparisonSaver, withTurnAnswers } from "../../core/runs/compare/checkpoint";
 import { isAnswered, lastTurnAnswered, retryableColumns } from "../../core/runs/compare/retry";
@@ -296,7 +297,15 @@ export class CompareSession {
     const c = this.comparison;
     const [a, b] = c?.models ?? [];
     if (!c || !this.canVote || a === undefined || b === undefined) return null;
-    const vote: Vote = { a, b, outcome, at: this.#now(), ...(domain ? { domain } : {}) };
+    const answers = voteAnswers(c.source, a, b);
+    const vote: Vote = {
+      a,
+      b,
+      outcome,
+      at: this.#now(),
+      ...(domain ? { domain } : {}),
+      ...(answers ? { answers } : {}),
+    };
     try {
       await this.#deps.recordVote(vote);
     } catch (e) {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import compareFixture from "../../../../tests/fixtures/recordings/compare-two-models.json";
 import { parseRecording } from "../../engine/replay/recording";
-import { columnBudgetMB, columnVramMB, comparisonSource, replayedShare } from "./sources";
+import {
+  columnBudgetMB,
+  columnVramMB,
+  comparisonSource,
+  replayedShare,
+  voteAnswers,
+} from "./sources";
 
 const recording = parseRecording(compareFixture);
 const recorded = new Set(recording.models.map((m) => m.id));
@@ -31,5 +37,17 @@ describe("comparison sources and costs across runtimes", () => {
     const live = comparisonSource(["live"], replayed, { ...context, recording: null });
     expect(live).toEqual({ engine: "webllm", webllmVersion: "0.2.86" });
     expect(replayedShare(live)).toBe("none");
+  });
+});
+
+describe("voteAnswers", () => {
+  it("marks a vote whose answers were replayed or synthetic", () => {
+    const context = { recording, webllmVersion: "0.2.86", device: null };
+    expect(voteAnswers(comparisonSource([A, B], replayed, context), A, B)).toBe("fixture");
+    const mixed = comparisonSource([A, "live"], replayed, context);
+    expect(voteAnswers(mixed, A, "live")).toBe("fixture");
+    expect(voteAnswers({ engine: "replay" }, A, B)).toBe("replayed");
+    expect(voteAnswers({ engine: "webllm" }, "x", "y")).toBeUndefined();
+    expect(voteAnswers(undefined, "x", "y")).toBeUndefined();
   });
 });

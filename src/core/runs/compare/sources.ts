@@ -7,6 +7,7 @@
 import type { DeviceProfile } from "../../device/types";
 import type { Recording } from "../../engine/replay/recording";
 import { deviceSummary } from "../../engine/replay/recording-builder";
+import type { VoteAnswers } from "../../report/vote-types";
 import type { ComparisonSource } from "./comparisons";
 
 type IsReplayed = (modelId: string) => boolean;
@@ -63,6 +64,21 @@ export function comparisonSource(
     ...(fromRecording.length > 0 ? { replayedModels: fromRecording } : {}),
     ...(recording?.fixture && fromRecording.length > 0 ? { fixture: true } : {}),
   };
+}
+
+/**
+ * Where the two answers of a blind vote came from, when not both were generated live: a vote on a
+ * synthetic fixture or a replayed recording is kept apart from the live leaderboard.
+ */
+export function voteAnswers(
+  source: ComparisonSource | undefined,
+  a: string,
+  b: string,
+): VoteAnswers | undefined {
+  const share = replayedShare(source);
+  const replayed = share === "all" || [a, b].some((id) => source?.replayedModels?.includes(id));
+  if (!replayed) return undefined;
+  return source?.fixture ? "fixture" : "replayed";
 }
 
 /** How many of a stored comparison's columns were replayed rather than run on a device. */
