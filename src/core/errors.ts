@@ -19,6 +19,8 @@ export type ErrorCode =
   // storage
   | "storage-full"
   | "storage-unavailable"
+  /** Someone else (another tab) saved the document since this copy was read. */
+  | "conflict"
   | "schema-too-new"
   // engine and generation
   | "model-not-loaded"
@@ -136,6 +138,8 @@ function defaultAdvice(code: ErrorCode): string {
       return "Free space in the Models view (delete a cached model) and try again.";
     case "storage-unavailable":
       return "Private windows and some settings block storage; use a normal window.";
+    case "conflict":
+      return "Another tab saved this since you opened it here; nothing was overwritten. Load that version, or export this one first.";
     case "schema-too-new":
       return "This data was written by a newer Polymath; update the app to read it.";
     case "model-not-loaded":
@@ -153,7 +157,7 @@ function defaultAdvice(code: ErrorCode): string {
     case "replay-no-match":
       return "Send one of the recorded prompts listed below, or load a recording (or a model) that answers this one.";
     case "malformed-input":
-      return "Fix the line named above and import the file again.";
+      return "Fix what the message names and import the file again.";
     case "unsupported-format":
       return "Use one of the formats listed next to the import button.";
     case "sandbox-timeout":

@@ -16,6 +16,10 @@ export function childPath(path: string, key: string | number): string {
 export function invalidAt(what: string, path: string, problem: string): PolymathError {
   const where = path === "" ? "The document" : path;
   return new PolymathError("malformed-input", `${what}: ${where} ${problem}.`, {
+    advice:
+      path === ""
+        ? "The file is not in the expected shape; export it again from Polymath."
+        : `Fix the field ${path} in the file (or export it again) and load it once more.`,
     details: { path },
   });
 }

@@ -4,7 +4,7 @@
  * index of summaries so the sidebar list loads without reading every message.
  */
 import { PolymathError } from "../errors";
-import { createCollection } from "./collection";
+import { createCollection, type Revised, type SaveOptions } from "./collection";
 import {
   conversationSchema,
   summarizeConversation,
@@ -17,8 +17,12 @@ export interface ConversationStore {
   /** Summaries, most recently updated first. */
   list(): Promise<ConversationSummary[]>;
   get(id: string): Promise<Conversation | undefined>;
-  /** Create or update; stores `conversation` as given (the caller sets updatedAt). */
-  save(conversation: Conversation): Promise<void>;
+  getRevised(id: string): Promise<Revised<Conversation> | undefined>;
+  /**
+   * Create or update; stores `conversation` as given (the caller sets updatedAt) and resolves with
+   * the new revision; `conflict` when `baseRev` is stale (another tab saved it since).
+   */
+  save(conversation: Conversation, options?: SaveOptions): Promise<number>;
   /** Change the title and bump updatedAt; throws `not-found` for an unknown id. */
   rename(id: string, title: string): Promise<Conversation>;
   delete(id: string): Promise<void>;
@@ -38,7 +42,8 @@ export function createConversationStore(
   return {
     list: () => docs.list(),
     get: (id) => docs.get(id),
-    save: (c) => docs.save(c),
+    getRevised: (id) => docs.getRevised(id),
+    save: (c, options) => docs.save(c, options),
     rename: async (id, title) => {
       const current = await docs.get(id);
       if (!current) {

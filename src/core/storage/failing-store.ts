@@ -26,6 +26,11 @@ export function failOnWrite(inner: KeyValueStore, n: number | ((count: number) =
     get: <T>(key: string) => inner.get<T>(key),
     set: (key, value) => guard(() => inner.set(key, value)),
     setMany: (items) => guard(() => inner.setMany(items)),
+    writeIf: async (key, decide) => {
+      let written = false;
+      await guard(async () => void (written = await inner.writeIf(key, decide)));
+      return written;
+    },
     del: (key) => guard(() => inner.del(key)),
     keys: () => inner.keys(),
     entries: <T>() => inner.entries<T>(),

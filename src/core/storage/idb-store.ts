@@ -4,7 +4,17 @@
  * repositories never share a database). What each database holds and its schema version are
  * documented by the repository that uses it (conversations.ts, settings.ts, votes.ts…).
  */
-import { clear, createStore, del, entries, get, keys, set, setMany } from "idb-keyval";
+import {
+  clear,
+  createStore,
+  del,
+  entries,
+  get,
+  keys,
+  promisifyRequest,
+  set,
+  setMany,
+} from "idb-keyval";
 import type { KeyValueStore } from "./kv-store";
 import { toStorageError } from "./storage-errors";
 
@@ -23,6 +33,23 @@ export function createIdbStore(dbName: string, storeName = "keyval"): KeyValueSt
     get: <T>(key: string) => get<T>(key, store),
     set: (key, value) => write("your data", () => set(key, value, store)),
     setMany: (items) => write("your data", () => setMany(items, store)),
+    writeIf: async (key, decide) => {
+      let written = false;
+      await write("your data", () =>
+        store("readwrite", (os) => {
+          // Every request is made from a request callback: the transaction stays open throughout.
+          const read = os.get(key);
+          read.onsuccess = () => {
+            const items = decide(read.result);
+            if (!items) return;
+            written = true;
+            for (const [k, value] of items) os.put(value, k);
+          };
+          return promisifyRequest(os.transaction);
+        }),
+      );
+      return written;
+    },
     del: (key) => write("your data", () => del(key, store)),
     keys: async () => (await keys(store)).map(String),
     entries: async <T>() =>

@@ -11,6 +11,11 @@ export interface KeyValueStore {
   set(key: string, value: unknown): Promise<void>;
   /** Write several keys in one transaction: all land or none do. */
   setMany(entries: [string, unknown][]): Promise<void>;
+  /**
+   * In one transaction: read `key`, and write what `decide` returns for its value, or nothing when
+   * it returns null (a compare-and-set across tabs). Resolves with whether anything was written.
+   */
+  writeIf(key: string, decide: (current: unknown) => [string, unknown][] | null): Promise<boolean>;
   del(key: string): Promise<void>;
   keys(): Promise<string[]>;
   entries<T>(): Promise<[string, T][]>;

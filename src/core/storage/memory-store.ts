@@ -20,6 +20,13 @@ export function createMemoryStore(): KeyValueStore {
       const cloned = entries.map(([k, v]) => [k, copy(v)] as const);
       for (const [k, v] of cloned) map.set(k, v);
     },
+    writeIf: async (key, decide) => {
+      const entries = decide(copy(map.get(key)));
+      if (!entries) return false;
+      const cloned = entries.map(([k, v]) => [k, copy(v)] as const);
+      for (const [k, v] of cloned) map.set(k, v);
+      return true;
+    },
     del: async (key) => {
       map.delete(key);
     },

@@ -8,6 +8,11 @@ import { PolymathError } from "../errors";
 export interface Versioned<T> {
   schema: number;
   data: T;
+  /**
+   * How many times this document was saved (collections count it from 1): a save made from an
+   * older revision is refused instead of silently overwriting another tab's changes.
+   */
+  rev?: number;
 }
 
 export interface DocumentSchema<T> {

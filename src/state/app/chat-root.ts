@@ -5,6 +5,7 @@
 import { assessFit } from "../../core/catalog/fit";
 import { catalogOptions, recordingOptions } from "../../core/catalog/model-options";
 import { defaultChatModel } from "../../core/runs/chat/models";
+import { createDocEvents } from "../../platform/doc-events";
 import { FrameBatcher } from "../../platform/frame-batcher";
 import { settingsStore, store } from "../../platform/stores";
 import type { App, ChatViewState } from "../app.svelte";
@@ -14,7 +15,7 @@ import { ChatState } from "../chat/chat.svelte";
 export async function createChatView(app: App): Promise<ChatViewState> {
   const catalog = await app.catalog();
   const { device, engines, nav, replayFile } = app;
-  const library = new ConversationLibrary(() => store("conversations"));
+  const library = new ConversationLibrary(() => store("conversations"), createDocEvents());
   const chat = new ChatState({
     engine: engines,
     library,

@@ -56,7 +56,7 @@ export async function createCompareView(app: App): Promise<CompareViewState> {
       }),
     recordVote: (vote) => arena.record(vote),
     saveConversation: async (conversation) =>
-      createConversationStore((await store("conversations")).store).save(conversation),
+      void (await createConversationStore((await store("conversations")).store).save(conversation)),
     batcher: (flush) => new FrameBatcher(flush),
     checkpointMs: 2000,
     onCreated: (id) => {

@@ -1,7 +1,7 @@
 /**
  * The answer in flight: load the model, stream the answer into the conversation and stop on
  * request. Streamed text reaches `$state` through a batcher (one update per animation frame in the
- * app), and what has arrived is checkpointed every `checkpointMs` while it streams.
+ * app); each flush is checkpointed (write-ahead), and every `checkpointMs` as well.
  */
 import { PolymathError, toPolymathError } from "../../core/errors";
 import type { ChatRequest } from "../../core/engine/types";
@@ -115,7 +115,7 @@ export class ChatAnswer {
       this.phase = "streaming";
       const every = this.#deps.checkpointMs ?? 0;
       if (every > 0) checkpoint = setInterval(() => hooks.checkpoint(), every);
-      await this.#stream(request, message, signal);
+      await this.#stream(request, message, signal, hooks);
       this.streamingId = null;
       await hooks.saveAnswer();
     } finally {
@@ -129,10 +129,23 @@ export class ChatAnswer {
   }
 
   /** Stream the answer into `message`; ends with the engine's final text, or the error. */
-  async #stream(request: ChatRequest, message: ChatMessage, signal: AbortSignal): Promise<void> {
+  async #stream(
+    request: ChatRequest,
+    message: ChatMessage,
+    signal: AbortSignal,
+    hooks: AnswerHooks,
+  ): Promise<void> {
     const make = this.#deps.batcher ?? immediate;
-    const text = make((t) => (message.content += t));
-    const thinking = make((t) => (message.reasoning = (message.reasoning ?? "") + t));
+    // Write-ahead: every flush of streamed text asks for a checkpoint (the save queue coalesces
+    // them), so a reload or a closed tab keeps what had arrived.
+    const text = make((t) => {
+      message.content += t;
+      hooks.checkpoint();
+    });
+    const thinking = make((t) => {
+      message.reasoning = (message.reasoning ?? "") + t;
+      hooks.checkpoint();
+    });
     this.#batchers = [text, thinking];
     try {
       const engine = await this.#deps.engine.engine();

@@ -10,6 +10,7 @@ import {
   type ConversationSummary,
 } from "../../core/storage/conversation-schema";
 import type { OpenedStore } from "../../core/storage/open-store";
+import type { DocEvents } from "../../platform/doc-events";
 
 export class ConversationLibrary {
   /** Most recently updated first. */
@@ -24,9 +25,25 @@ export class ConversationLibrary {
 
   #open: () => Promise<OpenedStore>;
   #store: Promise<ConversationStore> | null = null;
+  #events: DocEvents | undefined;
+  // Callbacks, not state: nothing renders from this set.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #listeners = new Set<(id: string, rev: number) => void>();
 
-  constructor(open: () => Promise<OpenedStore>) {
+  /** `events` tells other tabs of saves and deletes, and hears theirs. */
+  constructor(open: () => Promise<OpenedStore>, events?: DocEvents) {
     this.#open = open;
+    this.#events = events;
+    events?.subscribe((e) => {
+      if (e.kind !== "conversation") return;
+      void this.refresh();
+      for (const listener of this.#listeners) listener(e.id, e.rev);
+    });
+  }
+
+  /** Hear that another tab saved (rev > 0) or deleted (rev 0) a conversation. */
+  onChangedElsewhere(listener: (id: string, rev: number) => void): void {
+    this.#listeners.add(listener);
   }
 
   /** The repository, opened once. */
@@ -50,21 +67,28 @@ export class ConversationLibrary {
     }
   }
 
-  /** Reflect a conversation just saved without reading the list again. */
-  noteSaved(conversation: Conversation): void {
+  /** Reflect a conversation just saved (at `rev`) without reading the list again. */
+  noteSaved(conversation: Conversation, rev?: number): void {
+    if (rev !== undefined)
+      this.#events?.publish({ kind: "conversation", id: conversation.id, rev });
     const summary = summarizeConversation(conversation);
     this.summaries = [summary, ...this.summaries.filter((s) => s.id !== summary.id)].sort(
       (a, b) => b.updatedAt - a.updatedAt,
     );
   }
 
-  /** Rename; returns the stored conversation, or null after an error (kept in `error`). */
-  async rename(id: string, title: string): Promise<Conversation | null> {
+  /** Rename; returns the stored conversation and its revision, or null after an error (in `error`). */
+  async rename(
+    id: string,
+    title: string,
+  ): Promise<{ conversation: Conversation; rev: number } | null> {
     try {
-      const renamed = await (await this.store()).rename(id, title);
-      this.noteSaved(renamed);
+      const store = await this.store();
+      const renamed = await store.rename(id, title);
+      const rev = (await store.getRevised(id))?.rev ?? 0;
+      this.noteSaved(renamed, rev);
       this.error = null;
-      return renamed;
+      return { conversation: renamed, rev };
     } catch (e) {
       this.error = toPolymathError(e);
       return null;
@@ -75,6 +99,7 @@ export class ConversationLibrary {
   async remove(id: string): Promise<boolean> {
     try {
       await (await this.store()).delete(id);
+      this.#events?.publish({ kind: "conversation", id, rev: 0 });
       this.summaries = this.summaries.filter((s) => s.id !== id);
       this.error = null;
       return true;

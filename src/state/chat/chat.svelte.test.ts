@@ -15,6 +15,7 @@ import { createConversationStore } from "../../core/storage/conversations";
 import { failOnWrite } from "../../core/storage/failing-store";
 import type { KeyValueStore } from "../../core/storage/kv-store";
 import { createMemoryStore } from "../../core/storage/memory-store";
+import type { DocEvent, DocEvents } from "../../platform/doc-events";
 import { ConversationLibrary } from "./chat-library.svelte";
 import { ChatState, type ChatDeps, type ChatEngine, type TextBatcher } from "./chat.svelte";
 import { EngineState } from "../shared/engines.svelte";
@@ -425,5 +426,89 @@ describe("ChatState conversations", () => {
     chat.setParam("temperature", undefined);
     chat.setParam("seed", 7);
     expect(chat.conversation.params).toEqual({ max_tokens: 64, seed: 7 });
+  });
+});
+
+/** Two tabs' event channel: each publish reaches every other subscriber, as BroadcastChannel does. */
+function tabsBus() {
+  const tabs: ((e: DocEvent) => void)[][] = [];
+  return () => {
+    const mine: ((e: DocEvent) => void)[] = [];
+    tabs.push(mine);
+    const events: DocEvents = {
+      publish: (e) => {
+        for (const other of tabs) if (other !== mine) for (const l of other) l(structuredClone(e));
+      },
+      subscribe: (l) => {
+        mine.push(l);
+        return () => mine.splice(mine.indexOf(l), 1);
+      },
+    };
+    return events;
+  };
+}
+
+function tab(store: KeyValueStore, events: DocEvents | undefined, engine: ChatEngine) {
+  const library = new ConversationLibrary(async () => ({ store, persistent: true }), events);
+  const chat = new ChatState({
+    engine,
+    library,
+    defaultModel: () => "Qwen2.5-1.5B-Instruct-q4f16_1-MLC",
+  });
+  return { chat, library };
+}
+
+describe("ChatState in two tabs", () => {
+  it("refuses a stale save from a tab that did not hear the other, and overwrites nothing", async () => {
+    const store = createMemoryStore();
+    const engineA = new ScriptedEngine();
+    const a = tab(store, undefined, chatEngine(engineA));
+    const b = tab(store, undefined, chatEngine(new ScriptedEngine()));
+    const run = a.chat.send("First");
+    await vi.waitFor(() => expect(engineA.streaming).toBe(true));
+    engineA.end();
+    await run;
+    const id = a.chat.conversation.id;
+    await b.chat.open(id);
+    await a.chat.rename(id, "Renamed in A");
+    b.chat.setSystemPrompt("B's prompt");
+    await b.chat.rename(id, "x"); // goes through the store: fine, and B now knows the newest rev
+    await a.chat.rename(id, "Renamed in A again");
+    // B edits from a revision that is now old: its save must be refused.
+    await b.chat.persistNow();
+    expect(b.chat.saveError?.code).toBe("conflict");
+    expect(b.chat.conflict).toBe(true);
+    const stored = await createConversationStore(store).get(id);
+    expect(stored?.title).toBe("Renamed in A again");
+    expect(stored?.systemPrompt).toBe("");
+    // The user picks: load the saved version, or keep this tab's.
+    await b.chat.keepMine();
+    expect(b.chat.saveError).toBeNull();
+    expect((await createConversationStore(store).get(id))?.systemPrompt).toBe("B's prompt");
+  });
+
+  it("shows another tab's saved changes at once when idle", async () => {
+    const store = createMemoryStore();
+    const bus = tabsBus();
+    const engineA = new ScriptedEngine();
+    const a = tab(store, bus(), chatEngine(engineA));
+    const b = tab(store, bus(), chatEngine(new ScriptedEngine()));
+    const first = a.chat.send("First");
+    await vi.waitFor(() => expect(engineA.streaming).toBe(true));
+    engineA.end();
+    await first;
+    const id = a.chat.conversation.id;
+    await b.chat.open(id);
+    expect(b.chat.conversation.messages).toHaveLength(2);
+    const second = a.chat.send("Second");
+    await vi.waitFor(() => expect(engineA.streaming).toBe(true));
+    engineA.end();
+    await second;
+    await vi.waitFor(() => expect(b.chat.conversation.messages).toHaveLength(4));
+    expect(b.chat.elsewhere).toBe("updated");
+    expect(b.chat.conversation.messages[2]?.content).toBe("Second");
+    await vi.waitFor(() => expect(b.library.summaries[0]?.id).toBe(id));
+    await a.chat.remove(id);
+    await vi.waitFor(() => expect(b.chat.elsewhere).toBe("deleted"));
   });
 });

@@ -31,6 +31,8 @@ export class ChatState {
   /** True once the conversation is in storage (it then has a route of its own). */
   saved = $state(false);
   openError = $state<PolymathError | null>(null);
+  /** What another tab did to the open conversation, once this tab noticed. */
+  elsewhere = $state<"updated" | "deleted" | null>(null);
   showReasoning = $state(false);
   /** The model new answers come from: the conversation's, else the default; a recorded one in replay. */
   modelId = $derived.by(() =>
@@ -72,6 +74,7 @@ export class ChatState {
     this.#newId = deps.newId ?? newId;
     this.#answer = new ChatAnswer(deps, this.#newId);
     this.#saver = new ChatSaver(deps.library, this.#now);
+    deps.library.onChangedElsewhere((id, rev) => void this.#changedElsewhere(id, rev));
     this.conversation = this.#draft("");
     this.ready = (deps.defaults?.() ?? Promise.resolve(null)).then(
       (d) => {
@@ -164,9 +167,10 @@ export class ChatState {
       return;
     }
     try {
-      const found = await (await this.#deps.library.store()).get(id);
+      const revised = await (await this.#deps.library.store()).getRevised(id);
       if (ticket !== this.#ticket) return;
-      if (!found) {
+      const found = revised?.doc;
+      if (!revised || !found) {
         this.openError = new PolymathError("not-found", "That conversation does not exist.", {
           advice: "It may have been deleted; pick another one from the list or start a new one.",
           details: { id },
@@ -174,6 +178,7 @@ export class ChatState {
         this.#startDraft();
         return;
       }
+      this.#saver.track(id, revised.rev);
       this.conversation = found;
       this.saved = true;
     } catch (e) {
@@ -182,8 +187,10 @@ export class ChatState {
   }
 
   async rename(id: string, title: string): Promise<void> {
-    const renamed = await this.#deps.library.rename(id, title);
-    if (renamed && id === this.conversation.id) {
+    const result = await this.#deps.library.rename(id, title);
+    if (result && id === this.conversation.id) {
+      const renamed = result.conversation;
+      this.#saver.track(id, result.rev);
       this.conversation.title = renamed.title;
       this.conversation.updatedAt = renamed.updatedAt;
     }
@@ -206,6 +213,30 @@ export class ChatState {
     if (!this.saved && this.conversation.messages.length === 0) return Promise.resolve();
     this.#answer.drain();
     return this.#saver.checkpoint(this.conversation, this.streamingId);
+  }
+
+  /** After a conflict: show the version another tab saved (this tab's changes are dropped). */
+  async loadSaved(): Promise<void> {
+    if (this.busy || !this.saved) return;
+    const id = this.conversation.id;
+    const revised = await (await this.#deps.library.store()).getRevised(id);
+    if (!revised) return;
+    this.#saver.track(id, revised.rev);
+    this.conversation = revised.doc;
+    this.#saver.error = null;
+    this.elsewhere = null;
+  }
+
+  /** After a conflict: save this tab's version over the other tab's. */
+  async keepMine(): Promise<void> {
+    if (this.busy) return;
+    this.elsewhere = null;
+    await this.#saver.saveOver(this.conversation);
+  }
+
+  /** True while the last save was refused because another tab saved first. */
+  get conflict(): boolean {
+    return this.#saver.error?.code === "conflict";
   }
 
   /** Drop the save error (the conversation stays in memory). */
@@ -232,6 +263,25 @@ export class ChatState {
       this.noMatch = error;
       return true;
     }
+  }
+
+  /**
+   * Another tab saved or deleted conversation `id`. When it is open here and idle, show the newer
+   * version at once; while an answer streams, its save will find the conflict and ask.
+   */
+  async #changedElsewhere(id: string, rev: number): Promise<void> {
+    if (!this.saved || id !== this.conversation.id) return;
+    if (rev === 0) {
+      this.elsewhere = "deleted";
+      return;
+    }
+    if (rev <= this.#saver.rev(id) || this.busy) return;
+    const revised = await (await this.#deps.library.store()).getRevised(id);
+    if (!revised || revised.rev <= this.#saver.rev(id) || this.busy) return;
+    if (id !== this.conversation.id) return;
+    this.#saver.track(id, revised.rev);
+    this.conversation = revised.doc;
+    this.elsewhere = "updated";
   }
 
   #draft(modelId: string): ChatConversation {

@@ -267,10 +267,10 @@ describe("CompareSession", () => {
     // Checkpoint writes take longer than the final one: unordered, the checkpoint would win.
     const slow: ComparisonStore = {
       ...inner,
-      save: async (c) => {
+      save: async (c, options) => {
         await new Promise((r) => setTimeout(r, cut(c) ? 40 : 0));
         writes.push(cut(c));
-        await inner.save(c);
+        return inner.save(c, options);
       },
     };
     const { session } = setup(

@@ -8,7 +8,7 @@ import type { Domain } from "../../domains";
 import type { RecordedChunk, RecordingDevice } from "../../engine/replay/recording";
 import type { ChatResult, EngineKind, SamplingParams } from "../../engine/types";
 import type { VoteOutcome } from "../../report/vote-types";
-import { createCollection } from "../../storage/collection";
+import { createCollection, type Revised, type SaveOptions } from "../../storage/collection";
 import type { KeyValueStore } from "../../storage/kv-store";
 import type { DocumentSchema } from "../../storage/versioned";
 
@@ -96,8 +96,12 @@ export interface ComparisonStore {
   /** Summaries, newest first. */
   list(): Promise<ComparisonSummary[]>;
   get(id: string): Promise<StoredComparison | undefined>;
-  /** Create or replace; `storage-full` leaves the previous version. */
-  save(comparison: StoredComparison): Promise<void>;
+  getRevised(id: string): Promise<Revised<StoredComparison> | undefined>;
+  /**
+   * Create or replace; resolves with the new revision. `storage-full` leaves the previous
+   * version; `conflict` when `baseRev` is stale (another tab saved it since).
+   */
+  save(comparison: StoredComparison, options?: SaveOptions): Promise<number>;
   delete(id: string): Promise<void>;
 }
 
