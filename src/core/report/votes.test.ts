@@ -66,6 +66,13 @@ describe("vote export", () => {
     ]);
   });
 
+  it("neutralizes spreadsheet formulas in vote fields", () => {
+    const csv = votesToCsv([{ ...v(0, "a", "=1+1"), a: "@SUM(A1)", b: "-2+3+cmd|' /C calc'!A0" }]);
+    expect(csv.split("\r\n")[1]).toBe(
+      `1970-01-01T00:00:00.000Z,"'@SUM(A1)","'-2+3+cmd|' /C calc'!A0",a,"'=1+1"`,
+    );
+  });
+
   it("writes versioned JSON that holds the votes", () => {
     const parsed = JSON.parse(votesToJson([v(5)], new Date(0))) as Record<string, unknown>;
     expect(parsed).toEqual({

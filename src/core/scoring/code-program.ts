@@ -1,6 +1,6 @@
 /** Building the program that tests a code answer, HumanEval-X style (pure text work). */
 import type { CodeItem } from "./types";
-import { ASSERT_SHIM } from "./assert-shim";
+import { newToken, testProgram } from "./harness/program";
 import { fencedBlocks } from "./text";
 
 const JS_LANGS = new Set(["", "js", "javascript", "jsx", "mjs", "cjs", "node", "ts", "typescript"]);
@@ -76,20 +76,19 @@ export function ensureTestCalled(test: string, entryPoint: string): string {
   return names.reduce((t, n) => `${t}\n${n}(${entryPoint});`, test);
 }
 
-/** Wrap code so it runs with the assert shim; `prefix` scope encloses `body` scope. */
-export function harness(prefix: string, body: string): string {
-  return `;(function () {
-${ASSERT_SHIM}
-;(function (console, require, assert, module, exports) {
-;(function () {
-${prefix}
-;(function () {
-${body}
-})();
-})();
-})(__console, __require, assert, { exports: {} }, {});
-})();
-`;
+/**
+ * The program running `answer` then `test` under the test harness (harness/run-tests.js), with
+ * `prefix` in a scope that encloses the answer's. Its value is `passValue(token)` exactly when the
+ * tests ran to their end and passed.
+ */
+export function harness(
+  prefix: string,
+  answer: string,
+  test = "",
+  token = newToken(),
+  entryPoint?: string,
+): string {
+  return testProgram({ prefix, answer, test, ...(entryPoint ? { entryPoint } : {}) }, token);
 }
 
 export interface CodeProgram {
@@ -99,6 +98,8 @@ export interface CodeProgram {
   code: string;
   /** "completion": prompt + code + test; "solution": the code redefines the function. */
   mode: "completion" | "solution";
+  /** The per-run secret the program's value carries when every test passed (see passValue). */
+  token: string;
 }
 
 /**
@@ -106,16 +107,22 @@ export interface CodeProgram {
  * when the answer declares the entry point itself, the prompt's helpers, then code + test.
  * Null when the answer holds no code.
  */
-export function buildCodeProgram(item: CodeItem, answer: string): CodeProgram | null {
+export function buildCodeProgram(
+  item: CodeItem,
+  answer: string,
+  token = newToken(),
+): CodeProgram | null {
   const extracted = extractCode(answer, item.entryPoint);
   if (extracted === null) return null;
   const code = scriptSyntax(extracted);
   const test = ensureTestCalled(scriptSyntax(item.test), item.entryPoint);
+  const build = (prefix: string, under: string) =>
+    harness(prefix, under, test, token, item.entryPoint);
   if (declarationIndex(code, item.entryPoint) === -1) {
-    return { program: harness("", `${item.prompt}${code}\n${test}`), code, mode: "completion" };
+    return { program: build("", `${item.prompt}${code}`), code, mode: "completion", token };
   }
   // Helpers declared before the entry point stay in an outer scope, so redeclaring them is fine.
   const at = declarationIndex(item.prompt, item.entryPoint);
   const prefix = at === -1 ? "" : item.prompt.slice(0, at);
-  return { program: harness(prefix, `${code}\n${test}`), code, mode: "solution" };
+  return { program: build(prefix, code), code, mode: "solution", token };
 }

@@ -55,6 +55,12 @@
   // One worker waits ready, so a run does not pay for starting one.
   let spare = startWorker();
 
+  // Known to this frame and the prelude only: a message without it did not come from the prelude.
+  function runNonce() {
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
   function finish(id, outcome) {
     const worker = running.get(id);
     if (!worker) return;
@@ -74,8 +80,10 @@
     spare = startWorker();
     spare.catch(() => {}); // reported when a run takes it
     running.set(id, worker);
+    const nonce = runNonce();
     worker.onmessage = (event) => {
-      if (event.data && event.data.type === "result") finish(id, event.data.outcome);
+      const data = event.data;
+      if (data && data.type === "result" && data.nonce === nonce) finish(id, data.outcome);
     };
     // The prelude handles the program's own errors; this is the worker itself failing.
     worker.onerror = (event) => {
@@ -83,7 +91,7 @@
       const message = event.message || "The sandbox worker stopped.";
       finish(id, { status: "error", errorName: "Error", message, durationMs: 0 });
     };
-    worker.postMessage({ program });
+    worker.postMessage({ program, nonce });
   }
 
   addEventListener("message", (event) => {

@@ -70,6 +70,8 @@ export class SandboxSlot {
     if (!frame?.contentWindow) throw unavailable("The code sandbox was closed.");
     const id = `run-${++runCounter}-${newNonce()}`;
     const startedAt = performance.now();
+    // Visible state, not timing: which frames are running a program right now.
+    frame.dataset.busy = "";
     return new Promise<RunOutcome>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.#pending = null;
@@ -116,6 +118,7 @@ export class SandboxSlot {
       const { resolve, timer } = this.#pending;
       clearTimeout(timer);
       this.#pending = null;
+      delete this.#frame.dataset.busy;
       resolve(message.outcome);
     }
   };

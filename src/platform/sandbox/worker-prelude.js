@@ -2,7 +2,8 @@
 // A fresh worker per program means one program cannot leave traps (patched builtins, globals) for
 // the next, and an endless loop blocks only this thread, never the frame or the app.
 //
-// Protocol: posts {type:"ready"}, receives {program}, posts {type:"result", outcome} once.
+// Protocol: posts {type:"ready"}, receives {program, nonce}, posts {type:"result", nonce, outcome}
+// once; the nonce, fresh per run and unknown to the program, tells the frame the result is ours.
 // The program is a classic script whose completion value is the result (`1 + 2` gives 3); when it
 // uses a top-level `return` or `await` it runs as the body of an async function instead. A
 // promise result is awaited. Failed `console.assert` calls are errors even when the program
@@ -18,6 +19,7 @@
   const stringOf = String;
   const apply = Reflect.apply;
   const define = Object.defineProperty;
+  const ErrorCtor = Error;
   const AsyncFunction = (async () => {}).constructor;
   const MAX_TEXT = 10_000;
   const MAX_NAME = 100;
@@ -27,8 +29,29 @@
     if (Object.prototype.hasOwnProperty.call(o, "postMessage")) delete o.postMessage;
   }
 
+  // close() is a worker's process.exit(): it would end the run before its tests finished (under
+  // Node an early exit even passes). Here it throws, and the run fails even if that is caught.
+  let exitAttempt = null;
+  for (let o = scope; o; o = Object.getPrototypeOf(o)) {
+    if (Object.prototype.hasOwnProperty.call(o, "close")) delete o.close;
+  }
+  define(scope, "close", {
+    value: function close() {
+      exitAttempt ??= named("EarlyExit", "the program called close() to end the sandbox early");
+      throw exitAttempt;
+    },
+    configurable: false,
+    writable: false,
+  });
+
   class AssertionError extends Error {}
   Object.defineProperty(AssertionError.prototype, "name", { value: "AssertionError" });
+
+  function named(name, message) {
+    const error = new ErrorCtor(message);
+    define(error, "name", { value: name });
+    return error;
+  }
 
   let failedAssertion = null;
   let replacement = null;
@@ -134,11 +157,13 @@
   let started = false;
   let finished = false;
   let startedAt = 0;
+  let nonce = "";
 
   function finish(outcome) {
     if (finished) return;
     finished = true;
-    post({ type: "result", outcome: { ...outcome, durationMs: now() - startedAt } });
+    const final = exitAttempt ? { status: "error", ...describe(exitAttempt) } : outcome;
+    post({ type: "result", nonce, outcome: { ...final, durationMs: now() - startedAt } });
   }
 
   scope.addEventListener("error", (event) => {
@@ -171,6 +196,7 @@
     if (started || typeof program !== "string") return;
     started = true;
     startedAt = now();
+    nonce = typeof event.data.nonce === "string" ? event.data.nonce : "";
     execute(program);
   });
 

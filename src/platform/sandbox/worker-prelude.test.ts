@@ -7,6 +7,7 @@ import prelude from "./worker-prelude.js?raw";
 
 interface Posted {
   type: string;
+  nonce?: string;
   outcome?: { status: string; errorName?: string; message?: string; value?: string };
 }
 
@@ -27,9 +28,11 @@ function startWorker() {
     },
   });
   vm.runInContext("globalThis.self = globalThis;", context);
+  // A worker's own close(), which would end it before it reports.
+  vm.runInContext("globalThis.close = () => { globalThis.closed = true; };", context);
   vm.runInContext(prelude, context);
-  const send = (program: string) => {
-    for (const fn of listeners.message ?? []) fn({ data: { program } });
+  const send = (program: string, nonce = "run-nonce") => {
+    for (const fn of listeners.message ?? []) fn({ data: { program, nonce } });
   };
   const result = async (program: string) => {
     const done = new Promise<void>((resolve) => (wake = resolve));
@@ -37,7 +40,7 @@ function startWorker() {
     await done;
     return posted.find((m) => m.type === "result")?.outcome;
   };
-  return { posted, send, result };
+  return { posted, send, result, context };
 }
 
 const run = (program: string) => startWorker().result(program);
@@ -119,6 +122,24 @@ describe("worker prelude", () => {
     worker.send("2");
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(worker.posted.filter((m) => m.type === "result")).toHaveLength(1);
+  });
+
+  it("answers with the run's nonce", async () => {
+    const worker = startWorker();
+    await worker.result("1");
+    expect(worker.posted.find((m) => m.type === "result")?.nonce).toBe("run-nonce");
+  });
+
+  it("fails a program that ends the worker with close(), even when it catches the error", async () => {
+    for (const program of ["close(); 1", "try { self.close(); } catch {}\n1"]) {
+      const worker = startWorker();
+      expect(await worker.result(program)).toMatchObject({
+        status: "error",
+        errorName: "EarlyExit",
+        message: "the program called close() to end the sandbox early",
+      });
+      expect(vm.runInContext("globalThis.closed", worker.context)).toBeUndefined();
+    }
   });
 
   it("reports with builtins captured before the program could patch them", async () => {

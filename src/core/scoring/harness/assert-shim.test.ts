@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { harness } from "./code-program";
-import { nodeVmRunner } from "./node-vm-runner.test-helper";
+import { harness } from "../code-program";
+import { nodeVmRunner } from "../node-vm-runner.test-helper";
 
 const runner = nodeVmRunner();
 const run = (body: string) => runner.run(harness("", body), { timeoutMs: 1000 });
