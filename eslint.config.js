@@ -27,8 +27,12 @@ const WEBLLM_ONLY_IN_WORKER = {
   patterns: [{ group: ["**/web-llm-adapter*"], message: "Only workers load the web-llm adapter." }],
 };
 
-/** `no-restricted-imports` for each layer outside core (one rule per file: options do not merge). */
+/**
+ * `no-restricted-imports` for each layer outside core (one rule per file: options do not merge).
+ * @returns {import("eslint").Linter.Config[]}
+ */
 function layerWalls() {
+  /** @type {(...groups: { group: string[]; message: string }[]) => import("eslint").Linter.Config} */
   const rule = (...groups) => ({
     rules: {
       "no-restricted-imports": [

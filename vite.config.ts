@@ -2,12 +2,14 @@ import { defineConfig } from "vite";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
 import { webllmModelList } from "./scripts/vite/webllm-model-list.ts";
 import { chunkReport } from "./scripts/vite/chunk-report.ts";
+import { appCsp } from "./scripts/vite/app-csp.ts";
+import { sandboxPagePlugin } from "./scripts/vite/sandbox-page.ts";
 
 // `base: "./"` keeps every asset URL relative, so the static build works from any
 // sub-path (a project page at /polymath/, a folder on a USB stick) without a rebuild.
 export default defineConfig({
   base: "./",
-  plugins: [svelte(), webllmModelList(), chunkReport()],
+  plugins: [svelte(), webllmModelList(), sandboxPagePlugin(), appCsp(), chunkReport()],
   worker: { format: "es" },
   build: {
     target: "es2022",

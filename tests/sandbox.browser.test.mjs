@@ -7,7 +7,6 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { performance } from "node:perf_hooks";
 import { launch, screenshot } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 

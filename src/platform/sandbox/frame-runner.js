@@ -1,4 +1,4 @@
-// The sandbox frame's only script (see srcdoc.ts). It never evaluates a program itself: each
+// The sandbox frame's only script (see sandbox-page.ts). It never evaluates a program itself: each
 // program runs in a fresh dedicated Worker, so an endless loop cannot freeze this frame or the
 // app even where the browser keeps sandboxed frames in the app's process, and the host can always
 // kill it by removing this frame.

@@ -6,7 +6,8 @@
 import { PolymathError } from "../../core/errors";
 import type { RunOutcome } from "../../core/scoring/types";
 import { parseFrameMessage, type RunRequest } from "./protocol";
-import { buildSrcdoc, newNonce } from "./srcdoc";
+import { sandboxPageName } from "virtual:sandbox-page";
+import { newNonce } from "./nonce";
 
 export interface SlotOptions {
   /** Where the hidden frame is attached. */
@@ -41,7 +42,8 @@ export class SandboxSlot {
     const frame = document.createElement("iframe");
     // Set before the document loads: scripts only, opaque origin, no popups or top navigation.
     frame.setAttribute("sandbox", "allow-scripts");
-    frame.srcdoc = buildSrcdoc(newNonce());
+    // A page of its own, loaded by URL: a srcdoc document would inherit the app's CSP.
+    frame.src = new URL(sandboxPageName, document.baseURI).href;
     frame.title = "Code sandbox";
     frame.hidden = true;
     frame.tabIndex = -1;

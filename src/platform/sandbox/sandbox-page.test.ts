@@ -1,13 +1,17 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { buildSrcdoc, newNonce, sandboxPolicy } from "./srcdoc";
+import runnerSource from "./frame-runner.js?raw";
+import workerSource from "./worker-prelude.js?raw";
+import { sandboxPage, sandboxPolicy, sandboxScript } from "./sandbox-page";
 
-const NONCE = "AAAAAAAAAAAAAAAAAAAAAA";
+const script = sandboxScript(runnerSource, workerSource);
+const hash = createHash("sha256").update(script, "utf8").digest("base64");
 
 describe("sandboxPolicy", () => {
-  it("denies everything by default and allows only the nonce script, eval and blob workers", () => {
-    const directives = sandboxPolicy(NONCE).split("; ");
+  it("denies everything by default and allows only the hashed script, eval and blob workers", () => {
+    const directives = sandboxPolicy(hash).split("; ");
     expect(directives).toContain("default-src 'none'");
-    expect(directives).toContain(`script-src 'nonce-${NONCE}' 'unsafe-eval'`);
+    expect(directives).toContain(`script-src 'sha256-${hash}' 'unsafe-eval'`);
     expect(directives).toContain("worker-src blob:");
     // Nothing that would re-open the network or inline scripts.
     for (const d of directives) {
@@ -16,16 +20,17 @@ describe("sandboxPolicy", () => {
   });
 });
 
-describe("buildSrcdoc", () => {
-  const html = buildSrcdoc(NONCE);
+describe("sandboxPage", () => {
+  const html = sandboxPage(script, hash);
   const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
 
-  it("puts the CSP before the one script, which carries the nonce", () => {
+  it("puts the CSP before the one script, whose hash it names", () => {
     expect(html.indexOf("Content-Security-Policy")).toBeGreaterThan(-1);
     expect(html.indexOf("Content-Security-Policy")).toBeLessThan(html.indexOf("<script"));
-    expect(html).toContain(`content="${sandboxPolicy(NONCE)}"`);
+    expect(html).toContain(`content="${sandboxPolicy(hash)}"`);
     expect(scripts).toHaveLength(1);
-    expect(scripts[0]?.[1]).toBe(` nonce="${NONCE}"`);
+    const body = scripts[0]?.[2] ?? "";
+    expect(createHash("sha256").update(body, "utf8").digest("base64")).toBe(hash);
   });
 
   it("inlines the worker prelude as a string that cannot close the script element", () => {
@@ -36,15 +41,7 @@ describe("buildSrcdoc", () => {
     expect(() => new Function(body)).not.toThrow(); // parses; not run
   });
 
-  it("refuses a nonce that could break out of the attribute", () => {
-    expect(() => buildSrcdoc('x" onload="alert(1)')).toThrow();
-    expect(() => buildSrcdoc("short")).toThrow();
-  });
-
-  it("makes a different nonce each time that buildSrcdoc accepts", () => {
-    const a = newNonce();
-    const b = newNonce();
-    expect(a).not.toBe(b);
-    expect(() => buildSrcdoc(a)).not.toThrow();
+  it("refuses a hash that could break out of the attribute", () => {
+    expect(() => sandboxPage(script, "x' onload='alert(1)")).toThrow();
   });
 });
