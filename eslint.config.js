@@ -14,6 +14,26 @@ const noUiInCore = {
   ],
 };
 
+const noWllamaInCore = [
+  {
+    name: "@wllama/wllama",
+    message: "Core reaches wllama through WllamaCore; src/platform/wllama/ creates the real one.",
+  },
+  { name: "@wllama/wllama-compat", message: "Only src/platform/wllama/ loads wllama's assets." },
+];
+const webllmOutsideWorker = {
+  name: "@mlc-ai/web-llm",
+  message: "web-llm lives only in the worker chunk.",
+};
+const webllmAdapterOutsideWorker = {
+  group: ["**/web-llm-adapter*"],
+  message: "Only workers load the web-llm adapter.",
+};
+const wllamaOutsidePlatform = [
+  { name: "@wllama/wllama", message: "Only src/platform/wllama/ imports wllama." },
+  { name: "@wllama/wllama-compat", message: "Only src/platform/wllama/ loads wllama's assets." },
+];
+
 export default ts.config(
   { ignores: ["dist/", "node_modules/", "test-results/", ".tmp/"] },
   js.configs.recommended,
@@ -53,6 +73,7 @@ export default ts.config(
               name: "@mlc-ai/web-llm",
               message: "Only src/core/engine/web-llm-adapter.ts imports web-llm.",
             },
+            ...noWllamaInCore,
           ],
           ...noUiInCore,
         },
@@ -69,21 +90,38 @@ export default ts.config(
   },
   {
     files: ["src/core/engine/web-llm-adapter.ts"],
-    rules: { "no-restricted-imports": ["error", noUiInCore] },
+    rules: {
+      "no-restricted-imports": ["error", { paths: noWllamaInCore, patterns: noUiInCore.patterns }],
+    },
   },
   {
-    // Outside core, web-llm may only be reached through the worker entry.
+    // Outside core, web-llm may only be reached through the worker entry, and wllama only
+    // through a dynamic import() of its platform module, so neither lands in the entry bundle.
     files: ["src/**/*.ts", "src/**/*.svelte"],
-    ignores: ["src/core/**", "src/workers/**"],
+    ignores: ["src/core/**", "src/workers/**", "src/platform/wllama/**"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
-          paths: [{ name: "@mlc-ai/web-llm", message: "web-llm lives only in the worker chunk." }],
+          paths: [webllmOutsideWorker, ...wllamaOutsidePlatform],
           patterns: [
-            { group: ["**/web-llm-adapter*"], message: "Only workers load the web-llm adapter." },
+            webllmAdapterOutsideWorker,
+            {
+              group: ["**/platform/wllama/create-wllama-engine*"],
+              message: "import() the CPU runtime: it is a lazy chunk.",
+              allowTypeImports: true,
+            },
           ],
         },
+      ],
+    },
+  },
+  {
+    files: ["src/platform/wllama/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [webllmOutsideWorker], patterns: [webllmAdapterOutsideWorker] },
       ],
     },
   },

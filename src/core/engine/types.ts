@@ -81,7 +81,7 @@ export interface StreamOptions {
   signal?: AbortSignal;
 }
 
-export type EngineKind = "webllm" | "replay" | "remote";
+export type EngineKind = "webllm" | "replay" | "wllama" | "remote";
 
 export interface Engine {
   readonly kind: EngineKind;
