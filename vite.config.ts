@@ -2,6 +2,7 @@ import { defineConfig } from "vite";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
 import { webllmModelList } from "./scripts/vite/webllm-model-list.ts";
 import { chunkReport } from "./scripts/vite/chunk-report.ts";
+import { ISOLATION_HEADERS } from "./scripts/isolation-headers.mjs";
 
 // `base: "./"` keeps every asset URL relative, so the static build works from any
 // sub-path (a project page at /polymath/, a folder on a USB stick) without a rebuild.
@@ -18,6 +19,7 @@ export default defineConfig({
       checks: { pluginTimings: false },
     },
   },
-  server: { port: 5173, strictPort: false },
-  preview: { port: 4173, strictPort: false },
+  // Cross-origin isolation lets the CPU runtime (wllama) use threads; see the README.
+  server: { port: 5173, strictPort: false, headers: { ...ISOLATION_HEADERS } },
+  preview: { port: 4173, strictPort: false, headers: { ...ISOLATION_HEADERS } },
 });
