@@ -217,6 +217,17 @@ describe("WllamaEngine.load", () => {
     expect(engine.loaded()).toEqual([]);
   });
 
+  it("reports a runtime that cannot be created (its code failed to load) as a typed error", async () => {
+    const engine = new WllamaEngine({
+      resolveModel: () => ({ source: { url: "https://x/tiny.gguf" } }),
+      createCore: async () => {
+        throw new TypeError("Failed to fetch dynamically imported module");
+      },
+    });
+    await expect(engine.load(["tiny"])).rejects.toMatchObject({ code: "network" });
+    expect(engine.loaded()).toEqual([]);
+  });
+
   it("names the URL of a download that failed", async () => {
     const { engine, prepare } = setup();
     prepare((core) => {

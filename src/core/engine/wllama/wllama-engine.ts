@@ -230,7 +230,7 @@ export class WllamaEngine implements Engine {
     const nCtx = spec.nCtx ?? DEFAULT_CONTEXT;
     const { source } = spec;
     const threads = `${this.threads} thread${this.threads === 1 ? "" : "s"}`;
-    const core = await this.options.createCore();
+    let core: WllamaCore | undefined;
     let onAbort = (): void => {};
     const cancelled = new Promise<never>((_, reject) => {
       onAbort = () => reject(cancelledError());
@@ -245,7 +245,7 @@ export class WllamaEngine implements Engine {
       return value;
     };
     try {
-      if (signal?.aborted) throw cancelledError();
+      core = await step(this.options.createCore());
       let files: Blob[];
       if ("url" in source) {
         emit("fetching", 0, "Fetching the model (or reading it from the cache).");
@@ -266,7 +266,7 @@ export class WllamaEngine implements Engine {
       const params = { n_ctx: nCtx, n_threads: this.threads, n_gpu_layers: this.gpuLayers };
       await step(core.loadModel(files, params));
     } catch (e) {
-      await core.exit().catch(() => {});
+      await core?.exit().catch(() => {});
       if (signal?.aborted) {
         emit("cancelled", 0, "Loading cancelled.");
         throw cancelledError();
