@@ -85,6 +85,7 @@ const chat = (page, modelId, params, stopAfter, how, messages = HELLO) =>
 describe("CPU runtime, one thread, no WebGPU", () => {
   let t;
   before(async () => {
+    // Two logical cores whatever the machine has, so the thread plan (one thread) is the same everywhere.
     t = await start({
       initScript: () =>
         Object.defineProperty(Navigator.prototype, "hardwareConcurrency", { get: () => 2 }),
@@ -291,7 +292,7 @@ describe("CPU runtime elsewhere", () => {
     }
   });
 
-  it("loads from a model host on another origin under COEP credentialless, if it sends CORS", async () => {
+  it("loads from a model host on another origin under COEP, if it sends CORS (no CORP needed)", async () => {
     const t = await start();
     const host = await serveDist(pages, { isolated: false });
     try {
