@@ -22,9 +22,29 @@ const ROOT_ONLY_RULE = {
   selector: `NewExpression[callee.name=${ROOT_ONLY}]`,
   message: "App state is created only by the composition root (src/state/app.svelte.ts).",
 };
+const noWllamaInCore = [
+  {
+    name: "@wllama/wllama",
+    message: "Core reaches wllama through WllamaCore; src/platform/wllama/ creates the real one.",
+  },
+  { name: "@wllama/wllama-compat", message: "Only src/platform/wllama/ loads wllama's assets." },
+];
+// Outside core, web-llm may only be reached through the worker entry, and wllama only through a
+// dynamic import() of its platform module, so neither lands in the entry bundle.
 const WEBLLM_ONLY_IN_WORKER = {
-  paths: [{ name: "@mlc-ai/web-llm", message: "web-llm lives only in the worker chunk." }],
-  patterns: [{ group: ["**/web-llm-adapter*"], message: "Only workers load the web-llm adapter." }],
+  paths: [
+    { name: "@mlc-ai/web-llm", message: "web-llm lives only in the worker chunk." },
+    { name: "@wllama/wllama", message: "Only src/platform/wllama/ imports wllama." },
+    { name: "@wllama/wllama-compat", message: "Only src/platform/wllama/ loads wllama's assets." },
+  ],
+  patterns: [
+    { group: ["**/web-llm-adapter*"], message: "Only workers load the web-llm adapter." },
+    {
+      group: ["**/platform/wllama/create-wllama-engine*"],
+      message: "import() the CPU runtime: it is a lazy chunk.",
+      allowTypeImports: true,
+    },
+  ],
 };
 
 /**
@@ -51,7 +71,24 @@ function layerWalls() {
     message: `One view's ${layer} does not import another view's: share it through ${layer}/shared.`,
   });
   return [
-    { files: ["src/platform/**/*.ts"], ...rule(noUi, noState) },
+    {
+      files: ["src/platform/**/*.ts"],
+      ignores: ["src/platform/wllama/**"],
+      ...rule(noUi, noState),
+    },
+    {
+      // The CPU runtime's own folder is where wllama is imported.
+      files: ["src/platform/wllama/**/*.ts"],
+      rules: {
+        "no-restricted-imports": [
+          "error",
+          {
+            paths: WEBLLM_ONLY_IN_WORKER.paths.slice(0, 1),
+            patterns: [WEBLLM_ONLY_IN_WORKER.patterns[0], noUi, noState],
+          },
+        ],
+      },
+    },
     {
       files: ["src/workers/**/*.ts"],
       rules: { "no-restricted-imports": ["error", { patterns: [noUi, noState] }] },
@@ -113,6 +150,7 @@ export default ts.config(
               name: "@mlc-ai/web-llm",
               message: "Only src/core/engine/webllm/web-llm-adapter.ts imports web-llm.",
             },
+            ...noWllamaInCore,
           ],
           ...noUiInCore,
         },
@@ -129,7 +167,9 @@ export default ts.config(
   },
   {
     files: ["src/core/engine/webllm/web-llm-adapter.ts"],
-    rules: { "no-restricted-imports": ["error", noUiInCore] },
+    rules: {
+      "no-restricted-imports": ["error", { paths: noWllamaInCore, patterns: noUiInCore.patterns }],
+    },
   },
   // Outside core, web-llm may only be reached through the worker entry; each layer imports only
   // the layers below it, and one view's folder never imports another view's (house rules 1-5).

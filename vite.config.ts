@@ -4,6 +4,7 @@ import { webllmModelList } from "./scripts/vite/webllm-model-list.ts";
 import { chunkReport } from "./scripts/vite/chunk-report.ts";
 import { appCsp } from "./scripts/vite/app-csp.ts";
 import { sandboxPagePlugin } from "./scripts/vite/sandbox-page.ts";
+import { ISOLATION_HEADERS } from "./scripts/isolation-headers.mjs";
 
 // `base: "./"` keeps every asset URL relative, so the static build works from any
 // sub-path (a project page at /polymath/, a folder on a USB stick) without a rebuild.
@@ -20,6 +21,7 @@ export default defineConfig({
       checks: { pluginTimings: false },
     },
   },
-  server: { port: 5173, strictPort: false },
-  preview: { port: 4173, strictPort: false },
+  // Cross-origin isolation lets the CPU runtime (wllama) use threads; see the README.
+  server: { port: 5173, strictPort: false, headers: { ...ISOLATION_HEADERS } },
+  preview: { port: 4173, strictPort: false, headers: { ...ISOLATION_HEADERS } },
 });

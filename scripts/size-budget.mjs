@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds the app, prints the size of what the first page load runs, and fails when the entry
-// JavaScript passes its gzip budget or any main-thread chunk bundles @mlc-ai/web-llm.
+// JavaScript passes its gzip budget, any main-thread chunk bundles @mlc-ai/web-llm, or the first
+// load runs wllama (the CPU runtime must stay a lazy chunk).
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -51,7 +52,23 @@ console.log(
   `Main-thread chunks containing @mlc-ai/web-llm: ${offenders.length ? offenders.join(", ") : "none"}`,
 );
 
+const eagerWllama = chunks
+  .filter((c) => c.wllama && initial.has(c.fileName))
+  .map((c) => c.fileName);
+const lazyWllama = chunks
+  .filter((c) => c.wllama && !initial.has(c.fileName))
+  .map((c) => c.fileName);
+console.log(
+  `Lazy chunks containing @wllama: ${lazyWllama.length ? lazyWllama.join(", ") : "none"}`,
+);
+
 let failed = false;
+if (eagerWllama.length) {
+  console.error(
+    `FAIL: the first load runs wllama (${eagerWllama.join(", ")}); import() it instead.`,
+  );
+  failed = true;
+}
 if (entryGzip > ENTRY_BUDGET_BYTES) {
   console.error(
     `FAIL: entry JavaScript is ${kb(entryGzip)} gzip, over the ${kb(ENTRY_BUDGET_BYTES)} budget.`,

@@ -63,7 +63,7 @@ describe("Device view with SwiftShader WebGPU", () => {
       await page.getByRole("heading", { level: 1 }).first().waitFor();
     }
     assert.deepEqual(
-      await page.evaluate(() => window.cspViolations),
+      await page.evaluate(() => /** @type {any} */ (window).cspViolations),
       [],
       "the app itself trips no CSP rule",
     );

@@ -1,8 +1,10 @@
 // The code sandbox in real Chromium, driven through the Bench view's playground: programs return
 // values and report assertion failures; an endless loop is stopped at its time limit while the
 // app keeps responding; nothing a program tries reaches the network, the app's storage, cookies
-// or DOM, the top window or a popup; and code answers that try to pass without being right
-// (tests/fixtures/adversarial/code-answers.json) fail, scored through Bench like any responses.
+// or DOM, the top window or a popup, nor shared memory (the app page itself is cross-origin
+// isolated: the test server sends COOP/COEP like the dev and preview servers); and code answers
+// that try to pass without being right (tests/fixtures/adversarial/code-answers.json) fail,
+// scored through Bench like any responses.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -244,6 +246,17 @@ throw new Error(answer === "sent" ? "LEAKED" : \`nested worker: \${answer}\`);`,
     assert.equal(context.pages().length, pagesBefore);
     await screenshot(page, "sandbox-isolation");
     assert.deepEqual(b.errors, []);
+  });
+
+  it("gives a program no shared memory, though the app page is cross-origin isolated", async () => {
+    const { page } = b;
+    await openBench(page);
+    // The app is isolated (COOP + COEP) so the CPU runtime gets threads; the opaque-origin frame
+    // is cross-origin to it, and the permissions policy keeps isolation (and precise timers) out.
+    assert.equal(await page.evaluate(() => crossOriginIsolated), true);
+    const r = await runInSandbox(page, "[crossOriginIsolated, typeof SharedArrayBuffer]");
+    assert.equal(r.status, "ok", r.text);
+    assert.match(r.text, /Value\s+\[false,"undefined"\]/);
   });
 
   it("locks down the frame document itself (defence in depth)", async () => {

@@ -8,6 +8,8 @@ export interface ChunkReportEntry {
   dynamicImports: string[];
   /** True when the chunk bundles any module of @mlc-ai/web-llm. */
   webllm: boolean;
+  /** True when the chunk bundles any module of @wllama/* (the CPU runtime, lazy only). */
+  wllama: boolean;
 }
 
 /**
@@ -30,6 +32,7 @@ export function chunkReport(): Plugin {
           imports: item.imports,
           dynamicImports: item.dynamicImports,
           webllm: item.moduleIds.some((id) => id.includes("@mlc-ai/web-llm")),
+          wllama: item.moduleIds.some((id) => id.includes("@wllama/")),
         });
       }
       this.emitFile({

@@ -1,9 +1,11 @@
 // A static file server for the built app, on loopback only. It serves dist/ both at `/` and at a
 // sub-path (`/polymath/`) so tests prove the build works from a project page, and it logs every
-// request so tests can check that nothing was fetched that should not have been.
+// request so tests can check that nothing was fetched that should not have been. Like the dev and
+// preview servers it sends the cross-origin isolation headers, unless a test asks for none.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
+import { ISOLATION_HEADERS } from "../../scripts/isolation-headers.mjs";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -19,21 +21,25 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
   ".jsonl": "application/jsonl",
   ".gz": "application/gzip",
+  ".gguf": "application/octet-stream",
 };
 
 /**
  * Start serving `root`. Returns { url, subUrl, requests, close, route }.
  * `route(path, handler)` adds a custom response for tests (e.g. a fake model host).
+ * `isolated: false` leaves out the COOP/COEP headers (a host that cannot send headers).
  */
 export async function serveDist(
   root = process.env.POLYMATH_DIST ?? "dist",
-  { subPath = "/polymath/" } = {},
+  { subPath = "/polymath/", isolated = true } = {},
 ) {
+  const policy = isolated ? ISOLATION_HEADERS : {};
   const requests = [];
   const routes = new Map();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     requests.push({ method: req.method, path: url.pathname });
+    for (const [name, value] of Object.entries(policy)) res.setHeader(name, value);
     const custom = routes.get(url.pathname);
     if (custom) return custom(req, res);
     let path = url.pathname.startsWith(subPath)

@@ -1,0 +1,12 @@
+// What the test-only pages (tests/pages/) put on `window` for the tests to drive through
+// `page.evaluate`. Typed loosely here: the pages themselves are checked with the app's tsconfig.
+export {};
+
+declare global {
+  interface Window {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    wllamaPage: any;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    barePage: any;
+  }
+}
