@@ -4,7 +4,7 @@
  * version is documented in its module under src/core/storage, src/core/runs and src/core/report.
  */
 import { DB_NAMES, openStore, type OpenedStore } from "../core/storage/open-store";
-import { createSettingsStore, type SettingsStore } from "../core/storage/settings";
+import { createSettingsStore, type Settings, type SettingsStore } from "../core/storage/settings";
 
 const opened = new Map<string, Promise<OpenedStore>>();
 
@@ -24,4 +24,14 @@ let settings: Promise<SettingsStore> | null = null;
 export function settingsStore(): Promise<SettingsStore> {
   settings ??= store("settings").then((s) => createSettingsStore(s.store));
   return settings;
+}
+
+/**
+ * Change settings and keep them; rejects (with why) when they cannot outlive this visit: storage
+ * blocked (kept in memory only) or full. The caller applies the change for now either way.
+ */
+export async function saveSettings(patch: Partial<Settings>): Promise<void> {
+  const opened = await store("settings");
+  await (await settingsStore()).update(patch);
+  if (!opened.persistent && opened.error) throw opened.error;
 }

@@ -55,7 +55,8 @@ export class App {
   readonly theme = new Theme();
   readonly device = new DeviceState({
     load: async () => (await (await settings()).load()).memoryBudgetMB ?? undefined,
-    save: async (mb) => void (await (await settings()).update({ memoryBudgetMB: mb ?? null })),
+    save: async (mb) =>
+      (await import("../platform/stores")).saveSettings({ memoryBudgetMB: mb ?? null }),
   });
   readonly engines = new EngineState({
     webllm: async () => new (await import("../platform/webllm/worker-engine")).WorkerEngine(),

@@ -5,7 +5,7 @@
 import { checkModelFolder } from "../../platform/webllm/check-model-folder";
 import { checkModelLibrary } from "../../platform/webllm/check-model-library";
 import { webllmDownloadSize } from "../../platform/webllm/model-sizes";
-import { settingsStore } from "../../platform/stores";
+import { saveSettings } from "../../platform/stores";
 import type { App, ModelsViewState } from "../app.svelte";
 import { ModelsState } from "../models/models.svelte";
 
@@ -19,8 +19,7 @@ export async function createModelsView(app: App): Promise<ModelsViewState> {
     downloadSize: (backend) => webllmDownloadSize(backend),
     checkFolder: (url) => checkModelFolder(url),
     checkLibrary: (url) => checkModelLibrary(url),
-    saveCacheBackend: async (cacheBackend) =>
-      void (await (await settingsStore()).update({ cacheBackend })),
+    saveCacheBackend: (cacheBackend) => saveSettings({ cacheBackend }),
   });
   return { models, catalog };
 }

@@ -9,7 +9,7 @@ import { estimateDownloadMB } from "../../core/catalog/size";
 import type { CatalogEntry } from "../../core/catalog/types";
 import type { DeviceProfile } from "../../core/device/types";
 import type { CacheBackend, DownloadingCache } from "../../core/engine/model-cache";
-import { PolymathError } from "../../core/errors";
+import { PolymathError, toPolymathError } from "../../core/errors";
 import type { CatalogState } from "../shared/catalog.svelte";
 import { CachedModels } from "./cache.svelte";
 import { CustomModelForm } from "./custom-form.svelte";
@@ -55,6 +55,8 @@ export class ModelsState {
   /** Why custom models will not survive a reload, when storage is blocked. */
   storageError = $state<PolymathError | null>(null);
   customError = $state<PolymathError | null>(null);
+  /** Why the chosen cache backend could not be kept for later visits (it applies for this one). */
+  backendError = $state<PolymathError | null>(null);
 
   readonly sizes: ModelSizes;
   readonly cache: CachedModels;
@@ -167,7 +169,13 @@ export class ModelsState {
     this.backend = backend;
     // Sizes read from the old backend's cache may not hold for the new one.
     this.sizes.sizes = {};
-    await this.#deps.saveCacheBackend(backend).catch(() => {});
+    try {
+      await this.#deps.saveCacheBackend(backend);
+      this.backendError = null;
+    } catch (e) {
+      // It applies for this visit; say it will not survive a reload instead of pretending.
+      this.backendError = toPolymathError(e);
+    }
     await this.#catalog.configure(backend);
     await this.rescan();
   }

@@ -1,4 +1,5 @@
 import type { DeviceProfile, GpuProbe } from "../../core/device/types";
+import type { PolymathError } from "../../core/errors";
 import { probeGpu, requestPersistentStorage } from "../../platform/gpu-probe";
 
 /** Where the user's memory-budget override is kept between visits. */
@@ -11,6 +12,8 @@ export interface BudgetPersistence {
 export class DeviceState {
   probe = $state<GpuProbe | null>(null);
   budgetOverrideMB = $state<number | undefined>(undefined);
+  /** Why the last budget change could not be kept for later visits (it applies for this one). */
+  saveError = $state.raw<PolymathError | null>(null);
   // The profile logic (verdicts, advice texts) loads beside the probe, off the entry chunk.
   #build = $state.raw<typeof import("../../core/device/profile").buildDeviceProfile | null>(null);
   profile = $derived<DeviceProfile | null>(
@@ -45,9 +48,19 @@ export class DeviceState {
     this.probe = await probeGpu();
   }
 
+  /**
+   * Use `mb` (undefined: the estimate) from now on, and keep it for later visits. When it cannot be
+   * kept, it still applies now and `saveError` says it will not survive a reload.
+   */
   async setBudgetOverride(mb: number | undefined): Promise<void> {
     this.budgetOverrideMB = mb;
-    await this.#persistence.save(mb);
+    try {
+      await this.#persistence.save(mb);
+      this.saveError = null;
+    } catch (e) {
+      const { toPolymathError } = await import("../../core/errors");
+      this.saveError = toPolymathError(e);
+    }
   }
 
   async persistStorage(): Promise<boolean> {

@@ -8,6 +8,8 @@ const KEY = "polymath.theme";
 
 export class Theme {
   choice = $state<ThemeChoice>(readChoice());
+  /** True when the last choice could not be kept for later visits. */
+  notSaved = $state(false);
   #systemDark = $state(matchMedia("(prefers-color-scheme: dark)").matches);
   effective = $derived<"light" | "dark">(
     this.choice === "system" ? (this.#systemDark ? "dark" : "light") : this.choice,
@@ -34,8 +36,10 @@ export class Theme {
     try {
       if (choice === "system") localStorage.removeItem(KEY);
       else localStorage.setItem(KEY, choice);
+      this.notSaved = false;
     } catch {
-      // Storage blocked: the choice still applies for this visit.
+      // Storage blocked or full: the choice applies for this visit, and the toggle says so.
+      this.notSaved = true;
     }
   }
 }
