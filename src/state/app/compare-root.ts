@@ -13,6 +13,7 @@ import {
 } from "../../core/runs/compare/candidates";
 import { columnBudgetMB, columnVramMB, comparisonSource } from "../../core/runs/compare/sources";
 import { createConversationStore } from "../../core/storage/conversations";
+import { createDocEvents } from "../../platform/doc-events";
 import { FrameBatcher } from "../../platform/frame-batcher";
 import { store } from "../../platform/stores";
 import type { App, CompareViewState } from "../app.svelte";
@@ -27,6 +28,7 @@ export async function createCompareView(app: App): Promise<CompareViewState> {
   const describe = (id: string) => describeModel(id, catalog.entries, engines.recording);
   const replayed = (id: string) => engines.traitsOf(id).replayed;
   const votes = store("votes").then((s) => createVoteStore(s.store));
+  const events = createDocEvents();
 
   const setup = new CompareSetup({
     candidates: () => mixedCandidates(catalog.entries, catalog.fit, engines.recording),
@@ -37,6 +39,7 @@ export async function createCompareView(app: App): Promise<CompareViewState> {
     open: () => store("comparisons"),
     app: { name: "polymath", version },
     describe: (id) => recordingModelOf(describe(id)),
+    deleted: (id) => events.publish({ kind: "comparison", id, rev: 0 }),
   });
   const arena = new ArenaState({ votes: () => votes });
   const session = new CompareSession({
@@ -63,6 +66,13 @@ export async function createCompareView(app: App): Promise<CompareViewState> {
       void history.refresh();
       nav.go("compare", id);
     },
+    saved: (id, rev) => events.publish({ kind: "comparison", id, rev }),
+  });
+  // Another tab saved or deleted a comparison: the history follows, an open one updates.
+  events.subscribe((e) => {
+    if (e.kind !== "comparison") return;
+    void history.refresh();
+    void session.changedElsewhere(e.id, e.rev);
   });
   // A page closed mid-turn keeps the prompt and what each column had sent.
   addEventListener("pagehide", () => void session.persistNow());

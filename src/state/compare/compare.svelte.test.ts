@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { PolymathError } from "../../core/errors";
 import { parseRecording, type Recording } from "../../core/engine/replay/recording";
 import { ReplayEngine, type ReplayOptions } from "../../core/engine/replay/replay-engine";
@@ -327,3 +327,41 @@ async function waitFor(condition: () => boolean, ms = 3000): Promise<void> {
     await new Promise((r) => setTimeout(r, 5));
   }
 }
+
+describe("CompareSession in two tabs", () => {
+  it("refuses a stale save and overwrites nothing; the user picks which version to keep", async () => {
+    const shared = createComparisonStore(createMemoryStore());
+    const a = setup(undefined, { comparisons: async () => shared });
+    const b = setup(undefined, { comparisons: async () => shared, newId: () => "other" });
+    await a.session.start(fair([G, C], true), PROMPT);
+    const id = a.session.comparison!.id;
+    expect(await b.session.open(id)).toBe(true);
+    await a.session.reveal(); // saved by A: B's copy is now one revision behind
+    await b.session.send(FOLLOW_UP);
+    expect(b.session.error?.code).toBe("conflict");
+    expect(b.session.conflict).toBe(true);
+    const stored = await shared.get(id);
+    expect(stored?.turns).toHaveLength(1);
+    expect(stored?.blind?.revealed).toBe(true);
+    await b.session.keepMine();
+    expect(b.session.error).toBeNull();
+    expect((await shared.get(id))?.turns).toHaveLength(2);
+  });
+
+  it("shows what another tab saved when no turn runs", async () => {
+    const shared = createComparisonStore(createMemoryStore());
+    let other: CompareSession | null = null;
+    const a = setup(undefined, {
+      comparisons: async () => shared,
+      saved: (id, rev) => void other?.changedElsewhere(id, rev),
+    });
+    const b = setup(undefined, { comparisons: async () => shared });
+    other = b.session;
+    await a.session.start(fair([G, C]), PROMPT);
+    const id = a.session.comparison!.id;
+    await b.session.open(id);
+    await a.session.send(FOLLOW_UP);
+    await vi.waitFor(() => expect(b.session.comparison?.turns).toHaveLength(2));
+    expect(b.session.elsewhere).toBe("updated");
+  });
+});

@@ -59,6 +59,8 @@ export interface CompareDeps {
   checkpointMs?: number;
   /** Called when a new comparison is first saved (the app routes to it). */
   onCreated?: (id: string) => void;
+  /** Called after each save with the stored revision (tells other tabs). */
+  saved?: (id: string, rev: number) => void;
   now?: () => number;
   newId?: () => string;
 }
@@ -93,6 +95,8 @@ export class CompareSession {
   schedule = $state.raw<{ mode: Plan["mode"]; budgetMB: number } | null>(null);
   /** The last failed save, open, vote or promotion. */
   error = $state<PolymathError | null>(null);
+  /** What another tab did to the open comparison, once this tab noticed. */
+  elsewhere = $state<"updated" | "deleted" | null>(null);
   /** Names hidden: a blind comparison not yet voted on. */
   hidden = $derived(this.comparison?.blind !== undefined && !this.comparison.blind.revealed);
   /** Only when Model A and Model B both answered the last turn: no vote on a missing answer. */
@@ -112,6 +116,9 @@ export class CompareSession {
   #abort: AbortController | null = null;
   #saved = false;
   #saver: ComparisonSaver;
+  // Bookkeeping for saves, not state: nothing renders from it.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #revs = new Map<string, number>();
 
   constructor(deps: CompareDeps) {
     this.#deps = deps;
@@ -261,16 +268,19 @@ export class CompareSession {
     if (this.comparison?.id === id) return true;
     if (this.running) return false;
     try {
-      const found = await (await this.#deps.comparisons()).get(id);
-      if (!found) {
+      const revised = await (await this.#deps.comparisons()).getRevised(id);
+      const found = revised?.doc;
+      if (!revised || !found) {
         this.error = new PolymathError("not-found", "That comparison no longer exists.", {
           advice: "It may have been deleted in another tab; pick another one from the history.",
           details: { id },
         });
         return false;
       }
+      this.#revs.set(id, revised.rev);
       this.comparison = found;
       this.#saved = true;
+      this.elsewhere = null;
       this.schedule = null;
       this.statuses = {};
       this.live = {};
@@ -282,10 +292,53 @@ export class CompareSession {
     }
   }
 
+  /** True while the last save was refused because another tab saved first. */
+  get conflict(): boolean {
+    return this.error?.code === "conflict";
+  }
+
+  /** After a conflict: show the version another tab saved (this tab's changes are dropped). */
+  async loadSaved(): Promise<void> {
+    const id = this.comparison?.id;
+    if (!id || this.running) return;
+    this.comparison = null;
+    await this.open(id);
+  }
+
+  /** After a conflict: save this tab's version over the other tab's. */
+  async keepMine(): Promise<void> {
+    const c = this.comparison;
+    if (!c || this.running) return;
+    this.elsewhere = null;
+    await this.#write(c, true);
+  }
+
+  /**
+   * Another tab saved (rev > 0) or deleted (rev 0) comparison `id`. When it is open here and no
+   * turn runs, show the newer version at once; a running turn's save will find the conflict.
+   */
+  async changedElsewhere(id: string, rev: number): Promise<void> {
+    if (this.comparison?.id !== id || !this.#saved) return;
+    if (rev === 0) {
+      this.elsewhere = "deleted";
+      return;
+    }
+    if (rev <= (this.#revs.get(id) ?? 0) || this.running) return;
+    const revised = await (await this.#deps.comparisons()).getRevised(id);
+    if (!revised || revised.rev <= (this.#revs.get(id) ?? 0) || this.running) return;
+    if (this.comparison?.id !== id) return;
+    this.#revs.set(id, revised.rev);
+    this.comparison = revised.doc;
+    this.statuses = {};
+    this.live = {};
+    this.elsewhere = "updated";
+  }
+
   /** Close the open comparison (a new one starts from the setup). */
   clear(): void {
     if (this.running) return;
     this.comparison = null;
+    this.elsewhere = null;
     this.schedule = null;
     this.statuses = {};
     this.live = {};
@@ -358,9 +411,13 @@ export class CompareSession {
     return this.comparison ? this.#saver.save(this.comparison) : Promise.resolve();
   }
 
-  async #write(c: StoredComparison): Promise<void> {
+  /** Store `c` from the revision this tab last saw (`force`: over whatever another tab saved). */
+  async #write(c: StoredComparison, force = false): Promise<void> {
     try {
-      await (await this.#deps.comparisons()).save(c);
+      const base = force ? {} : { baseRev: this.#revs.get(c.id) ?? 0 };
+      const rev = await (await this.#deps.comparisons()).save(c, base);
+      this.#revs.set(c.id, rev);
+      this.#deps.saved?.(c.id, rev);
       this.error = null;
       if (!this.#saved) {
         this.#saved = true;

@@ -29,6 +29,8 @@ export interface HistoryDeps {
   app: { name: string; version: string };
   /** Annotations (label, role, domain, vramMB) for the models of an exported recording. */
   describe: (modelId: string) => RecordingModel;
+  /** Called after a delete (tells other tabs). */
+  deleted?: (id: string) => void;
 }
 
 export class CompareHistory {
@@ -71,6 +73,7 @@ export class CompareHistory {
   async delete(id: string): Promise<void> {
     try {
       await (await this.store()).delete(id);
+      this.#deps.deleted?.(id);
       this.summaries = this.summaries.filter((s) => s.id !== id);
       this.error = null;
     } catch (e) {
