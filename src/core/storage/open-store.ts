@@ -15,6 +15,7 @@ export const DB_NAMES = {
   votes: "polymath-votes",
   customModels: "polymath-custom-models",
   suites: "polymath-suites",
+  benchRuns: "polymath-bench-runs",
 } as const;
 
 export interface OpenedStore {

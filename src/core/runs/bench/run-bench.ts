@@ -1,0 +1,167 @@
+/**
+ * Carry out a bench plan against an Engine: load each model once, ask it every pending item with
+ * the same template and settings, save each answer the moment it is complete, and score it in the
+ * background (scoring never holds up the next generation). An item still generating after the time
+ * limit is stopped and counts as failed. Pausing finishes the item in flight and stops; cancelling
+ * stops at once. Nothing already saved is asked again: the plan is made from what is stored.
+ */
+import { PolymathError, toPolymathError } from "../../errors";
+import { systemScheduler, type Scheduler } from "../../engine/scheduler";
+import type { ChatRequest, Engine } from "../../engine/types";
+import type { SuiteItem, Verdict } from "../../scoring/types";
+import type { BenchModelPlan, BenchTask } from "./plan";
+import type { BenchResult, LoadCost } from "./types";
+
+export type BenchEvent =
+  | { type: "loading"; modelId: string }
+  | { type: "loaded"; modelId: string; cost: LoadCost }
+  | { type: "item"; modelId: string; task: BenchTask }
+  | { type: "answered"; result: BenchResult }
+  | { type: "scored"; result: BenchResult };
+
+export interface RunBenchOptions {
+  engine: Engine;
+  plan: readonly BenchModelPlan[];
+  runId: string;
+  request: (modelId: string, item: SuiteItem) => ChatRequest;
+  score: (task: BenchTask, answer: string) => Promise<Verdict>;
+  /** Whether a model's files are all on the device before it loads (cold vs warm). */
+  cached?: (modelId: string) => Promise<boolean>;
+  /** Store one result; a rejection stops the run (nothing is lost: the item runs again later). */
+  save: (result: BenchResult) => Promise<void>;
+  onEvent?: (event: BenchEvent) => void;
+  /** Checked between items: true finishes the item in flight and stops. */
+  shouldPause?: () => boolean;
+  signal?: AbortSignal;
+  itemTimeoutMs: number;
+  scheduler?: Scheduler;
+}
+
+export type BenchOutcome = "done" | "paused" | "cancelled";
+
+/** Run `plan`; resolves when every item is answered and scored, or when paused or cancelled. */
+export async function runBench(options: RunBenchOptions): Promise<BenchOutcome> {
+  const { engine, plan, signal } = options;
+  const scheduler = options.scheduler ?? systemScheduler;
+  const scoring = new Set<Promise<void>>();
+  let outcome: BenchOutcome = "done";
+  let saveFailure: unknown = null;
+  try {
+    for (const step of plan) {
+      if (signal?.aborted) return (outcome = "cancelled");
+      if (options.shouldPause?.()) return (outcome = "paused");
+      // A model still loaded (a resumed pause) is not loaded again.
+      if (step.load && !engine.loaded().includes(step.modelId)) {
+        await load(options, step.modelId, scheduler);
+      }
+      for (const task of step.tasks) {
+        if (signal?.aborted) return (outcome = "cancelled");
+        if (options.shouldPause?.()) return (outcome = "paused");
+        options.onEvent?.({ type: "item", modelId: step.modelId, task });
+        const result = await answer(options, step.modelId, task, scheduler);
+        if (signal?.aborted) return (outcome = "cancelled");
+        await options.save(result);
+        options.onEvent?.({ type: "answered", result });
+        const job = scoreLater(options, task, result).catch((e: unknown) => {
+          saveFailure ??= e;
+        });
+        scoring.add(job);
+        void job.finally(() => scoring.delete(job));
+        if (saveFailure) throw saveFailure;
+      }
+    }
+    return outcome;
+  } finally {
+    // What was answered is scored even when the run stops; a cancelled run keeps its answers.
+    await Promise.all([...scoring]);
+    if (saveFailure && outcome === "done") throw saveFailure;
+  }
+}
+
+async function load(options: RunBenchOptions, modelId: string, scheduler: Scheduler) {
+  const cold = options.cached ? !(await options.cached(modelId).catch(() => false)) : false;
+  options.onEvent?.({ type: "loading", modelId });
+  const started = scheduler.now();
+  await options.engine.load([modelId], options.signal ? { signal: options.signal } : {});
+  const cost = { loadMs: Math.round(scheduler.now() - started), cold };
+  options.onEvent?.({ type: "loaded", modelId, cost });
+}
+
+async function answer(
+  options: RunBenchOptions,
+  modelId: string,
+  task: BenchTask,
+  scheduler: Scheduler,
+): Promise<BenchResult> {
+  const base = {
+    runId: options.runId,
+    modelId,
+    suiteId: task.suiteId,
+    itemId: task.item.id,
+    domain: task.item.domain,
+    kind: task.item.kind,
+  };
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  let timedOut = false;
+  const timer = scheduler.setTimeout(() => {
+    timedOut = true;
+    stop.abort();
+  }, options.itemTimeoutMs);
+  try {
+    const result = await options.engine.chat(options.request(modelId, task.item), {
+      onChunk: () => {},
+      signal: stop.signal,
+    });
+    return {
+      ...base,
+      answer: result.text,
+      finishReason: timedOut ? "timeout" : result.finishReason,
+      usage: result.usage,
+      ...(result.error ? { error: result.error } : {}),
+      at: Date.now(),
+    };
+  } catch (e) {
+    const error = toPolymathError(e);
+    // A lost device or a crashed engine stops the run: the item is not saved and runs again.
+    if (error.code === "device-lost" || error.code === "engine-crashed") throw error;
+    return {
+      ...base,
+      answer: "",
+      finishReason: timedOut ? "timeout" : "error",
+      error: error.toJSON(),
+      at: Date.now(),
+    };
+  } finally {
+    scheduler.clearTimeout(timer);
+    options.signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+async function scoreLater(options: RunBenchOptions, task: BenchTask, result: BenchResult) {
+  let verdict: Verdict;
+  if (result.finishReason === "timeout") {
+    verdict = fail(task, `stopped at the ${Math.round(options.itemTimeoutMs / 1000)} s time limit`);
+  } else if (result.error) {
+    verdict = fail(task, `the model failed: ${result.error.message}`);
+  } else {
+    try {
+      verdict = await options.score(task, result.answer);
+    } catch (e) {
+      // The scorer itself failed (sandbox gone): keep the answer, say why it has no verdict.
+      const error = toPolymathError(e);
+      throw new PolymathError(error.code, `Scoring ${task.item.id} failed: ${error.message}`, {
+        advice: error.advice,
+        cause: e,
+      });
+    }
+  }
+  const scored = { ...result, verdict };
+  await options.save(scored);
+  options.onEvent?.({ type: "scored", result: scored });
+}
+
+function fail(task: BenchTask, reason: string): Verdict {
+  return { itemId: task.item.id, pass: false, score: 0, reason };
+}
