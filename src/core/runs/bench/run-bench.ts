@@ -44,22 +44,31 @@ export async function runBench(options: RunBenchOptions): Promise<BenchOutcome> 
   const { engine, plan, signal } = options;
   const scheduler = options.scheduler ?? systemScheduler;
   const scoring = new Set<Promise<void>>();
-  let outcome: BenchOutcome = "done";
   let saveFailure: unknown = null;
+  let outcome: BenchOutcome;
   try {
+    outcome = await generate();
+  } finally {
+    // What was answered is scored even when the run stops; a cancelled run keeps its answers.
+    await Promise.all([...scoring]);
+  }
+  if (saveFailure) throw saveFailure;
+  return outcome;
+
+  async function generate(): Promise<BenchOutcome> {
     for (const step of plan) {
-      if (signal?.aborted) return (outcome = "cancelled");
-      if (options.shouldPause?.()) return (outcome = "paused");
+      if (signal?.aborted) return "cancelled";
+      if (options.shouldPause?.()) return "paused";
       // A model still loaded (a resumed pause) is not loaded again.
       if (step.load && !engine.loaded().includes(step.modelId)) {
         await load(options, step.modelId, scheduler);
       }
       for (const task of step.tasks) {
-        if (signal?.aborted) return (outcome = "cancelled");
-        if (options.shouldPause?.()) return (outcome = "paused");
+        if (signal?.aborted) return "cancelled";
+        if (options.shouldPause?.()) return "paused";
         options.onEvent?.({ type: "item", modelId: step.modelId, task });
         const result = await answer(options, step.modelId, task, scheduler);
-        if (signal?.aborted) return (outcome = "cancelled");
+        if (signal?.aborted) return "cancelled";
         await options.save(result);
         options.onEvent?.({ type: "answered", result });
         const job = scoreLater(options, task, result).catch((e: unknown) => {
@@ -70,11 +79,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchOutcome> 
         if (saveFailure) throw saveFailure;
       }
     }
-    return outcome;
-  } finally {
-    // What was answered is scored even when the run stops; a cancelled run keeps its answers.
-    await Promise.all([...scoring]);
-    if (saveFailure && outcome === "done") throw saveFailure;
+    return "done";
   }
 }
 
