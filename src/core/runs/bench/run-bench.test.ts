@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { PolymathError } from "../../errors";
 import type { ChatRequest, ChatResult, Engine, StreamOptions } from "../../engine/types";
 import { createMemoryStore } from "../../storage/memory-store";
-import type { MathItem } from "../../scoring/types";
+import type { MathItem, SuiteItem } from "../../scoring/types";
 import { createBenchStore } from "./bench-store";
 import { planBench, type BenchTask } from "./plan";
 import { runBench } from "./run-bench";
@@ -60,7 +60,7 @@ function options(engine: CountingEngine, store: ReturnType<typeof createBenchSto
   return {
     engine,
     runId: "r1",
-    request: (modelId: string, item: (typeof items)[number]) =>
+    request: (modelId: string, item: SuiteItem) =>
       benchRequest(modelId, item, BENCH_PARAMS, DEFAULT_MAX_TOKENS),
     score: async (task: BenchTask, answer: string) => ({
       itemId: task.item.id,
