@@ -104,6 +104,14 @@ describe("ScoringClient with an in-thread host", () => {
     expect(ifeval?.instStrict).toBeCloseTo(1 / 3);
   });
 
+  it("scores one answer to one item, running code in the sandbox", async () => {
+    const { client } = setup();
+    const item = codeSuite.items.find((i) => i.kind === "code" && i.reference !== undefined);
+    if (!item || item.kind !== "code" || !item.reference) throw new Error("fixture suite");
+    expect(await client.scoreAnswer(item, item.reference)).toMatchObject({ pass: true });
+    expect((await client.scoreAnswer(item, item.wrong ?? "")).pass).toBe(false);
+  });
+
   it("self-tests a suite: references through the runner pass, wrong solutions fail", async () => {
     const runner = nodeVmRunner();
     const { client } = setup(runner);

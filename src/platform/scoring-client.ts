@@ -14,7 +14,7 @@ import type {
   ScoringRequest,
   SelfTestReport,
 } from "../core/scoring/protocol";
-import type { CodeRunner, Suite } from "../core/scoring/types";
+import type { CodeRunner, Suite, SuiteItem, Verdict } from "../core/scoring/types";
 import {
   connectWorker,
   WorkerClient,
@@ -96,6 +96,16 @@ export class ScoringClient {
     const { timeoutMs } = options;
     const args = { suite, fileName, bytes, ...(timeoutMs === undefined ? {} : { timeoutMs }) };
     return this.#call("score", args, options);
+  }
+
+  /** Score one answer to one item, off the main thread (code runs in the sandbox). */
+  scoreAnswer(item: SuiteItem, answer: string, options: CallOptions = {}): Promise<Verdict> {
+    const { timeoutMs } = options;
+    return this.#call(
+      "scoreAnswer",
+      { item, answer, ...(timeoutMs === undefined ? {} : { timeoutMs }) },
+      options,
+    );
   }
 
   /** Run the suite's reference and wrong solutions. */

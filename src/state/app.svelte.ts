@@ -107,7 +107,7 @@ export class App {
   }
 
   bench(): Promise<BenchState> {
-    this.#bench ??= import("./app/bench-root").then((m) => m.createBenchView());
+    this.#bench ??= import("./app/bench-root").then((m) => m.createBenchView(this));
     return this.#bench;
   }
 }

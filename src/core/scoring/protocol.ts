@@ -10,7 +10,7 @@ import type { InstructionAggregate } from "./ifeval/aggregate";
 import type { SuiteFormat } from "./importers/detect-format";
 import type { UnmatchedResponse } from "./importers/responses";
 import type { ModelScore } from "./importers/score-responses";
-import type { RunOutcome, Suite } from "./types";
+import type { RunOutcome, Suite, SuiteItem, Verdict } from "./types";
 
 /** One model's totals and verdicts; `instruction` when the suite has IFEval items. */
 export interface ModelReport extends ModelScore {
@@ -61,6 +61,11 @@ export interface ScoringCalls {
   };
   /** Run every reference and wrong solution of the suite's code items. */
   selfTest: { args: { suite: Suite; timeoutMs?: number }; result: SelfTestReport };
+  /** Score one answer to one item (a bench run scores each answer as it arrives). */
+  scoreAnswer: {
+    args: { item: SuiteItem; answer: string; timeoutMs?: number };
+    result: Verdict;
+  };
   /** Stop call `target`; it rejects with `aborted`. */
   cancel: { args: { target: number }; result: null };
 }
@@ -90,7 +95,14 @@ export type ScoringEvent =
   | { type: "result"; id: number; value: ScoringResultValue }
   | { type: "error"; id: number; error: SerializedError };
 
-const CALL_TYPES: readonly string[] = ["import", "score", "selfTest", "cancel", "ran"];
+const CALL_TYPES: readonly string[] = [
+  "import",
+  "score",
+  "scoreAnswer",
+  "selfTest",
+  "cancel",
+  "ran",
+];
 
 /** True when a message received by the worker looks like a request (guards stray messages). */
 export function isScoringRequest(message: unknown): message is ScoringRequest {

@@ -103,6 +103,13 @@ export class ScoringHost {
         return this.#score(request.id, call, request);
       case "selfTest":
         return this.#selfTest(request.id, call, request.suite, request.timeoutMs);
+      case "scoreAnswer":
+        return scoreItem(
+          request.item,
+          request.answer,
+          this.#runner(),
+          request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs },
+        );
     }
   }
 

@@ -1,17 +1,42 @@
 /**
- * The composition root's Bench part (loaded with the Bench view): suites, imports, scoring and
- * the self-test, over the scoring worker and the code sandbox (both started on first use).
+ * The composition root's Bench part (loaded with the Bench view): suites, imports, scoring, the
+ * self-test and bench runs, over the scoring worker and the code sandbox (both started on first
+ * use) and the shared runtimes.
  */
+import { version } from "../../../package.json";
+import { deviceSummary } from "../../core/engine/replay/recording-builder";
+import { describeModel, mixedCandidates } from "../../core/runs/compare/candidates";
+import { createBenchStore } from "../../core/runs/bench/bench-store";
+import type { BenchModelRef } from "../../core/runs/bench/types";
 import { createSuiteStore } from "../../core/storage/suites";
 import { getSandbox } from "../../platform/sandbox/shared-sandbox";
 import { ScoringClient } from "../../platform/scoring-client";
 import { store } from "../../platform/stores";
+import type { App } from "../app.svelte";
+import { BenchRuns } from "../bench/bench-runs.svelte";
 import { BenchState } from "../bench/bench.svelte";
 
-export function createBenchView(): BenchState {
+export async function createBenchView(app: App): Promise<BenchState> {
+  const catalog = await app.catalog();
+  const { engines, device } = app;
   let client: ScoringClient | null = null;
+  const scoring = () => (client ??= new ScoringClient({ runner: getSandbox }));
+  const describe = (id: string): BenchModelRef => {
+    const d = describeModel(id, catalog.entries, engines.recording);
+    const entry = catalog.byId(id);
+    const traits = engines.traitsOf(id);
+    return {
+      id,
+      name: d.name,
+      role: d.role,
+      domains: d.domains,
+      source: engines.runtimeOf(id),
+      ...(entry?.quant ? { quantization: entry.quant.code } : {}),
+      memoryMB: traits.usesDeviceMemory ? (d.vramMB ?? 0) : 0,
+    };
+  };
   return new BenchState({
-    client: () => (client ??= new ScoringClient({ runner: getSandbox })),
+    client: scoring,
     openSuites: async () => {
       const opened = await store("suites");
       return {
@@ -19,5 +44,23 @@ export function createBenchView(): BenchState {
         ...(opened.error ? { error: opened.error } : {}),
       };
     },
+    runModels: () => mixedCandidates(catalog.entries, catalog.fit, engines.recording),
+    runs: (library) =>
+      new BenchRuns({
+        store: async () => createBenchStore((await store("benchRuns")).store),
+        engine: engines,
+        score: (item, answer) => scoring().scoreAnswer(item, answer),
+        suite: (id) => library.get(id),
+        describeModel: describe,
+        cached: async (id) => {
+          if (!engines.traitsOf(id).downloads) return true;
+          return (await (await engines.cache()).cachedModelIds([id])).includes(id);
+        },
+        provenance: () => ({
+          app: { name: "polymath", version },
+          ...(device.profile ? { device: deviceSummary(device.profile) } : {}),
+          webllmVersion: catalog.webllmVersion,
+        }),
+      }),
   });
 }

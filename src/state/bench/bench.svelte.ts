@@ -9,11 +9,17 @@ import { SelfTest } from "./self-test.svelte";
 import { SuiteImport } from "./suite-import.svelte";
 import { SuiteLibrary, type OpenedSuiteStore } from "./suite-library.svelte";
 import { VerdictView } from "./verdict-view.svelte";
+import type { BenchRuns } from "./bench-runs.svelte";
+import type { CompareCandidate } from "../../core/runs/compare/candidates";
 
 export interface BenchDeps {
   client: () => ScoringClient;
   openSuites: () => Promise<OpenedSuiteStore>;
   fetch?: typeof fetch;
+  /** Bench runs over models (made by the composition root with the runtimes). */
+  runs?: (library: SuiteLibrary) => BenchRuns;
+  /** The models a run can use now: replayed ones first, then those that run here. */
+  runModels?: () => CompareCandidate[];
 }
 
 export class BenchState {
@@ -22,16 +28,22 @@ export class BenchState {
   readonly selfTest: SelfTest;
   readonly scoring: ScoreRun;
   readonly verdicts: VerdictView;
+  readonly runs: BenchRuns | null;
+  /** Models a run can use now. */
+  runModels = $derived.by(() => this.#deps.runModels?.() ?? []);
   readonly #client: () => ScoringClient;
+  readonly #deps: BenchDeps;
 
   constructor(deps: BenchDeps) {
     this.#client = deps.client;
+    this.#deps = deps;
     this.library = new SuiteLibrary(deps.openSuites);
     this.importer = new SuiteImport(this.library, deps.client, deps.fetch);
     this.selfTest = new SelfTest(deps.client);
     this.scoring = new ScoreRun(deps.client, (id) => this.library.get(id));
     this.scoring.suiteId = this.library.builtIn[0]?.id ?? "";
     this.verdicts = new VerdictView(() => this.scoring.report);
+    this.runs = deps.runs?.(this.library) ?? null;
   }
 
   /** Start the scoring worker ahead of the first import or score (it loads the scorers). */

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import type { BenchResult, BenchRun } from "../runs/bench/types";
+import { reportToHtml, reportToJson, resultsToCsv } from "./bench-export";
+import { buildBenchReport } from "./bench-report";
+
+/** A fixture run whose model name and answer try to break out of the files they land in. */
+const run: BenchRun = {
+  id: "r",
+  title: "<script>alert(1)</script> run",
+  createdAt: 0,
+  status: "done",
+  loads: {},
+  provenance: { app: { name: "polymath", version: "test" } },
+  config: {
+    suites: [{ id: "s", name: "Suite <b>", hash: "abc", itemIds: ["i1"], totalItems: 1 }],
+    models: [
+      {
+        id: "g",
+        name: '<img src="https://evil.example/x.png">',
+        role: "generalist",
+        domains: [],
+        source: "replay",
+        memoryMB: 1024,
+      },
+    ],
+    params: { temperature: 0 },
+    maxTokens: { code: 1, math: 1, choice: 1, instruction: 1, checks: 1 },
+    itemTimeoutMs: 1000,
+  },
+};
+const results: BenchResult[] = [
+  {
+    runId: "r",
+    modelId: "g",
+    suiteId: "s",
+    itemId: "i1",
+    domain: "math",
+    kind: "math",
+    answer: '=HYPERLINK("https://evil.example")',
+    finishReason: "stop",
+    verdict: { itemId: "i1", pass: false, score: 0, reason: "=1+1 was not the answer" },
+    at: 0,
+  },
+];
+const report = buildBenchReport(run, results, { rounds: 50 });
+
+describe("bench report exports", () => {
+  it("HTML escapes every name and makes no request: no script, no remote source", () => {
+    const html = reportToHtml(run, report);
+    expect(html).not.toMatch(/<(script|img|iframe|link|object)\b/i);
+    expect(html).not.toMatch(/\s(src|href)="/i);
+    expect(html).toContain("&#60;script&#62;");
+    expect(html).toMatch(/Content-Security-Policy" content="default-src 'none'/);
+  });
+
+  it("CSV neutralizes formulas in reasons", () => {
+    const csv = resultsToCsv(results);
+    expect(csv.split("\r\n")[0]).toBe(
+      "model,suite,item,domain,kind,pass,score,reason,finish,tokens,ttft_ms,decode_tok_s",
+    );
+    expect(csv).toContain(`"'=1+1 was not the answer"`);
+  });
+
+  it("JSON is versioned and carries the run, its templates and every result", () => {
+    const doc = JSON.parse(reportToJson(run, results, report, new Date(0)));
+    expect(doc).toMatchObject({ format: "polymath-bench-report", version: 1 });
+    expect(doc.run.promptTemplates.math).toMatch(/####/);
+    expect(doc.results).toHaveLength(1);
+  });
+});

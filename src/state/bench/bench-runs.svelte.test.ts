@@ -1,0 +1,140 @@
+import { describe, expect, it } from "vitest";
+import { PolymathError } from "../../core/errors";
+import type { ChatRequest, ChatResult, Engine, StreamOptions } from "../../core/engine/types";
+import { createBenchStore } from "../../core/runs/bench/bench-store";
+import type { MathItem, Suite } from "../../core/scoring/types";
+import { createMemoryStore } from "../../core/storage/memory-store";
+import { BenchRuns } from "./bench-runs.svelte";
+
+/** Fixture suites (not model output). */
+const suite = (id: string, n: number): Suite => ({
+  id,
+  name: id,
+  description: "",
+  source: "test",
+  items: Array.from({ length: n }, (_, i): MathItem => ({
+    id: `${id}-${i}`,
+    kind: "math",
+    domain: "math",
+    prompt: `[${id}-${i}] What is ${i} + ${i}?`,
+    answer: String(2 * i),
+  })),
+});
+const suites = [suite("a", 4), suite("b", 3)];
+const usage = {
+  promptTokens: 5,
+  completionTokens: 4,
+  ttftMs: 10,
+  prefillTokensPerS: 100,
+  decodeTokensPerS: 40,
+  totalMs: 100,
+};
+
+class Engine2 implements Engine {
+  readonly kind = "replay" as const;
+  chats: string[] = [];
+  loads = 0;
+  crashAfter = Infinity;
+  private resident: string[] = [];
+  async load(ids: string[]) {
+    this.loads++;
+    this.resident = [...ids];
+  }
+  loaded() {
+    return [...this.resident];
+  }
+  async chat(request: ChatRequest, _o: StreamOptions): Promise<ChatResult> {
+    if (this.chats.length >= this.crashAfter) {
+      this.resident = [];
+      throw new PolymathError("device-lost", "The GPU was reset.");
+    }
+    const tag = /\[(.+?)\]/.exec(request.messages[0]?.content ?? "")?.[1];
+    this.chats.push(`${request.modelId}/${tag}`);
+    const i = Number(tag?.split("-")[1]);
+    // The generalist gets every item right, the specialist the even ones.
+    const right = request.modelId === "gen" || i % 2 === 0;
+    return { text: `#### ${right ? 2 * i : -1}`, reasoning: "", finishReason: "stop", usage };
+  }
+  async interrupt() {}
+  async unload() {
+    this.resident = [];
+  }
+}
+
+function runs(engine: Engine2, kv = createMemoryStore()) {
+  let n = 0;
+  const state = new BenchRuns({
+    store: async () => createBenchStore(kv),
+    engine: { engine: async () => engine, sync: async () => {} },
+    score: async (item, answer) => {
+      const pass = answer.trim() === `#### ${(item as MathItem).answer}`;
+      return { itemId: item.id, pass, score: pass ? 1 : 0, reason: "fixture scorer" };
+    },
+    suite: async (id) => suites.find((s) => s.id === id),
+    describeModel: (id) => ({
+      id,
+      name: id,
+      role: id === "gen" ? "generalist" : "specialist",
+      domains: [],
+      source: "replay",
+      memoryMB: 1000,
+    }),
+    provenance: () => ({ app: { name: "polymath", version: "test" } }),
+    newId: () => `run${++n}`,
+    defer: (task) => task(),
+  });
+  return { state, kv };
+}
+
+describe("BenchRuns", () => {
+  it("runs every item on every model, saves each, and reports the generalist's share", async () => {
+    const engine = new Engine2();
+    const { state } = runs(engine);
+    await state.start({ suites: [{ id: "a" }, { id: "b" }], models: ["gen", "spec"] });
+    expect(state.open?.status).toBe("done");
+    expect(engine.chats).toHaveLength(14);
+    expect(engine.loads).toBe(2);
+    expect(state.results).toHaveLength(14);
+    expect(state.report?.progress).toMatchObject({ answered: 14, scored: 14, planned: 14 });
+    const math = state.report?.comparisons.find((c) => c.domain === "math");
+    expect(math).toMatchObject({ generalist: "gen", specialist: "spec", n: 7 });
+    expect(math?.ratio.value).toBeCloseTo(7 / 4, 10);
+    expect(state.open?.config.suites.map((s) => s.hash)).toSatisfy((h: string[]) =>
+      h.every((x) => /^[0-9a-f]{64}$/.test(x)),
+    );
+  });
+
+  it("a lost GPU pauses the run; after a reload it resumes and asks no item twice", async () => {
+    const engine = new Engine2();
+    engine.crashAfter = 5;
+    const first = runs(engine);
+    await first.state.start({ suites: [{ id: "a" }, { id: "b" }], models: ["gen", "spec"] });
+    expect(first.state.error?.code).toBe("device-lost");
+    expect(first.state.open?.status).toBe("paused");
+    const id = first.state.open!.id;
+    // A reload: a new state over the same storage.
+    engine.crashAfter = Infinity;
+    const again = runs(engine, first.kv);
+    await again.state.refresh();
+    expect(again.state.runs.map((r) => [r.id, r.status])).toEqual([[id, "paused"]]);
+    expect(await again.state.select(id)).toBe(true);
+    expect(again.state.results).toHaveLength(5);
+    await again.state.resume();
+    expect(again.state.open?.status).toBe("done");
+    expect(engine.chats).toHaveLength(14);
+    expect(new Set(engine.chats).size).toBe(14);
+  });
+
+  it("samples a suite with a fixed seed, and deletes a run with its results", async () => {
+    const engine = new Engine2();
+    const { state, kv } = runs(engine);
+    await state.start({ suites: [{ id: "a", sample: { n: 2, seed: 7 } }], models: ["gen"] });
+    const ids = state.open?.config.suites[0]?.itemIds;
+    expect(ids).toHaveLength(2);
+    const again = runs(new Engine2());
+    await again.state.start({ suites: [{ id: "a", sample: { n: 2, seed: 7 } }], models: ["gen"] });
+    expect(again.state.open?.config.suites[0]?.itemIds).toEqual(ids);
+    await state.remove(state.open!.id);
+    expect(await kv.keys()).toEqual([]);
+  });
+});

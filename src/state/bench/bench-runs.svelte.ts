@@ -1,0 +1,325 @@
+/**
+ * Bench runs as the Bench view sees them: the stored runs, the open one with its results and
+ * report, and the run in progress (progress, speed, ETA, pause, resume, cancel). Every answer is
+ * saved as it completes, so after a reload, a crashed tab or a lost GPU the run resumes where it
+ * stopped: answered items are never asked again, only scored if their verdict was still missing.
+ * The report is computed after changes, deferred and at most a few times a second.
+ */
+import { toPolymathError, type PolymathError } from "../../core/errors";
+import type { Engine } from "../../core/engine/types";
+import { newId } from "../../core/ids";
+import { buildBenchReport, type BenchReport } from "../../core/report/bench-report";
+import type { BenchStore } from "../../core/runs/bench/bench-store";
+import { planBench, type BenchTask } from "../../core/runs/bench/plan";
+import { runBench, type BenchEvent } from "../../core/runs/bench/run-bench";
+import { sampleIds } from "../../core/runs/bench/sample";
+import { suiteHash } from "../../core/runs/bench/suite-hash";
+import { BENCH_PARAMS, benchRequest, DEFAULT_MAX_TOKENS } from "../../core/runs/bench/templates";
+import {
+  resultKey,
+  type BenchModelRef,
+  type BenchResult,
+  type BenchRun,
+} from "../../core/runs/bench/types";
+import type { Suite, SuiteItem, Verdict } from "../../core/scoring/types";
+
+export interface BenchRunsDeps {
+  store: () => Promise<BenchStore>;
+  engine: { engine(): Promise<Engine>; sync(): Promise<void> };
+  /** Score one answer (in the scoring worker; code in the sandbox). */
+  score: (item: SuiteItem, answer: string) => Promise<Verdict>;
+  suite: (id: string) => Promise<Suite | undefined>;
+  /** What a run records about a model now (name, role, runtime, memory, download). */
+  describeModel: (id: string) => BenchModelRef;
+  /** True when a model's files are all on the device (its load is warm). */
+  cached?: (id: string) => Promise<boolean>;
+  provenance: () => BenchRun["provenance"];
+  now?: () => number;
+  newId?: () => string;
+  /** Runs the report computation later (a timer in the app). */
+  defer?: (task: () => void) => void;
+  itemTimeoutMs?: number;
+}
+
+export interface NewBenchRun {
+  suites: { id: string; sample?: { n: number; seed: number } }[];
+  models: string[];
+}
+
+export interface BenchProgress {
+  done: number;
+  total: number;
+  modelId: string | null;
+  itemId: string | null;
+  phase: "loading" | "generating" | "scoring" | null;
+  /** Output tokens per second over the answers so far. */
+  tokensPerS: number | null;
+  /** From the measured time per item. */
+  etaMs: number | null;
+}
+
+const DEFAULT_ITEM_TIMEOUT_MS = 120_000;
+
+export class BenchRuns {
+  runs = $state.raw<BenchRun[]>([]);
+  open = $state.raw<BenchRun | null>(null);
+  results = $state.raw<BenchResult[]>([]);
+  report = $state.raw<BenchReport | null>(null);
+  running = $state(false);
+  progress = $state<BenchProgress | null>(null);
+  error = $state<PolymathError | null>(null);
+
+  readonly #deps: BenchRunsDeps;
+  #abort: AbortController | null = null;
+  #pause = false;
+  #reportQueued = false;
+  #tasks: BenchTask[] = [];
+
+  constructor(deps: BenchRunsDeps) {
+    this.#deps = deps;
+  }
+
+  /** Read the stored runs (newest first). */
+  async refresh(): Promise<void> {
+    try {
+      this.runs = await (await this.#deps.store()).list();
+    } catch (e) {
+      this.error = toPolymathError(e);
+    }
+  }
+
+  /** Open a stored run with its results and report. */
+  async select(id: string): Promise<boolean> {
+    if (this.running && this.open?.id !== id) return false;
+    if (this.open?.id === id) return true;
+    try {
+      const store = await this.#deps.store();
+      const run = await store.get(id);
+      if (!run) return false;
+      this.open = run;
+      this.results = await store.results(id);
+      this.#queueReport(true);
+      return true;
+    } catch (e) {
+      this.error = toPolymathError(e);
+      return false;
+    }
+  }
+
+  /** Make a new run and start it. */
+  async start(setup: NewBenchRun): Promise<void> {
+    if (this.running || setup.models.length === 0 || setup.suites.length === 0) return;
+    const now = this.#deps.now ?? Date.now;
+    const suites = [];
+    for (const s of setup.suites) {
+      const suite = await this.#deps.suite(s.id);
+      if (!suite) continue;
+      const all = suite.items.map((i) => i.id);
+      const itemIds = s.sample ? sampleIds(all, s.sample.n, s.sample.seed) : all;
+      suites.push({
+        id: suite.id,
+        name: suite.name,
+        hash: await suiteHash(suite.items),
+        itemIds,
+        totalItems: all.length,
+        ...(s.sample && s.sample.n < all.length ? { sample: s.sample } : {}),
+      });
+    }
+    const models = setup.models.map((id) => this.#deps.describeModel(id));
+    const run: BenchRun = {
+      id: (this.#deps.newId ?? newId)(),
+      title: `${suites.map((s) => s.name).join(" + ")} on ${models.length} models`,
+      createdAt: now(),
+      status: "running",
+      loads: {},
+      provenance: this.#deps.provenance(),
+      config: {
+        suites,
+        models,
+        params: { ...BENCH_PARAMS },
+        maxTokens: { ...DEFAULT_MAX_TOKENS },
+        itemTimeoutMs: this.#deps.itemTimeoutMs ?? DEFAULT_ITEM_TIMEOUT_MS,
+      },
+    };
+    try {
+      await (await this.#deps.store()).saveRun(run);
+    } catch (e) {
+      this.error = toPolymathError(e);
+      return;
+    }
+    this.open = run;
+    this.results = [];
+    this.runs = [run, ...this.runs];
+    await this.#run(run);
+  }
+
+  /** Go on with the open run from where it stopped (after a pause, a reload, a crash). */
+  async resume(): Promise<void> {
+    const run = this.open;
+    if (!run || this.running || run.status === "done") return;
+    await this.#run(run);
+  }
+
+  /** Finish the item in flight, then stop; Resume goes on. */
+  pause(): void {
+    if (this.running) this.#pause = true;
+  }
+
+  /** Stop now; the answers so far are kept. */
+  cancel(): void {
+    this.#abort?.abort();
+  }
+
+  async remove(id: string): Promise<void> {
+    if (this.running && this.open?.id === id) return;
+    try {
+      await (await this.#deps.store()).delete(id);
+      this.runs = this.runs.filter((r) => r.id !== id);
+      if (this.open?.id === id) {
+        this.open = null;
+        this.results = [];
+        this.report = null;
+      }
+    } catch (e) {
+      this.error = toPolymathError(e);
+    }
+  }
+
+  async #run(initial: BenchRun): Promise<void> {
+    this.running = true;
+    this.error = null;
+    this.#pause = false;
+    const abort = new AbortController();
+    this.#abort = abort;
+    let run: BenchRun = { ...initial, status: "running" };
+    const store = await this.#deps.store();
+    try {
+      await this.#saveRun(store, run);
+      this.#tasks = await this.#tasksOf(run);
+      this.results = await store.results(run.id);
+      // Answers saved without a verdict (the tab closed while scoring): score them first.
+      for (const r of this.results.filter((x) => !x.verdict && !x.error)) {
+        const task = this.#tasks.find((t) => t.suiteId === r.suiteId && t.item.id === r.itemId);
+        if (!task) continue;
+        const verdict = await this.#deps.score(task.item, r.answer);
+        this.#upsert({ ...r, verdict });
+        await store.saveResult({ ...r, verdict });
+      }
+      // A local lookup, not state: nothing renders from it.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
+      const answered = new Set(this.results.map((r) => resultKey(r.modelId, r.suiteId, r.itemId)));
+      const engine = await this.#deps.engine.engine();
+      const plan = planBench(
+        run.config.models.map((m) => ({ id: m.id, load: m.source !== "imported" })),
+        this.#tasks,
+        answered,
+        engine.loaded(),
+      );
+      const total = run.config.models.length * this.#tasks.length;
+      const started = (this.#deps.now ?? Date.now)();
+      const doneBefore = this.results.length;
+      let tokens = 0;
+      this.progress = {
+        done: doneBefore,
+        total,
+        modelId: null,
+        itemId: null,
+        phase: null,
+        tokensPerS: null,
+        etaMs: null,
+      };
+      const onEvent = (e: BenchEvent): void => {
+        const p = this.progress;
+        if (!p) return;
+        if (e.type === "loading") Object.assign(p, { modelId: e.modelId, phase: "loading" });
+        else if (e.type === "loaded") {
+          run = { ...run, loads: { ...run.loads, [e.modelId]: e.cost } };
+          void this.#saveRun(store, run);
+        } else if (e.type === "item") {
+          Object.assign(p, { modelId: e.modelId, itemId: e.task.item.id, phase: "generating" });
+        } else if (e.type === "answered" || e.type === "scored") {
+          this.#upsert(e.result);
+          if (e.type === "answered") {
+            p.done++;
+            tokens += e.result.usage?.completionTokens ?? 0;
+            const elapsed = (this.#deps.now ?? Date.now)() - started;
+            const doneNow = p.done - doneBefore;
+            p.tokensPerS = elapsed > 0 ? (tokens * 1000) / elapsed : null;
+            p.etaMs = doneNow > 0 ? ((total - p.done) * elapsed) / doneNow : null;
+          }
+          this.#queueReport();
+        }
+      };
+      const outcome = await runBench({
+        engine,
+        plan,
+        runId: run.id,
+        request: (modelId, item) =>
+          benchRequest(modelId, item, run.config.params, run.config.maxTokens),
+        score: (task, answer) => this.#deps.score(task.item, answer),
+        ...(this.#deps.cached ? { cached: this.#deps.cached } : {}),
+        save: (r) => store.saveResult(r),
+        onEvent,
+        shouldPause: () => this.#pause,
+        signal: abort.signal,
+        itemTimeoutMs: run.config.itemTimeoutMs,
+      });
+      run = { ...run, status: outcome };
+    } catch (e) {
+      // A lost GPU, a crashed engine, a full disk: the run is paused where it stopped.
+      this.error = toPolymathError(e);
+      run = { ...run, status: "paused" };
+    } finally {
+      await this.#saveRun(store, run).catch(() => undefined);
+      this.open = run;
+      this.runs = this.runs.map((r) => (r.id === run.id ? run : r));
+      this.running = false;
+      this.progress = null;
+      this.#abort = null;
+      this.#queueReport(true);
+      await this.#deps.engine.sync().catch(() => undefined);
+    }
+  }
+
+  async #tasksOf(run: BenchRun): Promise<BenchTask[]> {
+    const tasks: BenchTask[] = [];
+    for (const ref of run.config.suites) {
+      const suite = await this.#deps.suite(ref.id);
+      if (!suite) {
+        const { PolymathError } = await import("../../core/errors");
+        throw new PolymathError("not-found", `The suite "${ref.name}" is no longer stored.`, {
+          advice: "Import it again (the same file), then resume the run.",
+        });
+      }
+      // A local lookup, not state: nothing renders from it.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
+      const byId = new Map(suite.items.map((i) => [i.id, i]));
+      for (const id of ref.itemIds) {
+        const item = byId.get(id);
+        if (item) tasks.push({ suiteId: ref.id, item });
+      }
+    }
+    return tasks;
+  }
+
+  async #saveRun(store: BenchStore, run: BenchRun): Promise<void> {
+    await store.saveRun(run);
+  }
+
+  #upsert(result: BenchResult): void {
+    const key = resultKey(result.modelId, result.suiteId, result.itemId);
+    const rest = this.results.filter((r) => resultKey(r.modelId, r.suiteId, r.itemId) !== key);
+    this.results = [...rest, result];
+  }
+
+  #queueReport(now = false): void {
+    const compute = () => {
+      this.#reportQueued = false;
+      if (this.open) this.report = buildBenchReport(this.open, this.results);
+    };
+    if (now) return compute();
+    if (this.#reportQueued) return;
+    this.#reportQueued = true;
+    (this.#deps.defer ?? ((task) => setTimeout(task, 500)))(compute);
+  }
+}
