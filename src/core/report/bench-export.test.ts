@@ -68,3 +68,13 @@ describe("bench report exports", () => {
     expect(doc.results).toHaveLength(1);
   });
 });
+
+describe("report charts", () => {
+  it("escape every name they show", async () => {
+    const { domainScoresSvg, scoreVsMemorySvg } = await import("./report-svg");
+    const svg = domainScoresSvg(report, () => "<script>x</script>") + scoreVsMemorySvg(report);
+    expect(svg).not.toMatch(/<script/);
+    expect(svg).toContain("&#60;script&#62;");
+    expect(svg).toMatch(/^<svg viewBox/);
+  });
+});
