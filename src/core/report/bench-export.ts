@@ -104,7 +104,7 @@ export function reportToHtml(run: BenchRun, report: BenchReport): string {
 body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem;font-size:.9rem}
 th,td{border-bottom:1px solid var(--border);padding:.3rem .5rem;text-align:left;vertical-align:top}
-.scroll{overflow-x:auto}h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.5rem}
+.scroll{overflow-x:auto}svg{max-width:42rem;display:block}h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.5rem}
 .sentence{font-size:1.05rem}
 </style></head><body>
 <h1>${e(run.title)}</h1>

@@ -137,4 +137,41 @@ describe("BenchRuns", () => {
     await state.remove(state.open!.id);
     expect(await kv.keys()).toEqual([]);
   });
+
+  it("runs answers from a file as a model beside the local ones", async () => {
+    const engine = new Engine2();
+    const { state } = runs(engine);
+    // A fixture responses file (not model output): right on a-0 and a-2, wrong on a-1, no a-3.
+    const text = ["a-0 0", "a-1 5", "a-2 4"]
+      .map((l) => {
+        const [id, n] = l.split(" ");
+        return JSON.stringify({ id, response: `#### ${n}`, model: "ignored" });
+      })
+      .join("\n");
+    await state.start({
+      suites: [{ id: "a" }],
+      models: ["spec"],
+      imported: [{ name: "API model", role: "generalist", fileName: "api.jsonl", text }],
+    });
+    expect(engine.chats).toHaveLength(4); // only the local model was asked
+    const api = state.results.filter((r) => r.modelId === "imported:API model");
+    expect(api.map((r) => [r.itemId, r.verdict?.pass]).sort()).toEqual([
+      ["a-0", true],
+      ["a-1", false],
+      ["a-2", true],
+    ]);
+    expect(state.report?.comparisons[0]).toMatchObject({
+      generalist: "imported:API model",
+      specialist: "spec",
+      n: 3,
+    });
+    const bad = runs(new Engine2());
+    await bad.state.start({
+      suites: [{ id: "a" }],
+      models: [],
+      imported: [{ name: "x", role: "unknown", fileName: "x.jsonl", text: "{ nope" }],
+    });
+    expect(bad.state.error?.message).toMatch(/line 1/);
+    expect(bad.state.open).toBeNull();
+  });
 });

@@ -21,6 +21,11 @@ import {
   type BenchResult,
   type BenchRun,
 } from "../../core/runs/bench/types";
+import {
+  matchResponses,
+  parseResponses,
+  type ResponseLine,
+} from "../../core/scoring/importers/responses";
 import type { Suite, SuiteItem, Verdict } from "../../core/scoring/types";
 
 export interface BenchRunsDeps {
@@ -41,9 +46,18 @@ export interface BenchRunsDeps {
   itemTimeoutMs?: number;
 }
 
+/** Answers made elsewhere (a hosted API, another tool), as a responses file, run as a "model". */
+export interface ImportedAnswers {
+  name: string;
+  role: "generalist" | "specialist" | "unknown";
+  fileName: string;
+  text: string;
+}
+
 export interface NewBenchRun {
   suites: { id: string; sample?: { n: number; seed: number } }[];
   models: string[];
+  imported?: ImportedAnswers[];
 }
 
 export interface BenchProgress {
@@ -108,7 +122,20 @@ export class BenchRuns {
 
   /** Make a new run and start it. */
   async start(setup: NewBenchRun): Promise<void> {
-    if (this.running || setup.models.length === 0 || setup.suites.length === 0) return;
+    const imported = setup.imported ?? [];
+    if (this.running || setup.models.length + imported.length === 0) return;
+    if (setup.suites.length === 0) return;
+    // A file that does not parse starts nothing (its error names the line).
+    let files: { answers: ImportedAnswers; lines: ResponseLine[] }[];
+    try {
+      files = imported.map((answers) => ({
+        answers,
+        lines: parseResponses(answers.text).map((l) => ({ ...l, model: answers.name })),
+      }));
+    } catch (e) {
+      this.error = toPolymathError(e, "malformed-input");
+      return;
+    }
     const now = this.#deps.now ?? Date.now;
     const suites = [];
     for (const s of setup.suites) {
@@ -125,7 +152,19 @@ export class BenchRuns {
         ...(s.sample && s.sample.n < all.length ? { sample: s.sample } : {}),
       });
     }
-    const models = setup.models.map((id) => this.#deps.describeModel(id));
+    const models = [
+      ...setup.models.map((id) => this.#deps.describeModel(id)),
+      ...files.map(
+        ({ answers }): BenchModelRef => ({
+          id: `imported:${answers.name}`,
+          name: answers.name,
+          role: answers.role,
+          domains: [],
+          source: "imported",
+          memoryMB: 0,
+        }),
+      ),
+    ];
     const run: BenchRun = {
       id: (this.#deps.newId ?? newId)(),
       title: `${suites.map((s) => s.name).join(" + ")} on ${models.length} models`,
@@ -142,7 +181,35 @@ export class BenchRuns {
       },
     };
     try {
-      await (await this.#deps.store()).saveRun(run);
+      const store = await this.#deps.store();
+      await store.saveRun(run);
+      // Imported answers are saved as results now; the run scores them like any other answer.
+      for (const { answers, lines } of files) {
+        for (const ref of suites) {
+          const suite = await this.#deps.suite(ref.id);
+          if (!suite) continue;
+          // A local lookup, not state.
+          // eslint-disable-next-line svelte/prefer-svelte-reactivity
+          const wanted = new Set(ref.itemIds);
+          const { pairs } = matchResponses(
+            { ...suite, items: suite.items.filter((i) => wanted.has(i.id)) },
+            lines,
+          );
+          for (const { item, response } of pairs) {
+            await store.saveResult({
+              runId: run.id,
+              modelId: `imported:${answers.name}`,
+              suiteId: ref.id,
+              itemId: item.id,
+              domain: item.domain,
+              kind: item.kind,
+              answer: response.response,
+              finishReason: "stop",
+              at: now(),
+            });
+          }
+        }
+      }
     } catch (e) {
       this.error = toPolymathError(e);
       return;
@@ -210,12 +277,15 @@ export class BenchRuns {
       const answered = new Set(this.results.map((r) => resultKey(r.modelId, r.suiteId, r.itemId)));
       const engine = await this.#deps.engine.engine();
       const plan = planBench(
-        run.config.models.map((m) => ({ id: m.id, load: m.source !== "imported" })),
+        // Imported answers are all in already: nothing to ask for them.
+        run.config.models
+          .filter((m) => m.source !== "imported")
+          .map((m) => ({ id: m.id, load: true })),
         this.#tasks,
         answered,
         engine.loaded(),
       );
-      const total = run.config.models.length * this.#tasks.length;
+      const total = this.results.length + plan.reduce((n, p) => n + p.tasks.length, 0);
       const started = (this.#deps.now ?? Date.now)();
       const doneBefore = this.results.length;
       let tokens = 0;
