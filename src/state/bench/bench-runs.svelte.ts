@@ -154,16 +154,14 @@ export class BenchRuns {
     }
     const models = [
       ...setup.models.map((id) => this.#deps.describeModel(id)),
-      ...files.map(
-        ({ answers }): BenchModelRef => ({
-          id: `imported:${answers.name}`,
-          name: answers.name,
-          role: answers.role,
-          domains: [],
-          source: "imported",
-          memoryMB: 0,
-        }),
-      ),
+      ...files.map(({ answers }): BenchModelRef => ({
+        id: `imported:${answers.name}`,
+        name: answers.name,
+        role: answers.role,
+        domains: [],
+        source: "imported",
+        memoryMB: 0,
+      })),
     ];
     const run: BenchRun = {
       id: (this.#deps.newId ?? newId)(),
