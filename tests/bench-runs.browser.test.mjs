@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { benchRecording, readTemplates } from "./helpers/bench-recording.mjs";
 import { launch, screenshot } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
@@ -85,8 +86,8 @@ describe("Bench runs", () => {
       await runs.getByLabel("Responses file").setInputFiles(path);
       await runs.getByText(`${name} · ${role}`).waitFor();
     }
-    await runs.getByLabel("Math word problems").check();
-    await runs.getByLabel("Reasoning").check();
+    await runs.getByLabel(/Math word problems \(/).check();
+    await runs.getByLabel(/Reasoning \(\d/).check();
     await runs.getByRole("button", { name: /^Run \d+ items on 3 models$/ }).click();
 
     const report = page.getByTestId("run-report");
@@ -123,7 +124,7 @@ describe("Bench runs", () => {
     const json = JSON.parse(await save("Export JSON"));
     assert.equal(json.format, "polymath-bench-report");
     assert.equal(json.results.length, 3 * (math.length + choice.length));
-    assert.match((await save("Export CSV")).split("\r\n")[0], /^model,suite,item,domain/);
+    assert.match((await save("Export CSV")).split("\r\n")[0] ?? "", /^model,suite,item,domain/);
     const html = await save("Export HTML");
 
     // The HTML report opens on its own and asks for nothing.
@@ -143,6 +144,100 @@ describe("Bench runs", () => {
     await page.reload();
     await page.getByTestId("run-list").getByRole("link").first().click();
     await page.getByTestId("comparisons").getByText("Generalist keeps").first().waitFor();
+    assert.deepEqual(b.errors, []);
+  });
+
+  it("runs replayed models item by item, and after a reload resumes without asking twice", async () => {
+    const { page } = b;
+    await openBench(page);
+    const templates = await readTemplates(page);
+    const items = [
+      ...(await suiteItems(page, "builtin-math")),
+      ...(await suiteItems(page, "builtin-reasoning")),
+    ];
+    const recording = benchRecording({
+      templates,
+      items,
+      step: 40,
+      ttft: 60,
+      models: [
+        {
+          id: "fx-generalist",
+          label: "Fixture generalist",
+          role: "generalist",
+          right: (_x, i) => i % 3 !== 0,
+        },
+        {
+          id: "fx-math",
+          label: "Fixture math",
+          role: "specialist",
+          domain: "math",
+          right: (x) => x.kind === "math",
+        },
+        {
+          id: "fx-logic",
+          label: "Fixture logic",
+          role: "specialist",
+          domain: "reasoning",
+          right: (x) => x.kind === "choice",
+        },
+      ],
+    });
+    const file = join(dir, "bench-fixture.json");
+    await writeFile(file, JSON.stringify(recording));
+    const loadRecording = async () => {
+      await page.goto(server.url + "#/compare");
+      await page.getByLabel("Pace", { exact: true }).selectOption("recorded");
+      await page.getByLabel("Replay a recording (.json)").setInputFiles(file);
+      await page.getByTestId("replay-badge").waitFor();
+      await page.evaluate(() => (location.hash = "#/bench"));
+      await page.getByRole("heading", { name: "Bench", exact: true }).waitFor();
+    };
+    await loadRecording();
+    const runs = page.locator("#runs");
+    for (const label of ["Fixture generalist", "Fixture math", "Fixture logic"]) {
+      await runs.getByTestId("run-models").getByLabel(new RegExp(label)).check();
+    }
+    await runs.getByLabel(/Math word problems \(/).check();
+    await runs.getByLabel(/Reasoning \(\d/).check();
+    await runs.getByLabel("Items per suite").fill("6");
+    await runs.getByRole("button", { name: "Run 12 items on 3 models" }).click();
+    const total = 36;
+    await page.waitForFunction(
+      () => Number(document.querySelector("[data-testid=asked-here]")?.textContent ?? 0) >= 10,
+      undefined,
+      { timeout: 60_000 },
+    );
+
+    // The tab goes away mid-run; a new page load finds the run where it stopped.
+    await page.reload();
+    await openBench(page);
+    await page.getByTestId("run-list").getByRole("link").first().click();
+    const status = page.locator("[data-testid=run-report] p.muted").first();
+    await status.waitFor();
+    const answered = Number((await status.innerText()).match(/^(\d+) of 36/)?.[1]);
+    assert.ok(answered >= 9 && answered < total, `answered before the reload: ${answered}`);
+    // Replay needs its recording again after a reload (nothing of it is stored); then Resume.
+    const url = page.url();
+    await loadRecording();
+    await page.goto(url);
+    await page.getByRole("button", { name: "Resume" }).click();
+    await page.waitForFunction(
+      (n) =>
+        document
+          .querySelector("[data-testid=run-report] p.muted")
+          ?.textContent?.startsWith(`${n} of ${n} items scored · done`),
+      total,
+      { timeout: 60_000 },
+    );
+    // This page asked only what was left: no item was asked twice.
+    assert.equal(Number(await page.getByTestId("asked-total").innerText()), total - answered);
+    assert.match(
+      await page.getByTestId("comparisons").innerText(),
+      /Fixture generalist too few items to tell \(n = 6\)|Fixture generalist keeps/,
+    );
+    const costs = await page.getByTestId("costs").innerText();
+    assert.match(costs, /Fixture math/);
     assert.deepEqual(b.errors, []);
   });
 });

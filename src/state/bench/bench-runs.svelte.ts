@@ -70,6 +70,8 @@ export interface BenchProgress {
   tokensPerS: number | null;
   /** From the measured time per item. */
   etaMs: number | null;
+  /** Items asked of a model since this page loaded (a resumed run asks only what was left). */
+  askedHere: number;
 }
 
 const DEFAULT_ITEM_TIMEOUT_MS = 120_000;
@@ -82,6 +84,8 @@ export class BenchRuns {
   running = $state(false);
   progress = $state<BenchProgress | null>(null);
   error = $state<PolymathError | null>(null);
+  /** Items asked of a model since this page loaded, over all runs (a resume asks only the rest). */
+  askedHere = $state(0);
 
   readonly #deps: BenchRunsDeps;
   #abort: AbortController | null = null;
@@ -295,6 +299,7 @@ export class BenchRuns {
         phase: null,
         tokensPerS: null,
         etaMs: null,
+        askedHere: 0,
       };
       const onEvent = (e: BenchEvent): void => {
         const p = this.progress;
@@ -305,6 +310,8 @@ export class BenchRuns {
           void this.#saveRun(store, run);
         } else if (e.type === "item") {
           Object.assign(p, { modelId: e.modelId, itemId: e.task.item.id, phase: "generating" });
+          p.askedHere++;
+          this.askedHere++;
         } else if (e.type === "answered" || e.type === "scored") {
           this.#upsert(e.result);
           if (e.type === "answered") {
