@@ -5,6 +5,8 @@
  * the next call starts a fresh one.
  */
 import { PolymathError, toPolymathError } from "../core/errors";
+import type { BenchReport } from "../core/report/bench-report";
+import type { BenchResult, BenchRun } from "../core/runs/bench/types";
 import type { SuiteFormat } from "../core/scoring/importers/detect-format";
 import type {
   ImportResult,
@@ -106,6 +108,15 @@ export class ScoringClient {
       { item, answer, ...(timeoutMs === undefined ? {} : { timeoutMs }) },
       options,
     );
+  }
+
+  /** A bench run's report, computed in the worker. */
+  benchReport(
+    run: BenchRun,
+    results: BenchResult[],
+    options: CallOptions = {},
+  ): Promise<BenchReport> {
+    return this.#call("benchReport", { run, results }, options);
   }
 
   /** Run the suite's reference and wrong solutions. */

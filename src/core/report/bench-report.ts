@@ -110,7 +110,9 @@ export function buildBenchReport(
     const groups = new Map<string, BenchResult[]>();
     for (const r of scored) {
       const k = `${r.modelId}\u0000${key(r)}`;
-      groups.set(k, [...(groups.get(k) ?? []), r]);
+      const group = groups.get(k);
+      if (group) group.push(r);
+      else groups.set(k, [r]);
     }
     return [...groups].map(([k, rs]) => cell(k.split("\u0000")[0]!, key(rs[0]!), rs, boot));
   };

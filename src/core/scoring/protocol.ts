@@ -6,6 +6,8 @@
  * is sent once when the worker has started.
  */
 import type { SerializedError } from "../errors";
+import type { BenchReport } from "../report/bench-report";
+import type { BenchResult, BenchRun } from "../runs/bench/types";
 import type { InstructionAggregate } from "./ifeval/aggregate";
 import type { SuiteFormat } from "./importers/detect-format";
 import type { UnmatchedResponse } from "./importers/responses";
@@ -66,6 +68,8 @@ export interface ScoringCalls {
     args: { item: SuiteItem; answer: string; timeoutMs?: number };
     result: Verdict;
   };
+  /** A bench run's report (intervals, comparisons, systems): statistics off the main thread. */
+  benchReport: { args: { run: BenchRun; results: BenchResult[] }; result: BenchReport };
   /** Stop call `target`; it rejects with `aborted`. */
   cancel: { args: { target: number }; result: null };
 }
@@ -95,12 +99,16 @@ export type ScoringEvent =
   | { type: "result"; id: number; value: ScoringResultValue }
   | { type: "error"; id: number; error: SerializedError };
 
+// Every call type, checked by the compiler: a new call cannot be left out of the guard.
 const CALL_TYPES: readonly string[] = [
-  "import",
-  "score",
-  "scoreAnswer",
-  "selfTest",
-  "cancel",
+  ...Object.keys({
+    import: true,
+    score: true,
+    scoreAnswer: true,
+    selfTest: true,
+    benchReport: true,
+    cancel: true,
+  } satisfies Record<ScoringCallType, true>),
   "ran",
 ];
 

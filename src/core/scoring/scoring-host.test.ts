@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { buildBenchReport } from "../report/bench-report";
+import type { BenchResult, BenchRun } from "../runs/bench/types";
 import { nodeVmRunner } from "./node-vm-runner.test-helper";
 import type { ScoringEvent } from "./protocol";
 import { ScoringHost, type ScoringHostOptions } from "./scoring-host";
@@ -36,6 +38,42 @@ describe("ScoringHost", () => {
     await host.handle("hello");
     await host.handle({ type: "ran", runId: 99, outcome: { status: "ok", durationMs: 0 } });
     expect(events).toEqual([]);
+  });
+
+  it("computes a bench run's report on request, as the main thread would", async () => {
+    const { host, events } = harness();
+    const run: BenchRun = {
+      id: "r",
+      title: "t",
+      createdAt: 0,
+      status: "done",
+      loads: {},
+      provenance: { app: { name: "polymath", version: "test" } },
+      config: {
+        suites: [{ id: "s", name: "s", hash: "h", itemIds: ["a", "b"], totalItems: 2 }],
+        models: [
+          { id: "g", name: "G", role: "generalist", domains: [], source: "replay", memoryMB: 1 },
+        ],
+        params: {},
+        maxTokens: { code: 1, math: 1, choice: 1, instruction: 1, checks: 1 },
+        itemTimeoutMs: 1,
+      },
+    };
+    // Fixture verdicts, not model output.
+    const results: BenchResult[] = ["a", "b"].map((itemId, i) => ({
+      runId: "r",
+      modelId: "g",
+      suiteId: "s",
+      itemId,
+      domain: "math",
+      kind: "math",
+      answer: "",
+      finishReason: "stop",
+      verdict: { itemId, pass: i === 0, score: i === 0 ? 1 : 0, reason: "fixture" },
+      at: 0,
+    }));
+    await host.handle({ id: 3, type: "benchReport", run, results });
+    expect(events).toEqual([{ type: "result", id: 3, value: buildBenchReport(run, results) }]);
   });
 
   it("keeps several programs in flight so the sandbox never idles, and scores them all", async () => {

@@ -5,6 +5,7 @@
  * many at once, so the sandbox's frames never wait for the next one.
  */
 import { PolymathError, toPolymathError } from "../errors";
+import { buildBenchReport } from "../report/bench-report";
 import { aggregateInstructionResults } from "./ifeval/aggregate";
 import { instructionResultOf } from "./ifeval/evaluate";
 import { detectFormat } from "./importers/detect-format";
@@ -110,6 +111,8 @@ export class ScoringHost {
           this.#runner(),
           request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs },
         );
+      case "benchReport":
+        return Promise.resolve(buildBenchReport(request.run, request.results));
     }
   }
 

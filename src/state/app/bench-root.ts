@@ -50,6 +50,7 @@ export async function createBenchView(app: App): Promise<BenchState> {
         store: async () => createBenchStore((await store("benchRuns")).store),
         engine: engines,
         score: (item, answer) => scoring().scoreAnswer(item, answer),
+        report: (run, results) => scoring().benchReport(run, results),
         suite: (id) => library.get(id),
         describeModel: describe,
         cached: async (id) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PolymathError } from "../../core/errors";
 import type { ChatRequest, ChatResult, Engine, StreamOptions } from "../../core/engine/types";
+import { buildBenchReport, type BenchReport } from "../../core/report/bench-report";
 import { createBenchStore } from "../../core/runs/bench/bench-store";
 import type { MathItem, Suite } from "../../core/scoring/types";
 import { createMemoryStore } from "../../core/storage/memory-store";
@@ -61,7 +62,11 @@ class Engine2 implements Engine {
   }
 }
 
-function runs(engine: Engine2, kv = createMemoryStore()) {
+function runs(
+  engine: Engine2,
+  kv = createMemoryStore(),
+  extra: Partial<ConstructorParameters<typeof BenchRuns>[0]> = {},
+) {
   let n = 0;
   const state = new BenchRuns({
     store: async () => createBenchStore(kv),
@@ -82,6 +87,7 @@ function runs(engine: Engine2, kv = createMemoryStore()) {
     provenance: () => ({ app: { name: "polymath", version: "test" } }),
     newId: () => `run${++n}`,
     defer: (task) => task(),
+    ...extra,
   });
   return { state, kv };
 }
@@ -173,5 +179,30 @@ describe("BenchRuns", () => {
     });
     expect(bad.state.error?.message).toMatch(/line 1/);
     expect(bad.state.open).toBeNull();
+  });
+
+  it("takes the report from the worker, keeps only the newest, and computes it here if that fails", async () => {
+    const asked: { answered: number; resolve: (r: BenchReport) => void }[] = [];
+    const { state } = runs(new Engine2(), createMemoryStore(), {
+      report: (run, results) =>
+        new Promise<BenchReport>((resolve) => asked.push({ answered: results.length, resolve })),
+    });
+    await state.start({ suites: [{ id: "a" }], models: ["gen"] });
+    expect(asked.length).toBeGreaterThan(1);
+    const newest = asked.at(-1)!;
+    expect(newest.answered).toBe(4);
+    // The worker's answers arrive out of order: the newest request's report wins.
+    newest.resolve(buildBenchReport(state.open!, state.results));
+    asked[0]!.resolve(buildBenchReport(state.open!, []));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(state.report?.progress.answered).toBe(4);
+
+    const failing = runs(new Engine2(), createMemoryStore(), {
+      report: () => Promise.reject(new PolymathError("engine-crashed", "The worker stopped.")),
+    }).state;
+    await failing.start({ suites: [{ id: "a" }], models: ["gen"] });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(failing.report?.progress).toMatchObject({ answered: 4, scored: 4 });
   });
 });

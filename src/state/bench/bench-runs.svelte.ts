@@ -41,6 +41,11 @@ export interface BenchRunsDeps {
   provenance: () => BenchRun["provenance"];
   now?: () => number;
   newId?: () => string;
+  /**
+   * Computes a report (in the scoring worker in the app, off the main thread); on the spot when
+   * absent or when it fails.
+   */
+  report?: (run: BenchRun, results: BenchResult[]) => Promise<BenchReport>;
   /** Runs the report computation later (a timer in the app). */
   defer?: (task: () => void) => void;
   itemTimeoutMs?: number;
@@ -72,6 +77,8 @@ export interface BenchProgress {
   etaMs: number | null;
   /** Items asked of a model since this page loaded (a resumed run asks only what was left). */
   askedHere: number;
+  /** The runner's own time per answered item (saving, planning), outside generation, ms. */
+  overheadMsPerItem: number | null;
 }
 
 const DEFAULT_ITEM_TIMEOUT_MS = 120_000;
@@ -91,6 +98,11 @@ export class BenchRuns {
   #abort: AbortController | null = null;
   #pause = false;
   #reportQueued = false;
+  #reportSeq = 0;
+  // Not reactive on purpose: `results` is the reactive copy, renewed once a frame.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #byKey = new Map<string, BenchResult>();
+  #publishQueued = false;
   #tasks: BenchTask[] = [];
 
   constructor(deps: BenchRunsDeps) {
@@ -115,7 +127,7 @@ export class BenchRuns {
       const run = await store.get(id);
       if (!run) return false;
       this.open = run;
-      this.results = await store.results(id);
+      this.#setResults(await store.results(id));
       this.#queueReport(true);
       return true;
     } catch (e) {
@@ -217,7 +229,7 @@ export class BenchRuns {
       return;
     }
     this.open = run;
-    this.results = [];
+    this.#setResults([]);
     this.runs = [run, ...this.runs];
     await this.#run(run);
   }
@@ -246,7 +258,7 @@ export class BenchRuns {
       this.runs = this.runs.filter((r) => r.id !== id);
       if (this.open?.id === id) {
         this.open = null;
-        this.results = [];
+        this.#setResults([]);
         this.report = null;
       }
     } catch (e) {
@@ -265,7 +277,7 @@ export class BenchRuns {
     try {
       await this.#saveRun(store, run);
       this.#tasks = await this.#tasksOf(run);
-      this.results = await store.results(run.id);
+      this.#setResults(await store.results(run.id));
       // Answers saved without a verdict (the tab closed while scoring): score them first.
       for (const r of this.results.filter((x) => !x.verdict && !x.error)) {
         const task = this.#tasks.find((t) => t.suiteId === r.suiteId && t.item.id === r.itemId);
@@ -300,7 +312,10 @@ export class BenchRuns {
         tokensPerS: null,
         etaMs: null,
         askedHere: 0,
+        overheadMsPerItem: null,
       };
+      let overheadMs = 0;
+      let answeredHere = 0;
       const onEvent = (e: BenchEvent): void => {
         const p = this.progress;
         if (!p) return;
@@ -321,6 +336,9 @@ export class BenchRuns {
             const doneNow = p.done - doneBefore;
             p.tokensPerS = elapsed > 0 ? (tokens * 1000) / elapsed : null;
             p.etaMs = doneNow > 0 ? ((total - p.done) * elapsed) / doneNow : null;
+            overheadMs += e.overheadMs;
+            answeredHere++;
+            p.overheadMsPerItem = overheadMs / answeredHere;
           }
           this.#queueReport();
         }
@@ -381,16 +399,41 @@ export class BenchRuns {
     await store.saveRun(run);
   }
 
+  #setResults(list: BenchResult[]): void {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- see #byKey
+    this.#byKey = new Map(list.map((r) => [resultKey(r.modelId, r.suiteId, r.itemId), r]));
+    this.#publishQueued = false;
+    this.results = list;
+  }
+
+  /** Keep one result per (model, suite, item); the list the view reads is renewed once a frame. */
   #upsert(result: BenchResult): void {
-    const key = resultKey(result.modelId, result.suiteId, result.itemId);
-    const rest = this.results.filter((r) => resultKey(r.modelId, r.suiteId, r.itemId) !== key);
-    this.results = [...rest, result];
+    this.#byKey.set(resultKey(result.modelId, result.suiteId, result.itemId), result);
+    if (this.#publishQueued) return;
+    this.#publishQueued = true;
+    (this.#deps.defer ?? ((task) => setTimeout(task, 16)))(() => this.#publish());
+  }
+
+  #publish(): void {
+    if (!this.#publishQueued) return;
+    this.#publishQueued = false;
+    this.results = [...this.#byKey.values()];
   }
 
   #queueReport(now = false): void {
     const compute = () => {
       this.#reportQueued = false;
-      if (this.open) this.report = buildBenchReport(this.open, this.results);
+      this.#publish();
+      const run = this.open;
+      const results = this.results;
+      const seq = ++this.#reportSeq;
+      if (!run) return;
+      const apply = (report: BenchReport) => {
+        if (seq === this.#reportSeq && this.open?.id === run.id) this.report = report;
+      };
+      const remote = this.#deps.report;
+      if (!remote) return apply(buildBenchReport(run, results));
+      remote(run, results).then(apply, () => apply(buildBenchReport(run, results)));
     };
     if (now) return compute();
     if (this.#reportQueued) return;

@@ -146,4 +146,36 @@ describe("runBench", () => {
       reason: expect.stringMatching(/time limit/),
     });
   });
+
+  it("counts the runner's own time per item apart from generation", async () => {
+    // A hand-driven clock: each chat takes 50 ms, each save 2 ms, nothing else moves time.
+    let clock = 0;
+    const scheduler = {
+      now: () => clock,
+      setTimeout: () => 0 as unknown as ReturnType<typeof setTimeout>,
+      clearTimeout: () => {},
+    };
+    const engine = new CountingEngine();
+    const chat = engine.chat.bind(engine);
+    engine.chat = async (request, opts) => {
+      clock += 50;
+      return chat(request, opts);
+    };
+    const store = createBenchStore(createMemoryStore());
+    const seen: { generationMs: number; overheadMs: number }[] = [];
+    await runBench({
+      ...options(engine, store),
+      plan: planBench([{ id: "gen", load: true }], tasks.slice(0, 3), new Set()),
+      scheduler,
+      save: async (r) => {
+        if (!r.verdict) clock += 2;
+        await store.saveResult(r);
+      },
+      onEvent: (e) => {
+        if (e.type === "answered")
+          seen.push({ generationMs: e.generationMs, overheadMs: e.overheadMs });
+      },
+    });
+    expect(seen).toEqual(Array.from({ length: 3 }, () => ({ generationMs: 50, overheadMs: 2 })));
+  });
 });

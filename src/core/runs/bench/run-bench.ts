@@ -16,7 +16,8 @@ export type BenchEvent =
   | { type: "loading"; modelId: string }
   | { type: "loaded"; modelId: string; cost: LoadCost }
   | { type: "item"; modelId: string; task: BenchTask }
-  | { type: "answered"; result: BenchResult }
+  /** `overheadMs`: the runner's own time on this item (planning, saving), outside generation. */
+  | { type: "answered"; result: BenchResult; generationMs: number; overheadMs: number }
   | { type: "scored"; result: BenchResult };
 
 export interface RunBenchOptions {
@@ -66,11 +67,13 @@ export async function runBench(options: RunBenchOptions): Promise<BenchOutcome> 
       for (const task of step.tasks) {
         if (signal?.aborted) return "cancelled";
         if (options.shouldPause?.()) return "paused";
+        const started = scheduler.now();
         options.onEvent?.({ type: "item", modelId: step.modelId, task });
-        const result = await answer(options, step.modelId, task, scheduler);
+        const { result, generationMs } = await answer(options, step.modelId, task, scheduler);
         if (signal?.aborted) return "cancelled";
         await options.save(result);
-        options.onEvent?.({ type: "answered", result });
+        const overheadMs = Math.max(0, scheduler.now() - started - generationMs);
+        options.onEvent?.({ type: "answered", result, generationMs, overheadMs });
         const job = scoreLater(options, task, result).catch((e: unknown) => {
           saveFailure ??= e;
         });
@@ -97,7 +100,7 @@ async function answer(
   modelId: string,
   task: BenchTask,
   scheduler: Scheduler,
-): Promise<BenchResult> {
+): Promise<{ result: BenchResult; generationMs: number }> {
   const base = {
     runId: options.runId,
     modelId,
@@ -114,29 +117,38 @@ async function answer(
     timedOut = true;
     stop.abort();
   }, options.itemTimeoutMs);
+  const started = scheduler.now();
+  const took = () => scheduler.now() - started;
   try {
     const result = await options.engine.chat(options.request(modelId, task.item), {
       onChunk: () => {},
       signal: stop.signal,
     });
+    const generationMs = took();
     return {
-      ...base,
-      answer: result.text,
-      finishReason: timedOut ? "timeout" : result.finishReason,
-      usage: result.usage,
-      ...(result.error ? { error: result.error } : {}),
-      at: Date.now(),
+      generationMs,
+      result: {
+        ...base,
+        answer: result.text,
+        finishReason: timedOut ? "timeout" : result.finishReason,
+        usage: result.usage,
+        ...(result.error ? { error: result.error } : {}),
+        at: Date.now(),
+      },
     };
   } catch (e) {
     const error = toPolymathError(e);
     // A lost device or a crashed engine stops the run: the item is not saved and runs again.
     if (error.code === "device-lost" || error.code === "engine-crashed") throw error;
     return {
-      ...base,
-      answer: "",
-      finishReason: timedOut ? "timeout" : "error",
-      error: error.toJSON(),
-      at: Date.now(),
+      generationMs: took(),
+      result: {
+        ...base,
+        answer: "",
+        finishReason: timedOut ? "timeout" : "error",
+        error: error.toJSON(),
+        at: Date.now(),
+      },
     };
   } finally {
     scheduler.clearTimeout(timer);
