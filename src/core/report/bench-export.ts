@@ -1,6 +1,6 @@
 /**
  * A bench report as files: JSON (`"format": "polymath-bench-report"`, version 1, documented in
- * BENCH_REPORT_FORMAT.md), CSV (one row per answered item, formula-safe), and a self-contained
+ * docs/bench-report-format.md), CSV (one row per answered item, formula-safe), and a self-contained
  * HTML page (inline styles and SVG, no script, a CSP that forbids every request), so a report
  * opens offline anywhere and shows exactly what was measured.
  */
