@@ -11,6 +11,7 @@ import type {
   ScoreReport,
   ScoringCalls,
   ScoringEvent,
+  ScoringPhase,
   ScoringRequest,
   SelfTestReport,
 } from "../core/scoring/protocol";
@@ -40,7 +41,8 @@ export const createScoringWorkerPort: ScoringPortFactory = (handlers) =>
   );
 
 export interface CallOptions {
-  onProgress?: (done: number, total: number) => void;
+  /** `phase` is set where a call has several (reading, matching lines, scoring). */
+  onProgress?: (done: number, total: number, phase?: ScoringPhase) => void;
   signal?: AbortSignal;
   /** Time limit per program (code items, predicates). */
   timeoutMs?: number;
@@ -132,7 +134,7 @@ export class ScoringClient {
     const { onProgress, signal } = options;
     const onEvent = onProgress
       ? (event: ScoringEvent) => {
-          if (event.type === "progress") onProgress(event.done, event.total);
+          if (event.type === "progress") onProgress(event.done, event.total, event.phase);
         }
       : undefined;
     return this.#client.call(type, args, onEvent, signal);
