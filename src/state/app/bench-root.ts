@@ -17,6 +17,9 @@ import { BenchRuns } from "../bench/bench-runs.svelte";
 import { BenchState } from "../bench/bench.svelte";
 
 export async function createBenchView(app: App): Promise<BenchState> {
+  // The built-in suites are their own chunk: fetch it beside the catalog, not after the view mounts.
+  const builtIns = import("../../core/scoring/suites/index").then((m) => m.builtInSuites);
+  builtIns.catch(() => undefined); // the library reports it when it reads them
   const catalog = await app.catalog();
   const { engines, device } = app;
   let client: ScoringClient | null = null;
@@ -37,6 +40,7 @@ export async function createBenchView(app: App): Promise<BenchState> {
   };
   return new BenchState({
     client: scoring,
+    builtIns: () => builtIns,
     openSuites: async () => {
       const opened = await store("suites");
       return {
