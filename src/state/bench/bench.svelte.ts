@@ -16,8 +16,8 @@ import type { Suite } from "../../core/scoring/types";
 export interface BenchDeps {
   client: () => ScoringClient;
   openSuites: () => Promise<OpenedSuiteStore>;
-  /** The built-in suites (their own chunk); by default fetched on the library's first load. */
-  builtIns?: () => Promise<readonly Suite[]>;
+  /** The built-in suites (their own chunk, read by the root); by default fetched on first load. */
+  builtIns?: readonly Suite[];
   fetch?: typeof fetch;
   /** Bench runs over models (made by the composition root with the runtimes). */
   runs?: (library: SuiteLibrary) => BenchRuns;

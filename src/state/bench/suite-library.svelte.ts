@@ -50,14 +50,19 @@ export class SuiteLibrary {
   #store: Promise<SuiteStore> | null = null;
   #builtIns: Promise<readonly Suite[]> | null = null;
 
+  /** `builtIns`: the suites themselves (listed at once), or how to fetch them on first load. */
   constructor(
     open: () => Promise<OpenedSuiteStore>,
     now: () => number = Date.now,
-    builtIns: () => Promise<readonly Suite[]> = loadBuiltIns,
+    builtIns: readonly Suite[] | (() => Promise<readonly Suite[]>) = loadBuiltIns,
   ) {
     this.#open = open;
     this.#now = now;
-    this.#loadBuiltIns = builtIns;
+    if (typeof builtIns === "function") this.#loadBuiltIns = builtIns;
+    else {
+      this.#loadBuiltIns = () => Promise.resolve(builtIns);
+      this.builtIn = builtIns.map(summarizeSuite);
+    }
   }
 
   /** Read the built-in suites and the imported suites' list, side by side (again after changes). */
