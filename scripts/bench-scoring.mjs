@@ -79,7 +79,10 @@ async function score(suiteId, path) {
     w.__observer.observe({ type: "longtask" });
   });
   const started = performance.now();
-  await page.getByLabel("Responses file").setInputFiles(path);
+  await page
+    .getByRole("region", { name: "Score answers" })
+    .getByLabel("Responses file")
+    .setInputFiles(path);
   const duration = page.getByTestId("score-duration");
   await duration.waitFor({ timeout: 300_000 });
   const wallMs = performance.now() - started;
@@ -206,7 +209,10 @@ async function progressAboveZero() {
 async function stopMidway(suiteId, path) {
   await page.goto(server.url + "#/bench");
   await page.locator("#score-suite").selectOption(suiteId);
-  await page.getByLabel("Responses file").setInputFiles(path);
+  await page
+    .getByRole("region", { name: "Score answers" })
+    .getByLabel("Responses file")
+    .setInputFiles(path);
   const seen = await progressAboveZero();
   const started = performance.now();
   await page.getByRole("button", { name: "Stop" }).click();
@@ -219,7 +225,10 @@ async function firstProgress(suiteId, path) {
   await page.goto(server.url + "#/bench");
   await page.locator("#score-suite").selectOption(suiteId);
   const started = performance.now();
-  await page.getByLabel("Responses file").setInputFiles(path);
+  await page
+    .getByRole("region", { name: "Score answers" })
+    .getByLabel("Responses file")
+    .setInputFiles(path);
   const shown = await progressAboveZero();
   const ms = performance.now() - started;
   await page.getByTestId("score-duration").waitFor({ timeout: 300_000 });
