@@ -3,7 +3,10 @@
 // like a person would: export the built-in code and instruction suites, grow them into a
 // 200-item HumanEval-X-style suite and a 500-item IFEval suite (same items under new ids),
 // import both, score a responses file for each, and print the time the app reports
-// (`score-duration`) against the targets. Not part of `npm test`.
+// (`score-duration`) against the targets. Then a 14,079-question MMLU-style CSV (made up here,
+// some questions asked twice with other options) scored from a file keyed by question text, not
+// id: the time, when the first progress showed, and how long Stop takes to act mid-file.
+// Not part of `npm test`.
 //
 //   node scripts/bench-scoring.mjs               builds dist/ if needed and serves it
 //   POLYMATH_DIST=.tmp/dist-x node scripts/bench-scoring.mjs   serves an existing build
@@ -16,7 +19,8 @@ import { serveDist } from "../tests/helpers/server.mjs";
 
 const CODE_ITEMS = 200;
 const INSTRUCTION_ITEMS = 500;
-const TARGETS = { code: 20_000, instruction: 2_000 };
+const MMLU_ITEMS = 14_079;
+const TARGETS = { code: 20_000, instruction: 2_000, text: 3_000, stop: 1_000 };
 
 if (!process.env.POLYMATH_DIST) {
   execFileSync(process.execPath, ["scripts/build-if-needed.mjs"], { stdio: "inherit" });
@@ -75,7 +79,10 @@ async function score(suiteId, path) {
     w.__observer.observe({ type: "longtask" });
   });
   const started = performance.now();
-  await page.getByLabel("Responses file").setInputFiles(path);
+  await page
+    .getByRole("region", { name: "Score answers" })
+    .getByLabel("Responses file")
+    .setInputFiles(path);
   const duration = page.getByTestId("score-duration");
   await duration.waitFor({ timeout: 300_000 });
   const wallMs = performance.now() - started;
@@ -168,6 +175,66 @@ function answerFor(item, n) {
   return n % 4 === 0 ? text.toLowerCase() : text;
 }
 
+/** MMLU-style CSV rows: every 50th question is asked again with other options. */
+function mmluRows(n) {
+  const random = prng(7);
+  const rows = [];
+  for (let i = 0; i < n; i++) {
+    const repeat = i % 50 === 49;
+    const q = repeat
+      ? rows[i - 1].question
+      : `Made-up question ${i}: which value does ${Math.floor(random() * 1e6)} map to under rule ${i % 97}?`;
+    const options = Array.from({ length: 4 }, (_, k) => `option ${k} of ${i}`);
+    rows.push({ question: q, options, answer: "ABCD"[i % 4] });
+  }
+  return rows;
+}
+
+const csvField = (s) => `"${s.replace(/"/g, '""')}"`;
+
+/** The score progress line once it shows a figure above 0, as text. */
+async function progressAboveZero() {
+  const text = await page.waitForFunction(
+    () => {
+      const t = document.querySelector("[data-testid=score-progress]")?.textContent ?? "";
+      return /[1-9]\d* of \d+/.test(t) ? t.replace(/\s+/g, " ").trim() : null;
+    },
+    undefined,
+    { timeout: 60_000, polling: 10 },
+  );
+  return /** @type {string} */ (await text.jsonValue());
+}
+
+/** Pick a responses file, wait until its progress moves, press Stop: ms until the run ends. */
+async function stopMidway(suiteId, path) {
+  await page.goto(server.url + "#/bench");
+  await page.locator("#score-suite").selectOption(suiteId);
+  await page
+    .getByRole("region", { name: "Score answers" })
+    .getByLabel("Responses file")
+    .setInputFiles(path);
+  const seen = await progressAboveZero();
+  const started = performance.now();
+  await page.getByRole("button", { name: "Stop" }).click();
+  await page.getByTestId("score-progress").waitFor({ state: "detached", timeout: 60_000 });
+  return { ms: performance.now() - started, seen };
+}
+
+/** Pick a responses file: ms until the first progress with a figure above 0 shows. */
+async function firstProgress(suiteId, path) {
+  await page.goto(server.url + "#/bench");
+  await page.locator("#score-suite").selectOption(suiteId);
+  const started = performance.now();
+  await page
+    .getByRole("region", { name: "Score answers" })
+    .getByLabel("Responses file")
+    .setInputFiles(path);
+  const shown = await progressAboveZero();
+  const ms = performance.now() - started;
+  await page.getByTestId("score-duration").waitFor({ timeout: 300_000 });
+  return { ms, shown };
+}
+
 try {
   console.log(
     `Chromium headless, no WebGPU; this machine has ${availableParallelism()} CPU cores.`,
@@ -247,6 +314,35 @@ try {
     r: await score(ifevalSuite, ifevalAnswersPath),
   });
 
+  // 14,079 choice questions answered in a file keyed by question text (no ids).
+  const mmlu = mmluRows(MMLU_ITEMS);
+  const mmluPath = join(tmp, "bench-mmlu-14079.csv");
+  await writeFile(
+    mmluPath,
+    mmlu.map((r) => [r.question, ...r.options, r.answer].map(csvField).join(",")).join("\n") + "\n",
+  );
+  const mmluAnswersPath = join(tmp, "bench-mmlu-14079-responses.jsonl");
+  await writeFile(
+    mmluAnswersPath,
+    jsonl(
+      mmlu.map((r, i) => ({
+        question: r.question,
+        // Repeated questions carry their options, as HF-style exports ("choices") do.
+        ...(i % 50 >= 48 ? { choices: r.options } : {}),
+        model: "text-keyed",
+        response: `Answer: ${i % 3 === 0 ? "A" : r.answer}`,
+      })),
+    ),
+  );
+  const mmluSuite = await importSuite(mmluPath, MMLU_ITEMS);
+  results.push({
+    target: TARGETS.text,
+    what: `${MMLU_ITEMS} choice answers keyed by question text`,
+    r: await score(mmluSuite, mmluAnswersPath),
+  });
+  const first = await firstProgress(mmluSuite, mmluAnswersPath);
+  const stop = await stopMidway(mmluSuite, mmluAnswersPath);
+
   console.log("");
   let missed = 0;
   for (const { target, what, r } of results) {
@@ -261,6 +357,15 @@ try {
         `main-thread long tasks: ${r.longTasks.length} (longest ${longest} ms); sandbox frames: ${r.frames}`,
     );
   }
+  console.log(
+    `Text-keyed file: first progress above 0 after ${first.ms.toFixed(0)} ms ("${first.shown}")`,
+  );
+  const stopOk = stop.ms < TARGETS.stop;
+  if (!stopOk) missed++;
+  console.log(
+    `Stop pressed at "${stop.seen}": the run ended ${stop.ms.toFixed(0)} ms later ` +
+      `(target < ${TARGETS.stop} ms: ${stopOk ? "met" : "MISSED"})`,
+  );
   if (browser.errors.length) console.log("Page errors:", browser.errors);
   process.exitCode = missed === 0 ? 0 : 1;
 } finally {

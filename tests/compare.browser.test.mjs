@@ -70,7 +70,12 @@ async function waitAllDone(page, count) {
   await page.waitForFunction(
     (n) => {
       const s = Array.from(document.querySelectorAll('[data-testid="column-status"]'));
-      return s.length === n && s.every((e) => e.textContent?.trim() === "Done");
+      // Done, and rendered (the Markdown renderer loads with the first answer).
+      return (
+        s.length === n &&
+        s.every((e) => e.textContent?.trim() === "Done") &&
+        !document.querySelector("[data-markdown=pending]")
+      );
     },
     count,
     { timeout: 20_000 },

@@ -51,6 +51,70 @@ async function search(page, text) {
 }
 
 describe("Models view with SwiftShader WebGPU", () => {
+  it("lists and deletes downloads without fetching the model runtime", async () => {
+    const { page } = b;
+    // First in this file: nothing has started the runtime yet in this browser.
+    const scripts = [];
+    const onRequest = (r) => {
+      if (r.resourceType() === "script" || /\.js(\?|$)/.test(r.url())) scripts.push(r.url());
+    };
+    b.context.on("request", onRequest);
+    try {
+      await openModels(page);
+      await page.getByText(/^None yet/).waitFor();
+      // A download as web-llm's Cache API backend keeps it: manifest, shards, config, library.
+      await page.evaluate(
+        async ({ id }) => {
+          const folder = `https://huggingface.co/mlc-ai/${id}/resolve/main/`;
+          const json = (v) =>
+            new Response(JSON.stringify(v), { headers: { "content-type": "application/json" } });
+          const model = await caches.open("webllm/model");
+          const records = [0, 1].map((i) => ({
+            dataPath: `params_shard_${i}.bin`,
+            nbytes: 300 * 1024 * 1024,
+          }));
+          await model.put(`${folder}tensor-cache.json`, json({ records }));
+          for (const r of records) await model.put(folder + r.dataPath, new Response("x"));
+          await model.put(`${folder}tokenizer.json`, json({}));
+          await (await caches.open("webllm/config")).put(`${folder}mlc-chat-config.json`, json({}));
+        },
+        { id: F32 },
+      );
+      await page.reload();
+      const list = page.getByTestId("cached-models");
+      await list.waitFor();
+      const item = list.getByRole("listitem");
+      assert.equal(await item.count(), 1);
+      // The size comes from the stored manifest (2 × 300 MiB).
+      await item
+        .filter({ hasText: /Qwen2\.5-0\.5B-Instruct.*q4f32/ })
+        .filter({ hasText: "600 MB" })
+        .waitFor();
+      await item.getByRole("button", { name: `Delete ${F32} from the cache` }).click();
+      await list.waitFor({ state: "detached" });
+      await page.getByText(/^None yet/).waitFor();
+      const left = await page.evaluate(async () => {
+        const urls = [];
+        for (const name of ["webllm/model", "webllm/config"]) {
+          for (const r of await (await caches.open(name)).keys()) urls.push(r.url);
+        }
+        return urls;
+      });
+      assert.deepEqual(left, []);
+      const runtime = scripts.filter((u) => /engine\.worker|worker-engine/.test(u));
+      assert.deepEqual(runtime, [], "no model runtime chunk was requested");
+      assert.ok(
+        scripts.some((u) => /ModelsView/.test(u)),
+        scripts.join("\n"),
+      );
+    } finally {
+      b.context.off("request", onRequest);
+    }
+    // The sizes read from the seeded manifest stay known to this page; the next test wants none.
+    await page.reload();
+    assert.deepEqual(b.errors, []);
+  });
+
   it("lists the catalog with fit badges and reasons, and filters it", async () => {
     const { page } = b;
     await openModels(page);

@@ -357,11 +357,14 @@ describe("code answers that try to pass without being right", () => {
       }
     }
     await page.locator("#score-suite").selectOption(suiteId);
-    await page.getByLabel("Responses file").setInputFiles({
-      name: "adversarial-responses.jsonl",
-      mimeType: "application/jsonl",
-      buffer: jsonl(responses),
-    });
+    await page
+      .getByRole("region", { name: "Score answers" })
+      .getByLabel("Responses file")
+      .setInputFiles({
+        name: "adversarial-responses.jsonl",
+        mimeType: "application/jsonl",
+        buffer: jsonl(responses),
+      });
     await page.getByTestId("score-duration").waitFor({ timeout: 240_000 });
 
     const [download] = await Promise.all([

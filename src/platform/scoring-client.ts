@@ -13,6 +13,7 @@ import type {
   ScoreReport,
   ScoringCalls,
   ScoringEvent,
+  ScoringPhase,
   ScoringRequest,
   SelfTestReport,
 } from "../core/scoring/protocol";
@@ -42,7 +43,8 @@ export const createScoringWorkerPort: ScoringPortFactory = (handlers) =>
   );
 
 export interface CallOptions {
-  onProgress?: (done: number, total: number) => void;
+  /** `phase` is set where a call has several (reading, matching lines, scoring). */
+  onProgress?: (done: number, total: number, phase?: ScoringPhase) => void;
   signal?: AbortSignal;
   /** Time limit per program (code items, predicates). */
   timeoutMs?: number;
@@ -143,7 +145,7 @@ export class ScoringClient {
     const { onProgress, signal } = options;
     const onEvent = onProgress
       ? (event: ScoringEvent) => {
-          if (event.type === "progress") onProgress(event.done, event.total);
+          if (event.type === "progress") onProgress(event.done, event.total, event.phase);
         }
       : undefined;
     return this.#client.call(type, args, onEvent, signal);

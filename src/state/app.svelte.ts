@@ -91,22 +91,28 @@ export class App {
     return this.#catalog;
   }
 
+  // Each view's state needs the catalog: start it beside the view's own chunk, not after it.
+
   chat(): Promise<ChatViewState> {
+    void this.catalog();
     this.#chat ??= import("./app/chat-root").then((m) => m.createChatView(this));
     return this.#chat;
   }
 
   compare(): Promise<CompareViewState> {
+    void this.catalog();
     this.#compare ??= import("./app/compare-root").then((m) => m.createCompareView(this));
     return this.#compare;
   }
 
   models(): Promise<ModelsViewState> {
+    void this.catalog();
     this.#models ??= import("./app/models-root").then((m) => m.createModelsView(this));
     return this.#models;
   }
 
   bench(): Promise<BenchState> {
+    void this.catalog();
     this.#bench ??= import("./app/bench-root").then((m) => m.createBenchView(this));
     return this.#bench;
   }

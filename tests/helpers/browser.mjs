@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { findBrowser } from "../../scripts/ensure-browser.mjs";
 
-const COMMON = [
+export const COMMON = [
   "--no-sandbox",
   "--disable-background-networking",
   "--disable-component-update",
@@ -14,7 +14,7 @@ const COMMON = [
   "--no-first-run",
   "--disable-dev-shm-usage",
 ];
-const WEBGPU = [
+export const WEBGPU = [
   "--enable-unsafe-webgpu",
   "--enable-features=Vulkan",
   "--use-vulkan=swiftshader",

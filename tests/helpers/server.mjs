@@ -5,6 +5,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
+import { gzipSync } from "node:zlib";
 import { ISOLATION_HEADERS } from "../../scripts/isolation-headers.mjs";
 
 const TYPES = {
@@ -28,10 +29,11 @@ const TYPES = {
  * Start serving `root`. Returns { url, subUrl, requests, close, route }.
  * `route(path, handler)` adds a custom response for tests (e.g. a fake model host).
  * `isolated: false` leaves out the COOP/COEP headers (a host that cannot send headers).
+ * `compress: true` gzips text files for clients that accept it, as static hosts do (Lighthouse).
  */
 export async function serveDist(
   root = process.env.POLYMATH_DIST ?? "dist",
-  { subPath = "/polymath/", isolated = true } = {},
+  { subPath = "/polymath/", isolated = true, compress = false } = {},
 ) {
   const policy = isolated ? ISOLATION_HEADERS : {};
   const requests = [];
@@ -51,11 +53,17 @@ export async function serveDist(
     try {
       if (!(await stat(file)).isFile()) return end(res, 404, "not found");
       const body = await readFile(file);
+      const type = TYPES[extname(file)] ?? "application/octet-stream";
+      const gzip =
+        compress &&
+        /^(text\/|application\/(json|manifest|jsonl)|image\/svg)/.test(type) &&
+        /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
       res.writeHead(200, {
-        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        "content-type": type,
         "cache-control": "no-cache",
+        ...(gzip ? { "content-encoding": "gzip", vary: "accept-encoding" } : {}),
       });
-      res.end(body);
+      res.end(gzip ? gzipSync(body) : body);
     } catch {
       end(res, 404, "not found");
     }

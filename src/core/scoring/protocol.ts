@@ -92,9 +92,15 @@ export type ScoringRequest = ScoringCallRequest | RanMessage;
 
 export type ScoringResultValue = ScoringCalls[ScoringCallType]["result"];
 
+/**
+ * What a long call is doing: reading the file, matching its lines to items (`done` of `total`
+ * lines), or scoring (`done` of `total` answers). Calls without phases only score.
+ */
+export type ScoringPhase = "read" | "match" | "score";
+
 export type ScoringEvent =
   | { type: "ready"; id: 0 }
-  | { type: "progress"; id: number; done: number; total: number }
+  | { type: "progress"; id: number; done: number; total: number; phase?: ScoringPhase }
   | { type: "run"; runId: number; program: string; timeoutMs: number }
   | { type: "result"; id: number; value: ScoringResultValue }
   | { type: "error"; id: number; error: SerializedError };

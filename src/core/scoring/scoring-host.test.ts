@@ -98,9 +98,61 @@ describe("ScoringHost", () => {
     const progress = events.filter((e) => e.type === "progress");
     const n = mathSuite.items.length;
     expect(progress).toEqual([
-      { type: "progress", id: 7, done: 0, total: n },
-      { type: "progress", id: 7, done: n, total: n },
+      { type: "progress", id: 7, done: 0, total: 0, phase: "read" },
+      { type: "progress", id: 7, done: 0, total: n, phase: "match" },
+      { type: "progress", id: 7, done: n, total: n, phase: "match" },
+      { type: "progress", id: 7, done: 0, total: n, phase: "score" },
+      { type: "progress", id: 7, done: n, total: n, phase: "score" },
     ]);
+  });
+
+  it("reports progress while matching a text-keyed file, in order, before any scoring", async () => {
+    const { host, events } = harness({ sliceMs: 0, progressEveryMs: 0 });
+    const bytes = enc(
+      mathSuite.items.map((i) => JSON.stringify({ prompt: i.prompt, response: "1" })).join("\n"),
+    );
+    await host.handle({ id: 3, type: "score", suite: mathSuite, fileName: "r.jsonl", bytes });
+    const seen = events
+      .filter((e) => e.type === "progress" || e.type === "result")
+      .map((e) => (e.type === "progress" ? `${e.phase}:${e.done}/${e.total}` : e.type));
+    const n = mathSuite.items.length;
+    expect(seen[0]).toBe("read:0/0");
+    expect(seen[1]).toBe(`match:0/${n}`);
+    const firstScore = seen.indexOf(`score:0/${n}`);
+    // Every line matched reports, in order, before scoring starts.
+    expect(seen.slice(1, firstScore)).toEqual(
+      Array.from({ length: n + 1 }, (_, i) => `match:${i}/${n}`),
+    );
+    expect(seen.at(-1)).toBe("result");
+  });
+
+  it("stops while matching: a cancel between slices ends the call before any scoring", async () => {
+    const events: ScoringEvent[] = [];
+    let cancelled = false;
+    const host: ScoringHost = new ScoringHost(
+      (event) => {
+        events.push(event);
+        // Cancel as soon as the first slice of matching reports.
+        if (!cancelled && event.type === "progress" && event.phase === "match" && event.done > 0) {
+          cancelled = true;
+          void host.handle({ id: 9, type: "cancel", target: 4 });
+        }
+      },
+      { sliceMs: 0, progressEveryMs: 0 },
+    );
+    const lines = Array.from({ length: 5000 }, (_, i) =>
+      JSON.stringify({ question: `Question ${i}?`, response: "1" }),
+    );
+    const bytes = enc(lines.join("\n"));
+    await host.handle({ id: 4, type: "score", suite: mathSuite, fileName: "r.jsonl", bytes });
+    expect(events.find((e) => e.type === "error")).toMatchObject({
+      id: 4,
+      error: { code: "aborted" },
+    });
+    expect(events.find((e) => e.type === "result" && e.id === 9)).toBeDefined();
+    const match = events.filter((e) => e.type === "progress" && e.phase === "match");
+    expect(match.at(-1)).toMatchObject({ done: 1, total: 5000 });
+    expect(events.some((e) => e.type === "progress" && e.phase === "score")).toBe(false);
   });
 
   it("stops a call on cancel with `aborted`, and answers the cancel itself", async () => {
@@ -127,7 +179,7 @@ describe("ScoringHost", () => {
       fileName: "r.jsonl",
       bytes: enc('{"id": "x"}'),
     });
-    expect(events).toEqual([
+    expect(events.filter((e) => e.type !== "progress")).toEqual([
       expect.objectContaining({
         type: "error",
         id: 1,

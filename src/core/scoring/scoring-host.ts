@@ -11,7 +11,7 @@ import { instructionResultOf } from "./ifeval/evaluate";
 import { detectFormat } from "./importers/detect-format";
 import { notGzipNote, readImportText, withReadNote } from "./importers/gzip";
 import { importSuite, withNote } from "./importers/import-suite";
-import { matchResponses, parseResponses, type ResponseMatch } from "./importers/responses";
+import { parseResponses, ResponseMatcher, type ResponseMatch } from "./importers/responses";
 import { modelScores } from "./importers/score-responses";
 import type {
   ImportResult,
@@ -21,6 +21,7 @@ import type {
   ScoringCalls,
   ScoringEvent,
   ScoringCallRequest,
+  ScoringPhase,
   ScoringResultValue,
   SelfTestMiss,
   SelfTestReport,
@@ -157,16 +158,20 @@ export class ScoringHost {
   }
 
   async #score(id: number, call: Call, args: ScoringCalls["score"]["args"]): Promise<ScoreReport> {
+    this.#post({ type: "progress", id, done: 0, total: 0, phase: "read" });
     const text = await readImportText(args.bytes);
     const note = notGzipNote(args.fileName, args.bytes);
     const responses = withReadNote(note, () => parseResponses(text));
-    const { pairs, unmatched } = matchResponses(args.suite, responses);
+    const matcher = new ResponseMatcher(args.suite);
+    await this.#slices(id, call, "match", responses.length, (i) => matcher.add(responses[i]!));
+    const { pairs, unmatched } = matcher;
     const runner = this.#runner();
     const options = args.timeoutMs === undefined ? {} : { timeoutMs: args.timeoutMs };
     const verdicts = await this.#pool(
       id,
       call,
       pairs.map((p) => () => scoreItem(p.item, p.response.response, runner, options)),
+      "score",
     );
     return {
       suiteId: args.suite.id,
@@ -217,20 +222,56 @@ export class ScoringHost {
     };
   }
 
+  /** A progress reporter for one call: at most every `progressEveryMs`, and always the last. */
+  #progress(id: number, total: number, phase?: ScoringPhase): (done: number) => void {
+    let last = -Infinity;
+    return (done) => {
+      const now = performance.now();
+      if (done !== total && done !== 0 && now - last < this.#progressEveryMs) return;
+      last = now;
+      this.#post({ type: "progress", id, done, total, ...(phase ? { phase } : {}) });
+    };
+  }
+
+  /**
+   * Run `step(0..total-1)` synchronously in slices of `sliceMs`, letting messages in between them;
+   * stops (rejecting with `aborted`) at the first slice boundary after a cancel.
+   */
+  async #slices(
+    id: number,
+    call: Call,
+    phase: ScoringPhase,
+    total: number,
+    step: (i: number) => void,
+  ): Promise<void> {
+    const progress = this.#progress(id, total, phase);
+    progress(0);
+    let sliceStart = performance.now();
+    for (let i = 0; i < total; i++) {
+      step(i);
+      if (i + 1 < total && performance.now() - sliceStart >= this.#sliceMs) {
+        progress(i + 1);
+        await pause();
+        if (call.cancelled) throw new PolymathError("aborted", "Scoring stopped.");
+        sliceStart = performance.now();
+      }
+    }
+    if (total > 0) progress(total);
+  }
+
   /** Run `tasks` `concurrency` at a time, in order of start; results in task order. */
-  async #pool<T>(id: number, call: Call, tasks: (() => Promise<T>)[]): Promise<T[]> {
+  async #pool<T>(
+    id: number,
+    call: Call,
+    tasks: (() => Promise<T>)[],
+    phase?: ScoringPhase,
+  ): Promise<T[]> {
     const results: T[] = new Array<T>(tasks.length);
     let next = 0;
     let done = 0;
     let sliceStart = performance.now();
-    let lastProgress = -Infinity;
-    const progress = () => {
-      const now = performance.now();
-      if (done === tasks.length || now - lastProgress >= this.#progressEveryMs) {
-        lastProgress = now;
-        this.#post({ type: "progress", id, done, total: tasks.length });
-      }
-    };
+    const report = this.#progress(id, tasks.length, phase);
+    const progress = () => report(done);
     progress();
     const lane = async () => {
       while (next < tasks.length && !call.cancelled) {

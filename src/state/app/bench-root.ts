@@ -17,7 +17,12 @@ import { BenchRuns } from "../bench/bench-runs.svelte";
 import { BenchState } from "../bench/bench.svelte";
 
 export async function createBenchView(app: App): Promise<BenchState> {
-  const catalog = await app.catalog();
+  // The built-in suites are their own chunk, fetched beside the catalog; the view opens with them
+  // listed, so the list never grows under the reader.
+  const [catalog, builtIns] = await Promise.all([
+    app.catalog(),
+    import("../../core/scoring/suites/index").then((m) => m.builtInSuites),
+  ]);
   const { engines, device } = app;
   let client: ScoringClient | null = null;
   const scoring = () => (client ??= new ScoringClient({ runner: getSandbox }));
@@ -37,6 +42,7 @@ export async function createBenchView(app: App): Promise<BenchState> {
   };
   return new BenchState({
     client: scoring,
+    builtIns,
     openSuites: async () => {
       const opened = await store("suites");
       return {

@@ -1,9 +1,11 @@
 /**
  * The composition root's Models part (loaded with the Models view): catalog browsing, downloads,
- * the cache and custom models, over the runtime that downloads models.
+ * the cache and custom models, over the runtime that downloads models (started only for a
+ * download: the cache is listed and cleared from the page).
  */
 import { checkModelFolder } from "../../platform/webllm/check-model-folder";
 import { checkModelLibrary } from "../../platform/webllm/check-model-library";
+import { pageModelCache } from "../../platform/webllm/artifact-stores";
 import { webllmDownloadSize } from "../../platform/webllm/model-sizes";
 import { saveSettings } from "../../platform/stores";
 import type { App, ModelsViewState } from "../app.svelte";
@@ -15,6 +17,9 @@ export async function createModelsView(app: App): Promise<ModelsViewState> {
     catalog,
     device: app.device,
     cache: () => app.engines.cache(),
+    // Opening the view reads web-llm's cache from the page; the runtime starts on a download.
+    inventory: async (backend) =>
+      pageModelCache(backend, (id) => catalog.byId(id)) ?? app.engines.cache(),
     syncLoaded: () => app.engines.sync(),
     downloadSize: (backend) => webllmDownloadSize(backend),
     checkFolder: (url) => checkModelFolder(url),

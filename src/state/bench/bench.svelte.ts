@@ -11,10 +11,13 @@ import { SuiteLibrary, type OpenedSuiteStore } from "./suite-library.svelte";
 import { VerdictView } from "./verdict-view.svelte";
 import type { BenchRuns } from "./bench-runs.svelte";
 import type { CompareCandidate } from "../../core/runs/compare/candidates";
+import type { Suite } from "../../core/scoring/types";
 
 export interface BenchDeps {
   client: () => ScoringClient;
   openSuites: () => Promise<OpenedSuiteStore>;
+  /** The built-in suites (their own chunk, read by the root); by default fetched on first load. */
+  builtIns?: readonly Suite[];
   fetch?: typeof fetch;
   /** Bench runs over models (made by the composition root with the runtimes). */
   runs?: (library: SuiteLibrary) => BenchRuns;
@@ -37,13 +40,20 @@ export class BenchState {
   constructor(deps: BenchDeps) {
     this.#client = deps.client;
     this.#deps = deps;
-    this.library = new SuiteLibrary(deps.openSuites);
+    this.library = deps.builtIns
+      ? new SuiteLibrary(deps.openSuites, Date.now, deps.builtIns)
+      : new SuiteLibrary(deps.openSuites);
     this.importer = new SuiteImport(this.library, deps.client, deps.fetch);
     this.selfTest = new SelfTest(deps.client);
     this.scoring = new ScoreRun(deps.client, (id) => this.library.get(id));
-    this.scoring.suiteId = this.library.builtIn[0]?.id ?? "";
     this.verdicts = new VerdictView(() => this.scoring.report);
     this.runs = deps.runs?.(this.library) ?? null;
+  }
+
+  /** Read the suites; scoring then defaults to the first one. */
+  async load(): Promise<void> {
+    await this.library.load();
+    if (this.scoring.suiteId === "") this.scoring.suiteId = this.library.all[0]?.id ?? "";
   }
 
   /** Start the scoring worker ahead of the first import or score (it loads the scorers). */

@@ -3,7 +3,7 @@
  * the total time, and the report (kept as a raw, unproxied value: it can hold thousands of verdicts).
  */
 import { PolymathError, toPolymathError } from "../../core/errors";
-import type { ScoreReport } from "../../core/scoring/protocol";
+import type { ScoreReport, ScoringPhase } from "../../core/scoring/protocol";
 import type { Suite } from "../../core/scoring/types";
 import type { CallOptions } from "../../platform/scoring-client";
 import type { PickedFile } from "./suite-import.svelte";
@@ -21,7 +21,12 @@ export class ScoreRun {
   /** The suite to score against. */
   suiteId = $state("");
   running = $state(false);
-  progress = $state({ done: 0, total: 0 });
+  /** Where the run is: reading the file, matching its lines to items, or scoring answers. */
+  progress = $state<{ done: number; total: number; phase: ScoringPhase }>({
+    done: 0,
+    total: 0,
+    phase: "read",
+  });
   report = $state.raw<ScoreReport | null>(null);
   /** The responses file of the report (or of the run in progress). */
   fileName = $state("");
@@ -56,7 +61,7 @@ export class ScoreRun {
     this.report = null;
     this.durationMs = null;
     this.fileName = file.name;
-    this.progress = { done: 0, total: 0 };
+    this.progress = { done: 0, total: 0, phase: "read" };
     try {
       const suite = await this.#suite(this.suiteId);
       if (!suite) {
@@ -67,7 +72,8 @@ export class ScoreRun {
       const bytes = new Uint8Array(await file.arrayBuffer());
       this.report = await this.#scorer().score(suite, file.name, bytes, {
         signal: controller.signal,
-        onProgress: (done, total) => (this.progress = { done, total }),
+        onProgress: (done, total, phase) =>
+          (this.progress = { done, total, phase: phase ?? "score" }),
       });
       this.durationMs = this.#now() - started;
       this.finishedAt = Date.now();

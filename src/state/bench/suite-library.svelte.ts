@@ -1,10 +1,10 @@
 /**
- * The suites the Bench view lists: the built-in ones (code, in this bundle) and the imported ones
- * (IndexedDB, see src/core/storage/suites.ts). Adding saves a whole suite or nothing.
+ * The suites the Bench view lists: the built-in ones (code, their own chunk, loaded with the list)
+ * and the imported ones (IndexedDB, see src/core/storage/suites.ts). Adding saves a whole suite
+ * or nothing.
  */
 import { toPolymathError, type PolymathError } from "../../core/errors";
 import { serializePolymathSuite } from "../../core/scoring/importers/polymath-suite";
-import { builtInSuites } from "../../core/scoring/suites/index";
 import type { Suite } from "../../core/scoring/types";
 import {
   sameItems,
@@ -30,8 +30,13 @@ export interface AddOutcome {
   existing: boolean;
 }
 
+/** The built-in suites, fetched on first use (their items are most of the Bench view's code). */
+const loadBuiltIns = (): Promise<readonly Suite[]> =>
+  import("../../core/scoring/suites/index").then((m) => m.builtInSuites);
+
 export class SuiteLibrary {
-  readonly builtIn: readonly SuiteSummary[] = builtInSuites.map(summarizeSuite);
+  /** Known after the first `load`. */
+  builtIn = $state.raw<readonly SuiteSummary[]>([]);
   imported = $state<SuiteSummary[]>([]);
   loaded = $state(false);
   /** Storage is not persistent: shown as a notice. */
@@ -41,19 +46,36 @@ export class SuiteLibrary {
   all = $derived<SuiteSummary[]>([...this.builtIn, ...this.imported]);
   readonly #open: () => Promise<OpenedSuiteStore>;
   readonly #now: () => number;
+  readonly #loadBuiltIns: () => Promise<readonly Suite[]>;
   #store: Promise<SuiteStore> | null = null;
+  #builtIns: Promise<readonly Suite[]> | null = null;
 
-  constructor(open: () => Promise<OpenedSuiteStore>, now: () => number = Date.now) {
+  /** `builtIns`: the suites themselves (listed at once), or how to fetch them on first load. */
+  constructor(
+    open: () => Promise<OpenedSuiteStore>,
+    now: () => number = Date.now,
+    builtIns: readonly Suite[] | (() => Promise<readonly Suite[]>) = loadBuiltIns,
+  ) {
     this.#open = open;
     this.#now = now;
+    if (typeof builtIns === "function") this.#loadBuiltIns = builtIns;
+    else {
+      this.#loadBuiltIns = () => Promise.resolve(builtIns);
+      this.builtIn = builtIns.map(summarizeSuite);
+    }
   }
 
-  /** Read the imported suites' list (once; again after each change). */
+  /** Read the built-in suites and the imported suites' list, side by side (again after changes). */
   async load(): Promise<void> {
+    const builtIn = this.#suites().then((suites) => {
+      if (this.builtIn.length === 0) this.builtIn = suites.map(summarizeSuite);
+    });
     try {
-      this.imported = await (await this.#storeOnce()).list();
+      const [imported] = await Promise.all([this.#storeOnce().then((s) => s.list()), builtIn]);
+      this.imported = imported;
       this.error = null;
     } catch (e) {
+      await builtIn.catch(() => undefined);
       this.error = toPolymathError(e);
     } finally {
       this.loaded = true;
@@ -70,7 +92,7 @@ export class SuiteLibrary {
 
   /** The whole suite, built-in or imported; undefined when there is none with this id. */
   async get(id: string): Promise<Suite | undefined> {
-    const builtIn = builtInSuites.find((s) => s.id === id);
+    const builtIn = (await this.#suites()).find((s) => s.id === id);
     if (builtIn) return builtIn;
     return (await this.#storeOnce()).get(id);
   }
@@ -81,7 +103,8 @@ export class SuiteLibrary {
    */
   async add(suite: Suite, format: string): Promise<AddOutcome> {
     const store = await this.#storeOnce();
-    const listed = [...this.builtIn, ...(await store.list())];
+    const builtIns = (await this.#suites()).map(summarizeSuite);
+    const listed = [...builtIns, ...(await store.list())];
     const same = await this.#withSameItems(suite, listed, store);
     if (same) return { summary: same, existing: true };
     const id = uniqueSuiteId(
@@ -106,7 +129,8 @@ export class SuiteLibrary {
     // Only suites of the same size are read whole.
     for (const candidate of listed.filter((s) => s.itemCount === suite.items.length)) {
       const whole =
-        builtInSuites.find((s) => s.id === candidate.id) ?? (await store.get(candidate.id));
+        (await this.#suites()).find((s) => s.id === candidate.id) ??
+        (await store.get(candidate.id));
       if (whole && sameItems(whole, suite)) return candidate;
     }
     return undefined;
@@ -126,6 +150,11 @@ export class SuiteLibrary {
   /** The suite as a Polymath suite file: its name and text. */
   exportFile(suite: Suite): { fileName: string; text: string } {
     return { fileName: `${fileStem(suite.name)}.jsonl`, text: serializePolymathSuite(suite) };
+  }
+
+  #suites(): Promise<readonly Suite[]> {
+    this.#builtIns ??= this.#loadBuiltIns();
+    return this.#builtIns;
   }
 
   #storeOnce(): Promise<SuiteStore> {

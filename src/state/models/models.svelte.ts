@@ -8,7 +8,7 @@ import type { CustomModel } from "../../core/catalog/custom";
 import { estimateDownloadMB } from "../../core/catalog/size";
 import type { CatalogEntry } from "../../core/catalog/types";
 import type { DeviceProfile } from "../../core/device/types";
-import type { CacheBackend, DownloadingCache } from "../../core/engine/model-cache";
+import type { CacheBackend, DownloadingCache, ModelCache } from "../../core/engine/model-cache";
 import { PolymathError, toPolymathError } from "../../core/errors";
 import type { CatalogState } from "../shared/catalog.svelte";
 import { CachedModels } from "./cache.svelte";
@@ -30,6 +30,11 @@ export interface ModelsDeps {
   device: { readonly profile: DeviceProfile | null; refresh(): Promise<void> };
   /** The cache of the runtime that downloads models (starts it). */
   cache: () => Promise<DownloadingCache>;
+  /**
+   * Listing and deleting downloads without starting the runtime, for the backend in use (the
+   * view opens on it); without it the runtime's cache answers.
+   */
+  inventory?: (backend: CacheBackend) => Promise<ModelCache>;
   /** Re-read which models are loaded after a download loaded one. */
   syncLoaded: () => Promise<void>;
   /** Exact download bytes of a model, read with the backend in use. */
@@ -78,7 +83,10 @@ export class ModelsState {
   constructor(deps: ModelsDeps) {
     this.#deps = deps;
     this.sizes = new ModelSizes(deps.downloadSize(() => this.backend));
-    this.cache = new CachedModels(deps.cache, () => deps.device.refresh());
+    const inventory = deps.inventory;
+    this.cache = new CachedModels(inventory ? () => inventory(this.backend) : deps.cache, () =>
+      deps.device.refresh(),
+    );
     this.queue = new DownloadQueue({
       run: (id, options) => this.#download(id, options),
       onDone: (id) => {

@@ -15,7 +15,7 @@ describe("parseResponses", () => {
     expect(responses[1]).toMatchObject({
       line: 2,
       model: "fixture-model-a",
-      prompt: expect.stringMatching(/^Fixture: A tank/),
+      question: expect.stringMatching(/^Fixture: A tank/),
     });
     expect(responses[3]).toMatchObject({
       id: "gsm8k-1",

@@ -1,6 +1,7 @@
 /** Responses files: model answers produced elsewhere, scored here without a GPU. */
 import type { Suite, SuiteItem } from "../types";
 import { Fields, malformed, parseJsonLines } from "./lines";
+import { ResponseIndex } from "./response-index";
 
 export const UNNAMED_MODEL = "unnamed model";
 
@@ -8,19 +9,28 @@ export interface ResponseLine {
   line: number;
   /** The item's id (`id`, `task_id` or `key`), when the line names one. */
   id?: string;
-  /** The item's exact prompt or question, when the line names it that way. */
+  /** The item's whole prompt, when the line gives it (`prompt`). */
   prompt?: string;
+  /** The item's question text, when the line gives it (`question`). */
+  question?: string;
+  /** The item's options (`options` or `choices`), telling apart questions asked twice. */
+  options?: string[];
   response: string;
   model: string;
 }
 
-/** Lines of a responses JSONL file: an item reference, `response` or `completion`, optional `model`. */
+const isStringList = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === "string");
+
+/**
+ * Lines of a responses JSONL file: an item reference (id, or prompt and/or question with
+ * optional options), `response` or `completion`, optional `model`.
+ */
 export function parseResponses(text: string): ResponseLine[] {
   return parseJsonLines(text).map(({ value, line }) => {
     const f = new Fields(value, line);
     const idKey = ["id", "task_id", "key"].find((k) => f.has(k));
-    const promptKey = ["prompt", "question"].find((k) => f.has(k));
-    if (idKey === undefined && promptKey === undefined) {
+    if (idKey === undefined && !f.has("prompt") && !f.has("question")) {
       throw malformed(line, 'missing field "id" (or "task_id", "key", "prompt", "question")');
     }
     const responseKey = f.has("response")
@@ -32,7 +42,12 @@ export function parseResponses(text: string): ResponseLine[] {
       throw malformed(line, 'missing field "response" (or "completion")');
     const out: ResponseLine = { line, response: f.string(responseKey), model: UNNAMED_MODEL };
     if (idKey !== undefined) out.id = f.id(idKey);
-    if (promptKey !== undefined) out.prompt = f.string(promptKey);
+    const prompt = f.optionalString("prompt");
+    if (prompt !== undefined) out.prompt = prompt;
+    const question = f.optionalString("question");
+    if (question !== undefined) out.question = question;
+    const options = ["options", "choices"].map((k) => value[k]).find(isStringList);
+    if (options !== undefined) out.options = options;
     const model = f.optionalString("model")?.trim();
     if (model) out.model = model;
     return out;
@@ -49,49 +64,73 @@ export interface UnmatchedResponse {
   reason: string;
 }
 
-/** True when `text` is the item's prompt, its question, or the question its prompt starts with. */
-function asksThis(item: SuiteItem, text: string): boolean {
-  const t = text.trim();
-  const prompt = item.prompt.trim();
-  if (prompt === t || (item.kind === "choice" && item.question.trim() === t)) return true;
-  // Imported questions gain an answer-format instruction after a blank line.
-  return t !== "" && prompt.startsWith(`${t}\n`);
+/**
+ * Pairs responses with items one line at a time (by id, else through a `ResponseIndex` of the
+ * suite's texts), so a caller can match a long file in slices and stop between them.
+ */
+export class ResponseMatcher {
+  readonly pairs: ResponseMatch[] = [];
+  readonly unmatched: UnmatchedResponse[] = [];
+  readonly #suite: Suite;
+  readonly #byId: Map<string, SuiteItem>;
+  #index: ResponseIndex | null = null;
+  /** `[model, item id]` → the line scored for it. */
+  readonly #taken = new Map<string, number>();
+
+  constructor(suite: Suite) {
+    this.#suite = suite;
+    this.#byId = new Map(suite.items.map((item) => [item.id, item]));
+  }
+
+  /** Match one line: it joins `pairs`, or `unmatched` with the reason. */
+  add(response: ResponseLine): void {
+    const key = (item: SuiteItem) => JSON.stringify([response.model, item.id]);
+    let item = response.id !== undefined ? this.#byId.get(response.id) : undefined;
+    if (item === undefined && (response.prompt !== undefined || response.question !== undefined)) {
+      // Built on the first line that names its item by text: files keyed by id never pay for it.
+      this.#index ??= new ResponseIndex(this.#suite);
+      const found = this.#index.lookup(response);
+      if (found.found === "one") item = found.item;
+      else if (found.found === "same") {
+        // The same question asked twice: each response answers the next one not yet answered.
+        item = found.items.find((i) => !this.#taken.has(key(i))) ?? found.items[0];
+      } else if (found.found === "ambiguous") {
+        this.unmatched.push({
+          line: response.line,
+          reason:
+            `${found.count} items of "${this.#suite.name}" ask this question with different ` +
+            `options; give the item's id, its whole "prompt" or its "options"`,
+        });
+        return;
+      }
+    }
+    if (item === undefined) {
+      const what = response.id !== undefined ? `id "${response.id}"` : "prompt";
+      this.unmatched.push({
+        line: response.line,
+        reason: `no item in "${this.#suite.name}" matches this ${what}`,
+      });
+      return;
+    }
+    const first = this.#taken.get(key(item));
+    if (first !== undefined) {
+      this.unmatched.push({
+        line: response.line,
+        reason: `a second response from ${response.model} to item "${item.id}" (line ${first} is scored)`,
+      });
+      return;
+    }
+    this.#taken.set(key(item), response.line);
+    this.pairs.push({ item, response });
+  }
 }
 
-/** Pair each response with its item (by id, else prompt); report lines that match none or repeat one. */
+/** Pair each response with its item (by id, else text); report lines that match none or repeat one. */
 export function matchResponses(
   suite: Suite,
   responses: ResponseLine[],
 ): { pairs: ResponseMatch[]; unmatched: UnmatchedResponse[] } {
-  const byId = new Map(suite.items.map((item) => [item.id, item]));
-  const pairs: ResponseMatch[] = [];
-  const unmatched: UnmatchedResponse[] = [];
-  const taken = new Map<string, number>();
-  for (const response of responses) {
-    const item =
-      (response.id !== undefined ? byId.get(response.id) : undefined) ??
-      (response.prompt !== undefined
-        ? suite.items.find((i) => asksThis(i, response.prompt ?? ""))
-        : undefined);
-    if (item === undefined) {
-      const what = response.id !== undefined ? `id "${response.id}"` : "prompt";
-      unmatched.push({
-        line: response.line,
-        reason: `no item in "${suite.name}" matches this ${what}`,
-      });
-      continue;
-    }
-    const key = JSON.stringify([response.model, item.id]);
-    const first = taken.get(key);
-    if (first !== undefined) {
-      unmatched.push({
-        line: response.line,
-        reason: `a second response from ${response.model} to item "${item.id}" (line ${first} is scored)`,
-      });
-      continue;
-    }
-    taken.set(key, response.line);
-    pairs.push({ item, response });
-  }
-  return { pairs, unmatched };
+  const matcher = new ResponseMatcher(suite);
+  for (const response of responses) matcher.add(response);
+  return { pairs: matcher.pairs, unmatched: matcher.unmatched };
 }

@@ -25,8 +25,11 @@ export interface ScoredAnswer {
 export function modelScores(suite: Suite, scored: readonly ScoredAnswer[]): ModelScore[] {
   const order = new Map(suite.items.map((item, i) => [item.id, i]));
   const groups = new Map<string, Verdict[]>();
-  for (const { model, verdict } of scored)
-    groups.set(model, [...(groups.get(model) ?? []), verdict]);
+  for (const { model, verdict } of scored) {
+    const list = groups.get(model);
+    if (list) list.push(verdict);
+    else groups.set(model, [verdict]);
+  }
   return [...groups].map(([model, list]): ModelScore => {
     list.sort((a, b) => (order.get(a.itemId) ?? 0) - (order.get(b.itemId) ?? 0));
     const answered = new Set(list.map((v) => v.itemId));
