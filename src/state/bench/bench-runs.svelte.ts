@@ -179,11 +179,11 @@ export class BenchRuns {
         ...(s.sample && s.sample.n < all.length ? { sample: s.sample } : {}),
       });
     }
-    const prompted = new Set(setup.prompted ?? []);
+    const prompted = setup.prompted ?? [];
     const models = [
       ...setup.models.flatMap((id) => {
         const m = this.#deps.describeModel(id);
-        if (!prompted.has(id) || m.role !== "generalist") return [m];
+        if (!prompted.includes(id) || m.role !== "generalist") return [m];
         // The same model again, told the routed domain's prompt: no extra download or memory.
         const variant: BenchModelRef = {
           ...m,
