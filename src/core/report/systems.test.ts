@@ -148,7 +148,7 @@ describe("the report's systems", () => {
 
   it("says in one sentence which system wins on quality, cost and latency", () => {
     expect(report.systemsSentence).toMatch(
-      /^On quality Routed team \(router → specialist, generalist as fallback\) wins \(83%, 95% \d+%–\d+%\); on cost G alone and PROMPTED:G \(domain prompts by the router\) \(0\.98 GB loaded, 1\.00 GB download\); /,
+      /^On quality Routed team \(router → specialist, generalist as fallback\) wins \(83%, 95% \d+%–\d+%\); on cost G alone and G with routed domain prompts \(0\.98 GB loaded, 1\.00 GB download\); /,
     );
     expect(report.systemsSentence).toMatch(
       /on latency G alone \(0 model switches, no routing\)\.$/,

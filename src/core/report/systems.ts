@@ -142,7 +142,8 @@ export function buildSystems(
     const overhead = routing
       ? overheadOf(workload, (item) => routing.decisions[item.key])
       : undefined;
-    out.push(system(`${p.name} (domain prompts by the router)`, "prompted", () => p.id, overhead));
+    const base = models.find((m) => m.id === p.prompted?.baseId)?.name ?? p.name;
+    out.push(system(`${base} with routed domain prompts`, "prompted", () => p.id, overhead));
   }
   if (routing && items.length > 0) {
     const decision = (item: Item) => routing.decisions[item.key];
