@@ -21,7 +21,7 @@ console.log(`${prompts.length} prompts, ${model.training.trainExamples} trained 
 console.log(`held-out accuracy ${(held.accuracy * 100).toFixed(1)}% on ${held.n} prompts`);
 console.log(["true \\ predicted", ...model.labels].map((s) => s.padStart(12)).join(""));
 held.confusion.forEach((row, i) =>
-  console.log([model.labels[i], ...row.map(String)].map((s) => s.padStart(12)).join("")),
+  console.log([model.labels[i] ?? "", ...row.map(String)].map((s) => s.padStart(12)).join("")),
 );
 if (process.argv.includes("--check")) {
   if (readFileSync(OUT, "utf8") !== json) {

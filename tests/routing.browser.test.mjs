@@ -171,7 +171,7 @@ describe("Routing in the bench", () => {
     assert.equal(routed.routing.n, 16);
     // The router's labels are the items' domains where it is right: the accuracy the row shows.
     const right = Object.entries(json.run.routing.decisions).filter(([key, d]) => {
-      const id = decodeURIComponent(key.split("|")[1]);
+      const id = decodeURIComponent(key.split("|")[1] ?? "");
       return d.label === items.find((x) => x.id === id)?.domain;
     }).length;
     assert.equal(routed.routing.accuracy, right / 16);
