@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Trains the prompt router on data/router/prompts.jsonl and writes its weights to
+// Trains the prompt router on data/router/prompts.jsonl (with the word lists of
+// data/router/lexicon.json) and writes its weights to
 // src/core/routing/router-model.json, printing the held-out accuracy and confusion matrix.
 // Deterministic (seeded; the held-out split is fixed by id): a unit test checks that the
 // committed JSON is what this script makes from the committed data.
@@ -8,12 +9,14 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { runnerImport } from "vite";
 
 const DATA = "data/router/prompts.jsonl";
+const LEXICON = "data/router/lexicon.json";
 const OUT = "src/core/routing/router-model.json";
 
 /** @type {{ module: typeof import("../src/core/routing/train.ts") }} */
 const { module: train } = await runnerImport("/src/core/routing/train.ts");
 const prompts = train.parsePrompts(readFileSync(DATA, "utf8"));
-const model = train.trainRouter(prompts);
+const lexicon = train.parseLexicon(readFileSync(LEXICON, "utf8"));
+const model = train.trainRouter(prompts, { ...train.DEFAULT_TRAIN_OPTIONS, lexicon });
 const json = train.serializeModel(model);
 const held = model.training.heldOut;
 

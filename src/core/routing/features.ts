@@ -47,15 +47,60 @@ function shapes(text: string): string[] {
   return out;
 }
 
+/** Words and phrases typical of each label (data/router/lexicon.json, carried by the model). */
+export type Lexicon = Record<string, readonly string[]>;
+
+interface CompiledLexicon {
+  /** One-word entries. */
+  words: Map<string, string[]>;
+  /** Entries of several words, by their first word. */
+  phrases: Map<string, { rest: string[]; label: string }[]>;
+  /** Entries with other characters ("c++", "%", "x^2"), matched in the raw text. */
+  symbols: { text: string; label: string }[];
+}
+
+const compiled = new WeakMap<Lexicon, CompiledLexicon>();
+
+function compile(lexicon: Lexicon): CompiledLexicon {
+  const hit = compiled.get(lexicon);
+  if (hit) return hit;
+  const out: CompiledLexicon = { words: new Map(), phrases: new Map(), symbols: [] };
+  for (const [label, entries] of Object.entries(lexicon)) {
+    for (const e of entries) {
+      if (/^[a-z']+$/.test(e)) out.words.set(e, [...(out.words.get(e) ?? []), label]);
+      else if (/^[a-z' ]+$/.test(e)) {
+        const [first, ...rest] = e.split(/ +/);
+        out.phrases.set(first!, [...(out.phrases.get(first!) ?? []), { rest, label }]);
+      } else out.symbols.push({ text: e, label });
+    }
+  }
+  compiled.set(lexicon, out);
+  return out;
+}
+
 /** The features of `text` hashed into `buckets` slots. */
-export function featurize(text: string, buckets: number): Features {
+export function featurize(text: string, buckets: number, lexicon?: Lexicon): Features {
   const lower = text.toLowerCase();
-  const tokens = (lower.match(TOKEN) ?? []).map((t) => (/^\d/.test(t) ? "<num>" : t));
+  const raw = lower.match(TOKEN) ?? [];
+  const tokens = raw.map((t) => (/^\d/.test(t) ? "<num>" : t));
   const counts = new Map<number, number>();
-  const add = (feature: string) => {
+  const add = (feature: string, n = 1) => {
     const k = fnv1a(feature) % buckets;
-    counts.set(k, (counts.get(k) ?? 0) + 1);
+    counts.set(k, (counts.get(k) ?? 0) + n);
   };
+  if (lexicon) {
+    const lex = compile(lexicon);
+    const hits = new Map<string, number>();
+    const hit = (label: string) => hits.set(label, (hits.get(label) ?? 0) + 1);
+    raw.forEach((t, i) => {
+      for (const label of lex.words.get(t) ?? []) hit(label);
+      for (const p of lex.phrases.get(t) ?? []) {
+        if (p.rest.every((w, j) => raw[i + 1 + j] === w)) hit(p.label);
+      }
+    });
+    for (const p of lex.symbols) if (lower.includes(p.text)) hit(p.label);
+    for (const [label, n] of hits) add(`lex:${label}`, n);
+  }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     add(`w:${t}`);

@@ -3,7 +3,7 @@
  * its weights quantised to integers (value × scale) so the JSON stays small, with how it was
  * trained and what it scored on the held-out prompts. Written by scripts/train-router.mjs.
  */
-import { featurize } from "./features";
+import { featurize, type Lexicon } from "./features";
 import type { RouteLabel } from "./labels";
 
 export const ROUTER_FORMAT = "polymath-router";
@@ -28,6 +28,8 @@ export interface RouterModel {
   weights: number[][];
   /** Below this confidence a prompt goes to the fallback model. */
   threshold: number;
+  /** Words typical of each label, counted as one feature per label. */
+  lexicon?: Lexicon;
   training: {
     seed: number;
     epochs: number;
@@ -42,7 +44,7 @@ export interface RouterModel {
 
 /** Probabilities per label (in `model.labels` order) for `text`. */
 export function probabilities(model: RouterModel, text: string): number[] {
-  const f = featurize(text, model.buckets);
+  const f = featurize(text, model.buckets, model.lexicon);
   const logits = model.labels.map((_, c) => {
     const row = model.weights[c]!;
     let z = model.bias[c]!;

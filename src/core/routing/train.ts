@@ -6,7 +6,7 @@
  * on the order of the file. Deterministic: the same data and options give the same JSON.
  */
 import { seededRandom } from "../report/prng";
-import { featurize, fnv1a, type Features } from "./features";
+import { featurize, fnv1a, type Features, type Lexicon } from "./features";
 import { isRouteLabel, ROUTE_LABELS, type RouteLabel } from "./labels";
 import { probabilities, ROUTER_FORMAT, softmax, type HeldOut, type RouterModel } from "./model";
 
@@ -28,6 +28,7 @@ export interface TrainOptions {
   threshold: number;
   /** Share of each label's prompts held out. */
   heldOutShare: number;
+  lexicon?: Lexicon;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: Readonly<TrainOptions> = {
@@ -40,6 +41,20 @@ export const DEFAULT_TRAIN_OPTIONS: Readonly<TrainOptions> = {
   threshold: 0.7,
   heldOutShare: 0.2,
 };
+
+/** The lexicon file's word lists by label (its "about" note left out). */
+export function parseLexicon(text: string): Lexicon {
+  const doc = JSON.parse(text) as Record<string, unknown>;
+  const out: Record<string, string[]> = {};
+  for (const label of ROUTE_LABELS) {
+    const words = doc[label];
+    if (!Array.isArray(words) || !words.every((w) => typeof w === "string")) {
+      throw new Error(`lexicon: "${label}" must be a list of strings`);
+    }
+    out[label] = words.map((w: string) => w.toLowerCase());
+  }
+  return out;
+}
 
 /** Parse the data file (JSON lines); throws with the line number on a bad line. */
 export function parsePrompts(text: string): LabelledPrompt[] {
@@ -86,7 +101,10 @@ export function trainRouter(
 ): RouterModel {
   const labels = [...ROUTE_LABELS];
   const { train, test } = splitHeldOut(prompts, options.heldOutShare);
-  const data = train.map((p) => ({ f: featurize(p.text, options.buckets), y: target(p, labels) }));
+  const data = train.map((p) => ({
+    f: featurize(p.text, options.buckets, options.lexicon),
+    y: target(p, labels),
+  }));
   const w = labels.map(() => new Float64Array(options.buckets));
   const b = new Float64Array(labels.length);
   const random = seededRandom(options.seed);
@@ -109,6 +127,7 @@ export function trainRouter(
     bias: [...b].map(q),
     weights: w.map((row) => [...row].map(q)),
     threshold: options.threshold,
+    ...(options.lexicon ? { lexicon: options.lexicon } : {}),
     training: {
       seed: options.seed,
       epochs: options.epochs,
@@ -176,8 +195,13 @@ export function evaluate(model: RouterModel, prompts: readonly LabelledPrompt[])
 
 /** The model file's text: one line per weight row, so diffs stay readable. */
 export function serializeModel(model: RouterModel): string {
-  const { weights, ...rest } = model;
+  const { weights, lexicon, ...rest } = model;
   const head = JSON.stringify(rest, null, 2).replace(/\n}$/, "");
+  const lex = lexicon
+    ? `,\n  "lexicon": {\n${Object.entries(lexicon)
+        .map(([label, words]) => `    ${JSON.stringify(label)}: ${JSON.stringify(words)}`)
+        .join(",\n")}\n  }`
+    : "";
   const rows = weights.map((row) => `    ${JSON.stringify(row)}`).join(",\n");
-  return `${head},\n  "weights": [\n${rows}\n  ]\n}\n`;
+  return `${head}${lex},\n  "weights": [\n${rows}\n  ]\n}\n`;
 }
