@@ -13,6 +13,7 @@ import {
   trainRouter,
 } from "./train";
 import committed from "./router-model.json";
+import { builtInSuites } from "../scoring/suites";
 
 const data = parsePrompts(readFileSync("data/router/prompts.jsonl", "utf8"));
 const model = committed as RouterModel;
@@ -161,5 +162,19 @@ describe("the router on prompts it has never seen", () => {
     expect(Object.keys(d.probabilities).sort()).toEqual([...ROUTE_LABELS].sort());
     expect(Object.values(d.probabilities).reduce((s, p) => s + p, 0)).toBeCloseTo(1, 9);
     expect(d.confidence).toBe(Math.max(...Object.values(d.probabilities)));
+  });
+
+  it("labels the built-in suites' items with their own domain (figures printed)", () => {
+    let right = 0;
+    let n = 0;
+    const lines: string[] = [];
+    for (const suite of builtInSuites) {
+      const ok = suite.items.filter((i) => router.route(i.prompt).label === i.domain).length;
+      lines.push(`${suite.id}: ${ok}/${suite.items.length}`);
+      right += ok;
+      n += suite.items.length;
+    }
+    console.log(`router on the built-in suites: ${lines.join(", ")}`);
+    expect(right / n).toBeGreaterThanOrEqual(0.9);
   });
 });
