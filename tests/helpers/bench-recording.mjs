@@ -29,8 +29,10 @@ function answerFor(item, right) {
 }
 
 /**
- * models: [{ id, label, role, domain, right: (item, index) => boolean }]; items: suite items
- * (as the Bench view exports them). `step` ms between streamed pieces.
+ * models: [{ id, label, role, domain, right: (item, index) => boolean, systems? }]; items: suite
+ * items (as the Bench view exports them). `step` ms between streamed pieces. `systems`: system
+ * prompts the model is also recorded with (the prompt-specialized generalist's domain prompts),
+ * with `rightWith(item, index, system)` deciding those answers.
  */
 export function benchRecording({ templates, items, models, step = 0, ttft = 0 }) {
   const entries = [];
@@ -49,11 +51,33 @@ export function benchRecording({ templates, items, models, step = 0, ttft = 0 })
           step,
         }),
       );
+      (m.systems ?? []).forEach((system, k) => {
+        entries.push(
+          fixtureEntry({
+            id: `${m.id}-${item.id}-system-${k}`,
+            modelId: m.id,
+            messages: [
+              { role: "system", content: system },
+              { role: "user", content },
+            ],
+            params: { temperature: 0, seed: 1 },
+            text: answerFor(item, m.rightWith(item, i, system)),
+            promptTokens: 60,
+            ttft,
+            step,
+          }),
+        );
+      });
     });
   }
   return fixtureRecording({
     note: "Bench answers right or wrong by construction.",
-    models: models.map(({ id, label, role, domain }) => ({ id, label, role, domain })),
+    models: models.map(({ id, label, role, domain }) => ({
+      id,
+      label,
+      role,
+      ...(domain ? { domain } : {}),
+    })),
     entries,
   });
 }

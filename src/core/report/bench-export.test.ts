@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_DOMAIN_PROMPTS } from "../routing/domain-prompts";
 import type { BenchResult, BenchRun } from "../runs/bench/types";
 import { reportToHtml, reportToJson, resultsToCsv } from "./bench-export";
 import { buildBenchReport } from "./bench-report";
@@ -56,7 +57,7 @@ describe("bench report exports", () => {
   it("CSV neutralizes formulas in reasons", () => {
     const csv = resultsToCsv(results);
     expect(csv.split("\r\n")[0]).toBe(
-      "model,suite,item,domain,kind,pass,score,reason,finish,tokens,ttft_ms,decode_tok_s",
+      "model,suite,item,domain,kind,pass,score,reason,finish,tokens,ttft_ms,decode_tok_s,route_label,route_confidence",
     );
     expect(csv).toContain(`"'=1+1 was not the answer"`);
   });
@@ -76,5 +77,32 @@ describe("report charts", () => {
     expect(svg).not.toMatch(/<script/);
     expect(svg).toContain("&#60;script&#62;");
     expect(svg).toMatch(/^<svg viewBox/);
+  });
+
+  it("carries the routing: the router's label per row, the routed team and the domain prompts", () => {
+    const routed: BenchRun = {
+      ...run,
+      routing: {
+        router: { dataHash: "abcd1234", threshold: 0.7, heldOutAccuracy: 0.9 },
+        decisions: { "s|i1": { label: "math", confidence: 0.93, unsure: false, ms: 0.04 } },
+        team: { mapping: {}, fallback: "g" },
+        domainPrompts: { ...DEFAULT_DOMAIN_PROMPTS, math: { system: "<b>Check</b> the sums." } },
+      },
+    };
+    const csv = resultsToCsv(results, routed.routing);
+    expect(csv.split("\r\n")[1]).toMatch(/,math,0\.930$/);
+    const r = buildBenchReport(routed, results, { rounds: 50 });
+    const html = reportToHtml(routed, r);
+    expect(html).toContain("Routed team");
+    expect(html).toContain("<h2>Routing</h2>");
+    expect(html).toContain("&#60;b&#62;Check&#60;/b&#62; the sums.");
+    expect(html).not.toMatch(/<b>Check/);
+    const doc = JSON.parse(reportToJson(routed, results, r, new Date(0)));
+    expect(doc.run.routing.decisions["s|i1"].label).toBe("math");
+    expect(doc.report.systems.map((s: { kind: string }) => s.kind)).toEqual([
+      "generalist",
+      "routed",
+      "oracle",
+    ]);
   });
 });

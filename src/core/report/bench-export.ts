@@ -4,7 +4,8 @@
  * HTML page (inline styles and SVG, no script, a CSP that forbids every request), so a report
  * opens offline anywhere and shows exactly what was measured.
  */
-import type { BenchResult, BenchRun } from "../runs/bench/types";
+import { ROUTE_LABELS } from "../routing/labels";
+import { itemKey, type BenchResult, type BenchRouting, type BenchRun } from "../runs/bench/types";
 import { PROMPT_TEMPLATES } from "../runs/bench/templates";
 import type { BenchReport } from "./bench-report";
 import { toCsv } from "./csv";
@@ -33,6 +34,7 @@ export function reportToJson(
         loads: run.loads,
         provenance: run.provenance,
         promptTemplates: PROMPT_TEMPLATES,
+        ...(run.routing ? { routing: run.routing } : {}),
       },
       report,
       results,
@@ -42,7 +44,8 @@ export function reportToJson(
   );
 }
 
-export function resultsToCsv(results: readonly BenchResult[]): string {
+/** One row per answer; with `routing`, the router's label and confidence for the item. */
+export function resultsToCsv(results: readonly BenchResult[], routing?: BenchRouting): string {
   const rows = [...results]
     .sort(
       (a, b) =>
@@ -63,6 +66,8 @@ export function resultsToCsv(results: readonly BenchResult[]): string {
       r.usage?.completionTokens,
       r.usage ? Math.round(r.usage.ttftMs) : undefined,
       r.usage ? Number(r.usage.decodeTokensPerS.toFixed(1)) : undefined,
+      routing?.decisions[itemKey(r.suiteId, r.itemId)]?.label,
+      routing ? routing.decisions[itemKey(r.suiteId, r.itemId)]?.confidence.toFixed(3) : undefined,
     ]);
   return toCsv(
     [
@@ -78,6 +83,8 @@ export function resultsToCsv(results: readonly BenchResult[]): string {
       "tokens",
       "ttft_ms",
       "decode_tok_s",
+      "route_label",
+      "route_confidence",
     ],
     rows,
   );
@@ -125,15 +132,20 @@ ${report.comparisons.map((c) => `<p class="sentence"><strong>${e(name(c.generali
   )}</table></div>
 ${domainScoresSvg(report, name)}
 <h2>Systems</h2>
-<div class="scroll"><table>${head(["System", "Overall", "Per domain", "Memory", "Download", "Switches", "Switch time"])}${rows(
+${report.systemsSentence ? `<p class="sentence">${e(report.systemsSentence)}</p>` : ""}
+<div class="scroll"><table>${head(["System", "Overall (95%)", "n", "Per domain", "Routing accuracy", "Routing time (mean / p99)", "Memory (all loaded / peak)", "Download", "Switches", "Switch time", "Gap to oracle"])}${rows(
     report.systems.map((s) => [
       s.name,
-      pct(s.overall),
+      `${pct(s.overall)} (${pct(s.interval.low)}–${pct(s.interval.high)})`,
+      String(s.n),
       s.domains.map((d) => `${d.domain}: ${name(d.modelId)} ${pct(d.score)}`).join("; "),
-      `${(s.memoryMB / 1024).toFixed(2)} GB`,
+      s.routing ? `${pct(s.routing.accuracy)} of ${s.routing.n}; ${s.routing.unsure} unsure` : "–",
+      s.routing ? `${s.routing.meanMs.toFixed(3)} / ${s.routing.p99Ms.toFixed(3)} ms` : "–",
+      `${(s.memoryMB / 1024).toFixed(2)} / ${(s.peakMB / 1024).toFixed(2)} GB`,
       `${(s.downloadBytes / 1e9).toFixed(2)} GB`,
       String(s.switches),
       s.switchMs === undefined ? "unknown" : `${(s.switchMs / 1000).toFixed(1)} s`,
+      s.gapToOracle === undefined ? "–" : `${Math.round(s.gapToOracle * 100)} pts`,
     ]),
   )}</table></div>
 ${scoreVsMemorySvg(report)}
@@ -167,10 +179,21 @@ ${scoreVsMemorySvg(report)}
     run.config.suites.map((s) => [s.name, String(s.itemIds.length), String(s.totalItems), s.hash]),
   )}</table></div>
 <p>Sampling: ${e(JSON.stringify(run.config.params))}; limits: ${e(JSON.stringify(run.config.maxTokens))}; item time limit ${run.config.itemTimeoutMs / 1000} s.${p.device ? ` Device: ${e(JSON.stringify(p.device))}.` : ""}${p.webllmVersion ? ` web-llm ${e(p.webllmVersion)}.` : ""}</p>
+${run.routing ? routingHtml(run.routing, name) : ""}
 <h2>Prompt templates</h2>
 ${Object.entries(PROMPT_TEMPLATES)
   .map(([kind, t]) => `<h3>${e(kind)}</h3><pre>${e(t)}</pre>`)
   .join("")}
 </body></html>
 `;
+}
+
+function routingHtml(r: BenchRouting, name: (id: string) => string): string {
+  const labels = ROUTE_LABELS.map((l) => {
+    const p = r.domainPrompts[l];
+    return `<tr><td>${e(l)}</td><td>${e(r.team.mapping[l] ? name(r.team.mapping[l]) : `${name(r.team.fallback)} (fallback)`)}</td><td><pre>${e(p.system)}</pre>${p.example ? `<pre>${e(`Example: ${p.example.user}\n→ ${p.example.assistant}`)}</pre>` : ""}</td></tr>`;
+  }).join("");
+  return `<h2>Routing</h2>
+<p>Router trained on Polymath's labelled prompts (data ${e(r.router.dataHash)}), ${pct(r.router.heldOutAccuracy)} on its held-out prompts; below ${r.router.threshold} confidence a prompt goes to ${e(name(r.team.fallback))}. Each item's own prompt was routed once, on this device.</p>
+<div class="scroll"><table><tr><th>Label</th><th>Routed team member</th><th>Domain prompt (prompt-specialized generalist)</th></tr>${labels}</table></div>`;
 }

@@ -2,12 +2,13 @@
  * A bench run's report: the product's answer to its own question. Scores per model and suite with
  * 95% intervals; per domain, how much of the best specialist's score the generalist keeps on the
  * same items (paired bootstrap interval for the ratio and the difference, McNemar for pass/fail);
- * systems (generalist alone, the oracle team that sends each domain to its best model: the upper
- * bound of any router); and costs measured on this device. Pure: state and views render it.
+ * the systems (systems.ts: the generalist alone, with routed domain prompts, the routed team, the
+ * oracle team); and costs measured on this device. Pure: state and views render it.
  */
 import type { Domain } from "../domains";
 import type { BenchResult, BenchRun, LoadCost } from "../runs/bench/types";
 import { quantile } from "./leaderboard";
+import { buildSystems, systemsSentence, type SystemReport } from "./systems";
 import {
   bootstrapMean,
   mcnemar,
@@ -63,28 +64,15 @@ export interface ModelCost {
   prefillTokensPerS?: number;
 }
 
-export interface SystemReport {
-  name: string;
-  kind: "generalist" | "oracle";
-  /** Per domain: which model answers it and its score there. */
-  domains: { domain: Domain; modelId: string; score: number; n: number }[];
-  /** Item-weighted over the domains. */
-  overall: number;
-  members: string[];
-  downloadBytes: number;
-  /** Memory to keep every member loaded at once, MB. */
-  memoryMB: number;
-  /** Model switches a mixed workload of this run's items causes (0 for one model). */
-  switches: number;
-  /** Time those switches cost at the members' measured warm load times, ms (undefined: unknown). */
-  switchMs?: number;
-}
+export type { SystemReport } from "./systems";
 
 export interface BenchReport {
   bySuite: ScoreCell[];
   byDomain: ScoreCell[];
   comparisons: DomainComparison[];
   systems: SystemReport[];
+  /** Which system wins on quality, cost and latency, in one sentence ("" when fewer than two). */
+  systemsSentence: string;
   costs: ModelCost[];
   /** Items answered / planned, and those waiting for a verdict. */
   progress: { answered: number; scored: number; planned: number };
@@ -117,11 +105,13 @@ export function buildBenchReport(
     return [...groups].map(([k, rs]) => cell(k.split("\u0000")[0]!, key(rs[0]!), rs, boot));
   };
   const byDomain = cells((r) => r.domain);
+  const systems = buildSystems(run, scored, boot);
   return {
     bySuite: cells((r) => r.suiteId),
     byDomain,
     comparisons: compareDomains(run, scored, boot),
-    systems: systems(run, scored, byDomain),
+    systems,
+    systemsSentence: systemsSentence(systems),
     costs: models.map((m) => cost(m.id, m.memoryMB, m.downloadBytes, run.loads[m.id], results)),
     progress: { answered: results.length, scored: scored.length, planned },
   };
@@ -225,93 +215,6 @@ export function sentence(c: DomainComparison, name: (id: string) => string): str
   }
   const bounds = Number.isFinite(c.ratio.low) ? ` (${pct(c.ratio.low)}–${pct(c.ratio.high)})` : "";
   return `keeps ${pct(c.ratio.value)}${bounds} of ${name(c.specialist)}'s ${c.domain} score on ${c.n} items`;
-}
-
-function systems(
-  run: BenchRun,
-  scored: readonly BenchResult[],
-  byDomain: readonly ScoreCell[],
-): SystemReport[] {
-  const models = run.config.models;
-  const domains = [...new Set(scored.map((r) => r.domain))].sort();
-  const workload = interleave(scored);
-  const system = (
-    name: string,
-    kind: SystemReport["kind"],
-    pick: (d: Domain) => ScoreCell | undefined,
-  ): SystemReport => {
-    const rows = domains.flatMap((domain) => {
-      const c = pick(domain);
-      return c ? [{ domain, modelId: c.modelId, score: c.score, n: c.n }] : [];
-    });
-    const members = [...new Set(rows.map((r) => r.modelId))];
-    const n = rows.reduce((s, r) => s + r.n, 0);
-    const refs = members.map((id) => models.find((m) => m.id === id));
-    const route = new Map(rows.map((r) => [r.domain, r.modelId]));
-    let switches = 0;
-    for (let i = 1; i < workload.length; i++) {
-      if (route.get(workload[i]!) !== route.get(workload[i - 1]!)) switches++;
-    }
-    const warm = members.map((id) => run.loads[id]).filter((l) => l && !l.cold);
-    const switchMs =
-      switches === 0
-        ? 0
-        : warm.length === members.length && warm.length > 0
-          ? switches * (warm.reduce((s, l) => s + (l?.loadMs ?? 0), 0) / warm.length)
-          : undefined;
-    return {
-      name,
-      kind,
-      domains: rows,
-      overall: n === 0 ? NaN : rows.reduce((s, r) => s + r.score * r.n, 0) / n,
-      members,
-      downloadBytes: refs.reduce((s, m) => s + (m?.downloadBytes ?? 0), 0),
-      memoryMB: refs.reduce((s, m) => s + (m?.memoryMB ?? 0), 0),
-      switches,
-      ...(switchMs === undefined ? {} : { switchMs }),
-    };
-  };
-  const cellOf = (modelId: string, d: Domain) =>
-    byDomain.find((c) => c.modelId === modelId && c.key === d);
-  const out = models
-    .filter((m) => m.role === "generalist")
-    .map((g) => system(`${g.name} alone`, "generalist", (d) => cellOf(g.id, d)));
-  out.push(
-    system(
-      "Oracle team (each domain to its best model)",
-      "oracle",
-      (d) =>
-        byDomain
-          .filter((c) => c.key === d && c.n > 0)
-          .sort((a, b) => b.score - a.score || a.modelId.localeCompare(b.modelId))[0],
-    ),
-  );
-  return out;
-}
-
-/** The run's items as a mixed workload: domains taken in turn, so a team must switch. */
-function interleave(scored: readonly BenchResult[]): Domain[] {
-  const perDomain = new Map<Domain, number>();
-  const seen = new Set<string>();
-  for (const r of scored) {
-    const k = `${r.suiteId}\u0000${r.itemId}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    perDomain.set(r.domain, (perDomain.get(r.domain) ?? 0) + 1);
-  }
-  const queues = [...perDomain].sort(([a], [b]) => a.localeCompare(b));
-  const out: Domain[] = [];
-  for (let left = true; left;) {
-    left = false;
-    for (const q of queues) {
-      if (q[1] > 0) {
-        out.push(q[0]);
-        q[1]--;
-        left = true;
-      }
-    }
-  }
-  return out;
 }
 
 function cost(

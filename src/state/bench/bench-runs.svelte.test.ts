@@ -5,6 +5,7 @@ import { buildBenchReport, type BenchReport } from "../../core/report/bench-repo
 import { createBenchStore } from "../../core/runs/bench/bench-store";
 import type { MathItem, Suite } from "../../core/scoring/types";
 import { createMemoryStore } from "../../core/storage/memory-store";
+import { DEFAULT_DOMAIN_PROMPTS } from "../../core/routing/domain-prompts";
 import { BenchRuns } from "./bench-runs.svelte";
 
 /** Fixture suites (not model output). */
@@ -34,6 +35,7 @@ const usage = {
 class Engine2 implements Engine {
   readonly kind = "replay" as const;
   chats: string[] = [];
+  requests: ChatRequest[] = [];
   loads = 0;
   crashAfter = Infinity;
   private resident: string[] = [];
@@ -49,8 +51,9 @@ class Engine2 implements Engine {
       this.resident = [];
       throw new PolymathError("device-lost", "The GPU was reset.");
     }
-    const tag = /\[(.+?)\]/.exec(request.messages[0]?.content ?? "")?.[1];
+    const tag = /\[(.+?)\]/.exec(request.messages.at(-1)?.content ?? "")?.[1];
     this.chats.push(`${request.modelId}/${tag}`);
+    this.requests.push(request);
     const i = Number(tag?.split("-")[1]);
     // The generalist gets every item right, the specialist the even ones.
     const right = request.modelId === "gen" || i % 2 === 0;
@@ -93,6 +96,40 @@ function runs(
 }
 
 describe("BenchRuns", () => {
+  it("routes every item once and runs the prompt-specialized generalist on the same loaded model", async () => {
+    const engine = new Engine2();
+    const { state } = runs(engine);
+    await state.start({
+      suites: [{ id: "a" }],
+      models: ["gen", "spec"],
+      prompted: ["gen"],
+      domainPrompts: { ...DEFAULT_DOMAIN_PROMPTS, math: { system: "Be a mathematician." } },
+    });
+    expect(state.open?.status).toBe("done");
+    const ids = state.open!.config.models.map((m) => m.id);
+    expect(ids).toEqual(["gen", "prompted:gen", "spec"]);
+    // gen and its prompted variant share one load.
+    expect(engine.loads).toBe(2);
+    const decisions = Object.values(state.open!.routing!.decisions);
+    expect(decisions).toHaveLength(4);
+    expect(decisions.every((d) => d.label === "math" && !d.unsure)).toBe(true);
+    const prompted = engine.requests.slice(4, 8);
+    expect(prompted.every((r) => r.modelId === "gen")).toBe(true);
+    for (const [i, d] of decisions.entries()) {
+      const first = prompted[i]!.messages[0]!;
+      if (d.label === "math" && !d.unsure) {
+        expect(first).toEqual({ role: "system", content: "Be a mathematician." });
+      } else expect(first.role).toBe("user");
+    }
+    expect(state.results.filter((r) => r.modelId === "prompted:gen")).toHaveLength(4);
+    expect(state.report?.systems.map((s) => s.kind)).toEqual([
+      "generalist",
+      "prompted",
+      "routed",
+      "oracle",
+    ]);
+  });
+
   it("runs every item on every model, saves each, and reports the generalist's share", async () => {
     const engine = new Engine2();
     const { state } = runs(engine);

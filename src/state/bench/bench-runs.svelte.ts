@@ -14,7 +14,17 @@ import { planBench, type BenchTask } from "../../core/runs/bench/plan";
 import { runBench, type BenchEvent } from "../../core/runs/bench/run-bench";
 import { sampleIds } from "../../core/runs/bench/sample";
 import { suiteHash } from "../../core/runs/bench/suite-hash";
-import { BENCH_PARAMS, benchRequest, DEFAULT_MAX_TOKENS } from "../../core/runs/bench/templates";
+import {
+  newRouting,
+  promptedId,
+  routedBenchRequest,
+  routeTasks,
+} from "../../core/runs/bench/routing";
+import { BENCH_PARAMS, DEFAULT_MAX_TOKENS } from "../../core/runs/bench/templates";
+import { DEFAULT_DOMAIN_PROMPTS, type DomainPrompts } from "../../core/routing/domain-prompts";
+import type { RouterModel } from "../../core/routing/model";
+import { createRouter, type Router } from "../../core/routing/router";
+import routerModel from "../../core/routing/router-model.json";
 import {
   resultKey,
   type BenchModelRef,
@@ -49,6 +59,8 @@ export interface BenchRunsDeps {
   /** Runs the report computation later (a timer in the app). */
   defer?: (task: () => void) => void;
   itemTimeoutMs?: number;
+  /** The prompt router (the trained one by default). */
+  router?: Router;
 }
 
 /** Answers made elsewhere (a hosted API, another tool), as a responses file, run as a "model". */
@@ -63,6 +75,10 @@ export interface NewBenchRun {
   suites: { id: string; sample?: { n: number; seed: number } }[];
   models: string[];
   imported?: ImportedAnswers[];
+  /** Generalists (of `models`) to run a second time as the prompt-specialized generalist. */
+  prompted?: string[];
+  /** What the prompt-specialized generalist is told per routed label (the defaults otherwise). */
+  domainPrompts?: DomainPrompts;
 }
 
 export interface BenchProgress {
@@ -95,6 +111,7 @@ export class BenchRuns {
   askedHere = $state(0);
 
   readonly #deps: BenchRunsDeps;
+  readonly #router: Router;
   #abort: AbortController | null = null;
   #pause = false;
   #reportQueued = false;
@@ -107,6 +124,12 @@ export class BenchRuns {
 
   constructor(deps: BenchRunsDeps) {
     this.#deps = deps;
+    this.#router = deps.router ?? createRouter(routerModel as RouterModel);
+  }
+
+  /** The router the runs use (its held-out accuracy and confusion matrix are shown). */
+  get router(): Router {
+    return this.#router;
   }
 
   /** Read the stored runs (newest first). */
@@ -168,8 +191,20 @@ export class BenchRuns {
         ...(s.sample && s.sample.n < all.length ? { sample: s.sample } : {}),
       });
     }
+    const prompted = setup.prompted ?? [];
     const models = [
-      ...setup.models.map((id) => this.#deps.describeModel(id)),
+      ...setup.models.flatMap((id) => {
+        const m = this.#deps.describeModel(id);
+        if (!prompted.includes(id) || m.role !== "generalist") return [m];
+        // The same model again, told the routed domain's prompt: no extra download or memory.
+        const variant: BenchModelRef = {
+          ...m,
+          id: promptedId(id),
+          name: `${m.name} + domain prompts`,
+          prompted: { baseId: id },
+        };
+        return [m, variant];
+      }),
       ...files.map(({ answers }): BenchModelRef => ({
         id: `imported:${answers.name}`,
         name: answers.name,
@@ -179,6 +214,11 @@ export class BenchRuns {
         memoryMB: 0,
       })),
     ];
+    const routing = newRouting(
+      this.#router,
+      models,
+      setup.domainPrompts ?? structuredClone(DEFAULT_DOMAIN_PROMPTS),
+    );
     const run: BenchRun = {
       id: (this.#deps.newId ?? newId)(),
       title: `${suites.map((s) => s.name).join(" + ")} on ${models.length} models`,
@@ -186,6 +226,7 @@ export class BenchRuns {
       status: "running",
       loads: {},
       provenance: this.#deps.provenance(),
+      ...(routing ? { routing } : {}),
       config: {
         suites,
         models,
@@ -277,6 +318,12 @@ export class BenchRuns {
     try {
       await this.#saveRun(store, run);
       this.#tasks = await this.#tasksOf(run);
+      // The router decides on every item's prompt once, before anything is asked; kept with the run.
+      if (run.routing) {
+        run = { ...run, routing: routeTasks(this.#router, run.routing, this.#tasks) };
+        await this.#saveRun(store, run);
+        this.open = run;
+      }
       this.#setResults(await store.results(run.id));
       // Answers saved without a verdict (the tab closed while scoring): score them first.
       for (const r of this.results.filter((x) => !x.verdict && !x.error)) {
@@ -294,7 +341,11 @@ export class BenchRuns {
         // Imported answers are all in already: nothing to ask for them.
         run.config.models
           .filter((m) => m.source !== "imported")
-          .map((m) => ({ id: m.id, load: true })),
+          .map((m) => ({
+            id: m.id,
+            load: true,
+            ...(m.prompted ? { engineId: m.prompted.baseId } : {}),
+          })),
         this.#tasks,
         answered,
         engine.loaded(),
@@ -347,8 +398,17 @@ export class BenchRuns {
         engine,
         plan,
         runId: run.id,
-        request: (modelId, item) =>
-          benchRequest(modelId, item, run.config.params, run.config.maxTokens),
+        request: (modelId, item, suiteId) => {
+          const model = run.config.models.find((m) => m.id === modelId)!;
+          return routedBenchRequest(
+            model,
+            suiteId,
+            item,
+            run.routing,
+            run.config.params,
+            run.config.maxTokens,
+          );
+        },
         score: (task, answer) => this.#deps.score(task.item, answer),
         ...(this.#deps.cached ? { cached: this.#deps.cached } : {}),
         save: (r) => store.saveResult(r),

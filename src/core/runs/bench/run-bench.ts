@@ -24,7 +24,8 @@ export interface RunBenchOptions {
   engine: Engine;
   plan: readonly BenchModelPlan[];
   runId: string;
-  request: (modelId: string, item: SuiteItem) => ChatRequest;
+  /** The request for one item (`modelId` is the plan's: a prompted variant keeps its own id). */
+  request: (modelId: string, item: SuiteItem, suiteId: string) => ChatRequest;
   score: (task: BenchTask, answer: string) => Promise<Verdict>;
   /** Whether a model's files are all on the device before it loads (cold vs warm). */
   cached?: (modelId: string) => Promise<boolean>;
@@ -60,9 +61,10 @@ export async function runBench(options: RunBenchOptions): Promise<BenchOutcome> 
     for (const step of plan) {
       if (signal?.aborted) return "cancelled";
       if (options.shouldPause?.()) return "paused";
-      // A model still loaded (a resumed pause) is not loaded again.
-      if (step.load && !engine.loaded().includes(step.modelId)) {
-        await load(options, step.modelId, scheduler);
+      // A model still loaded (a resumed pause, a prompted variant after its base) is not loaded again.
+      const engineId = step.engineId ?? step.modelId;
+      if (step.load && !engine.loaded().includes(engineId)) {
+        await load(options, engineId, scheduler);
       }
       for (const task of step.tasks) {
         if (signal?.aborted) return "cancelled";
@@ -120,7 +122,7 @@ async function answer(
   const started = scheduler.now();
   const took = () => scheduler.now() - started;
   try {
-    const result = await options.engine.chat(options.request(modelId, task.item), {
+    const result = await options.engine.chat(options.request(modelId, task.item, task.suiteId), {
       onChunk: () => {},
       signal: stop.signal,
     });

@@ -4,7 +4,7 @@
  * fenced block, math asks for the final answer in GSM8K's `#### <number>` form, choice items carry
  * their own "answer with the letter" line, instruction and check items are asked as written.
  */
-import type { ChatRequest, SamplingParams } from "../../engine/types";
+import type { ChatMessage, ChatRequest, SamplingParams } from "../../engine/types";
 import type { ItemKind, SuiteItem } from "../../scoring/types";
 
 export const PROMPT_TEMPLATES: Readonly<Record<ItemKind, string>> = {
@@ -38,16 +38,17 @@ export function benchPrompt(item: SuiteItem): string {
   return PROMPT_TEMPLATES[item.kind].replace("{prompt}", () => item.prompt);
 }
 
-/** The request a model gets for `item`. */
+/** The request a model gets for `item`; `preamble` (a system prompt, an example) goes first. */
 export function benchRequest(
   modelId: string,
   item: SuiteItem,
   params: SamplingParams,
   maxTokens: Record<ItemKind, number>,
+  preamble: readonly ChatMessage[] = [],
 ): ChatRequest {
   return {
     modelId,
-    messages: [{ role: "user", content: benchPrompt(item) }],
+    messages: [...preamble, { role: "user", content: benchPrompt(item) }],
     params: { ...params, max_tokens: maxTokens[item.kind] },
   };
 }

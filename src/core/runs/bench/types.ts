@@ -9,6 +9,9 @@ import type { RuntimeId } from "../../engine/runtime";
 import type { FinishReason, SamplingParams, Usage } from "../../engine/types";
 import type { ItemKind, Verdict } from "../../scoring/types";
 import type { RecordingDevice } from "../../engine/replay/recording";
+import type { DomainPrompts } from "../../routing/domain-prompts";
+import type { RouteLabel } from "../../routing/labels";
+import type { TeamConfig } from "../../routing/team";
 
 export interface BenchSuiteRef {
   id: string;
@@ -37,6 +40,31 @@ export interface BenchModelRef {
   memoryMB: number;
   /** Bytes a download of the model takes, when known. */
   downloadBytes?: number;
+  /**
+   * The prompt-specialized generalist: `baseId` asked with the domain prompt the router picks for
+   * each item (the same weights, no extra download or memory).
+   */
+  prompted?: { baseId: string };
+}
+
+/** The router's decision on one item's prompt, as measured when the run started. */
+export interface RecordedRoute {
+  label: RouteLabel;
+  confidence: number;
+  unsure: boolean;
+  /** Decision time on this device, ms. */
+  ms: number;
+}
+
+/** How a run routes: the router, its decision per item, the team and the domain prompts. */
+export interface BenchRouting {
+  router: { dataHash: string; threshold: number; heldOutAccuracy: number };
+  /** By `itemKey(suiteId, itemId)`. */
+  decisions: Record<string, RecordedRoute>;
+  /** Which member answers each label, and the fallback generalist. */
+  team: TeamConfig;
+  /** What the prompt-specialized generalist is told per label. */
+  domainPrompts: DomainPrompts;
 }
 
 export interface BenchConfig {
@@ -65,6 +93,8 @@ export interface BenchRun {
   createdAt: number;
   config: BenchConfig;
   status: BenchStatus;
+  /** Present when the run has a generalist: the router's decisions, the team, the prompts. */
+  routing?: BenchRouting;
   /** Load time of each model, by id, as measured in this run. */
   loads: Record<string, LoadCost>;
   provenance: {
@@ -91,6 +121,10 @@ export interface BenchResult {
   verdict?: Verdict;
   at: number;
 }
+
+/** The key of one (suite, item) in a run. */
+export const itemKey = (suiteId: string, itemId: string): string =>
+  [suiteId, itemId].map(encodeURIComponent).join("|");
 
 /** The key of one (model, suite, item) in a run. */
 export const resultKey = (modelId: string, suiteId: string, itemId: string): string =>

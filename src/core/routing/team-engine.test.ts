@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import type { ChatRequest, ChatResult, Engine } from "../engine/types";
+import type { RouterModel } from "./model";
+import { createRouter } from "./router";
+import committed from "./router-model.json";
+import { TEAM_MODEL_ID, TeamEngine } from "./team-engine";
+
+/** A fake engine that counts loads and answers with the model's id (no model output). */
+class Members implements Engine {
+  readonly kind = "replay" as const;
+  resident: string[] = [];
+  loads: string[][] = [];
+  asked: string[] = [];
+  async load(ids: string[]) {
+    this.loads.push([...ids]);
+    this.resident = [...ids];
+  }
+  loaded() {
+    return [...this.resident];
+  }
+  async chat(request: ChatRequest): Promise<ChatResult> {
+    this.asked.push(request.modelId);
+    return {
+      text: request.modelId,
+      reasoning: "",
+      finishReason: "stop",
+      usage: {
+        promptTokens: 1,
+        completionTokens: 1,
+        ttftMs: 1,
+        prefillTokensPerS: 1,
+        decodeTokensPerS: 1,
+        totalMs: 1,
+      },
+    };
+  }
+  async interrupt() {}
+  async unload() {
+    this.resident = [];
+  }
+}
+
+const router = createRouter(committed as RouterModel);
+const memory = (id: string) => ({ coder: 1000, mathy: 1000, generalist: 1200 })[id] ?? 0;
+const team = { mapping: { code: "coder" as const, math: "mathy" }, fallback: "generalist" };
+// Code, math, code, chat.
+const workload = [
+  'def add(a, b):\n    """Return the sum of a and b."""',
+  "A shop sells pens at $3 each. How many pens can Ana buy with $27?",
+  "function reverse(s) {\n  // Return s reversed.\n}",
+  "Do you think it's worth visiting Paris in winter?",
+];
+const ask = (engine: TeamEngine, content: string, modelId = TEAM_MODEL_ID) =>
+  engine.chat(
+    { modelId, messages: [{ role: "user", content }], params: {} },
+    { onChunk: () => {} },
+  );
+
+describe("the routed team as an Engine", () => {
+  it("routes each prompt to its member and loads each once when the team fits", async () => {
+    const inner = new Members();
+    const engine = new TeamEngine({ inner, router, team, memoryMB: memory, budgetMB: 4000 });
+    const members: string[] = [];
+    for (const p of workload) {
+      await ask(engine, p);
+      members.push(engine.lastRoute()!.member);
+    }
+    expect(members).toEqual(["coder", "mathy", "coder", "generalist"]);
+    expect(inner.asked).toEqual(members);
+    // Least recently used first: coder was asked again after mathy.
+    expect(inner.loads).toEqual([["coder"], ["coder", "mathy"], ["mathy", "coder", "generalist"]]);
+    expect(engine.totals).toMatchObject({ answers: 4, loads: 3, unloads: 0, switches: 2 });
+    expect(engine.lastRoute()).toMatchObject({ label: "chat", reason: "no-specialist" });
+  });
+
+  it("unloads and reloads within a budget of one member", async () => {
+    const inner = new Members();
+    const engine = new TeamEngine({ inner, router, team, memoryMB: memory, budgetMB: 1500 });
+    const routes = [];
+    for (const p of workload) {
+      await ask(engine, p);
+      routes.push(engine.lastRoute()!);
+    }
+    expect(routes.map((r) => [r.member, r.switched, r.unloaded])).toEqual([
+      ["coder", true, []],
+      ["mathy", true, ["coder"]],
+      ["coder", true, ["mathy"]],
+      ["generalist", true, ["coder"]],
+    ]);
+    expect(engine.totals).toMatchObject({ loads: 4, unloads: 3, switches: 3 });
+    expect(routes.every((r) => r.routingMs >= 0 && r.confidence > 0)).toBe(true);
+  });
+
+  it("sends a message addressed to a member straight to it (the user's override)", async () => {
+    const inner = new Members();
+    const engine = new TeamEngine({ inner, router, team, memoryMB: memory, budgetMB: 4000 });
+    await engine.load(["generalist"]);
+    await ask(engine, workload[0]!, "generalist");
+    expect(inner.asked).toEqual(["generalist"]);
+    expect(engine.lastRoute()).toBe(null);
+    expect(engine.totals.answers).toBe(0);
+  });
+
+  it("an unsure prompt goes to the fallback", async () => {
+    const inner = new Members();
+    const engine = new TeamEngine({ inner, router, team, memoryMB: memory, budgetMB: 4000 });
+    await ask(
+      engine,
+      "I'm cooking for 14 people and each needs 180 g of pasta. How many 500 g packs should I buy, and what sauce would you pick?",
+    );
+    expect(engine.lastRoute()).toMatchObject({ member: "generalist", reason: "unsure" });
+  });
+});

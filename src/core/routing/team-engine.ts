@@ -1,0 +1,143 @@
+/**
+ * The routed team as an Engine: a chat addressed to the team's id goes through the router to one
+ * member (the label's specialist, or the fallback generalist), which is loaded first if it is not
+ * (unloading the least recently used members until it fits the memory budget); a chat addressed
+ * to a member directly (the user's override for one message) goes straight to it. Every team
+ * answer records who answered, why, the routing time and whether a model switch was needed.
+ * Loading replaces the inner engine's loaded set, as every Engine's `load` does.
+ */
+import { systemScheduler, type Scheduler } from "../engine/scheduler";
+import type { ChatRequest, ChatResult, Engine, LoadOptions, StreamOptions } from "../engine/types";
+import type { RouteLabel } from "./labels";
+import type { Router } from "./router";
+import { chooseMember, type RouteReason, type TeamConfig } from "./team";
+
+/** The model id that means "let the router choose". */
+export const TEAM_MODEL_ID = "team:auto";
+
+export interface TeamRoute {
+  member: string;
+  label: RouteLabel;
+  confidence: number;
+  reason: RouteReason;
+  routingMs: number;
+  /** The member had to be loaded for this answer. */
+  switched: boolean;
+  /** Members unloaded to make room. */
+  unloaded: string[];
+  /** Time the load took, ms (0 without a switch). */
+  switchMs: number;
+}
+
+export interface TeamEngineOptions {
+  inner: Engine;
+  router: Router;
+  team: TeamConfig;
+  /** Memory a member needs, MB. */
+  memoryMB: (id: string) => number;
+  budgetMB: number;
+  scheduler?: Scheduler;
+}
+
+export class TeamEngine implements Engine {
+  readonly kind = "mixed" as const;
+  readonly #o: TeamEngineOptions;
+  /** Loaded members, least recently used first. */
+  #recent: string[] = [];
+  #last: TeamRoute | null = null;
+  /** Totals over this engine's team answers. */
+  readonly totals = { answers: 0, loads: 0, unloads: 0, switches: 0, switchMs: 0, routingMs: 0 };
+
+  constructor(options: TeamEngineOptions) {
+    this.#o = options;
+  }
+
+  /** How the last team answer was routed. */
+  lastRoute(): TeamRoute | null {
+    return this.#last;
+  }
+
+  async load(modelIds: string[], options?: LoadOptions): Promise<void> {
+    // The team loads its members as prompts need them.
+    const direct = modelIds.filter((id) => id !== TEAM_MODEL_ID);
+    if (direct.length > 0) {
+      await this.#o.inner.load(direct, options);
+      this.#recent = [...direct];
+    }
+  }
+
+  loaded(): string[] {
+    return this.#o.inner.loaded();
+  }
+
+  async chat(request: ChatRequest, options: StreamOptions): Promise<ChatResult> {
+    if (request.modelId !== TEAM_MODEL_ID) {
+      this.#touch(request.modelId);
+      return this.#o.inner.chat(request, options);
+    }
+    const text = [...request.messages].reverse().find((m) => m.role === "user")?.content ?? "";
+    const decision = this.#o.router.route(text);
+    const choice = chooseMember(decision, this.#o.team);
+    const { switched, unloaded, switchMs } = await this.#ensure(choice.modelId);
+    const route: TeamRoute = {
+      member: choice.modelId,
+      label: decision.label,
+      confidence: decision.confidence,
+      reason: choice.reason,
+      routingMs: decision.ms,
+      switched,
+      unloaded,
+      switchMs,
+    };
+    this.#last = route;
+    const t = this.totals;
+    t.answers++;
+    t.routingMs += decision.ms;
+    if (switched) {
+      t.loads++;
+      t.unloads += unloaded.length;
+      if (t.loads > 1 || unloaded.length > 0) t.switches++;
+      t.switchMs += switchMs;
+    }
+    return this.#o.inner.chat({ ...request, modelId: choice.modelId }, options);
+  }
+
+  interrupt(): Promise<void> {
+    return this.#o.inner.interrupt();
+  }
+
+  async unload(modelIds?: string[]): Promise<void> {
+    await this.#o.inner.unload(modelIds);
+    this.#recent = modelIds ? this.#recent.filter((id) => !modelIds.includes(id)) : [];
+  }
+
+  #touch(id: string): void {
+    this.#recent = [...this.#recent.filter((x) => x !== id), id];
+  }
+
+  async #ensure(member: string) {
+    const inner = this.#o.inner;
+    // What the inner engine really holds, in our recency order.
+    const held = inner.loaded();
+    this.#recent = [
+      ...this.#recent.filter((id) => held.includes(id)),
+      ...held.filter((id) => !this.#recent.includes(id)),
+    ];
+    if (held.includes(member)) {
+      this.#touch(member);
+      return { switched: false, unloaded: [] as string[], switchMs: 0 };
+    }
+    const keep = [...this.#recent];
+    const unloaded: string[] = [];
+    const used = () => keep.reduce((s, id) => s + this.#o.memoryMB(id), 0);
+    while (keep.length > 0 && used() + this.#o.memoryMB(member) > this.#o.budgetMB) {
+      unloaded.push(keep.shift()!);
+    }
+    const scheduler = this.#o.scheduler ?? systemScheduler;
+    const started = scheduler.now();
+    await inner.load([...keep, member]);
+    const switchMs = scheduler.now() - started;
+    this.#recent = [...keep, member];
+    return { switched: true, unloaded, switchMs };
+  }
+}
