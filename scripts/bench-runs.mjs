@@ -92,7 +92,9 @@ try {
   await runs.getByLabel(/Math word problems \(/).check();
   await runs.getByLabel(/Reasoning \(\d/).check();
   const total = items.length * MODELS;
-  await page.evaluate(() => /** @type {any} */ ((window).__longTasks = []));
+  await page.evaluate(() => {
+    /** @type {any} */ (window).__longTasks = [];
+  });
   const started = Date.now();
   await runs.getByRole("button", { name: `Run ${items.length} items on ${MODELS} models` }).click();
   let overhead = null;

@@ -182,7 +182,7 @@ function mmluRows(n) {
   for (let i = 0; i < n; i++) {
     const repeat = i % 50 === 49;
     const q = repeat
-      ? rows[i - 1].question
+      ? (rows[i - 1]?.question ?? "")
       : `Made-up question ${i}: which value does ${Math.floor(random() * 1e6)} map to under rule ${i % 97}?`;
     const options = Array.from({ length: 4 }, (_, k) => `option ${k} of ${i}`);
     rows.push({ question: q, options, answer: "ABCD"[i % 4] });

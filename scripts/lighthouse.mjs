@@ -80,7 +80,7 @@ async function startChromium() {
     stop: async () => {
       child.kill();
       await new Promise((resolve) =>
-        child.exitCode === null ? child.on("exit", resolve) : resolve(),
+        child.exitCode === null ? child.on("exit", resolve) : resolve(undefined),
       );
       await rm(profile, { recursive: true, force: true });
     },
