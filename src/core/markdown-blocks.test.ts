@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { BlockSplitter, splitBlocks } from "./markdown-blocks";
 import { MARKDOWN_LIMITS } from "./markdown-limits";
 
-const blocksOf = (text: string): string[] => splitBlocks(text).map((b) => text.slice(b.start, b.end));
+const blocksOf = (text: string): string[] =>
+  splitBlocks(text).map((b) => text.slice(b.start, b.end));
 
 /** Blocks found when `text` arrives in pieces of `size` characters, the tail last. */
 function streamed(text: string, size: number): string[] {

@@ -156,6 +156,7 @@ export class BlockSplitter {
 export function splitBlocks(text: string): BlockRange[] {
   const splitter = new BlockSplitter();
   const blocks = splitter.push(text);
-  if (splitter.tailStart < text.length) blocks.push({ start: splitter.tailStart, end: text.length });
+  if (splitter.tailStart < text.length)
+    blocks.push({ start: splitter.tailStart, end: text.length });
   return blocks;
 }

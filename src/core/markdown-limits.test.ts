@@ -61,7 +61,7 @@ describe("plainChunkEnd", () => {
     const text = ("line of text\n".repeat(3000) + "w".repeat(size * 2)).slice(0, size * 3);
     const cuts = (t: string): number[] => {
       const out: number[] = [];
-      for (let at = 0; at < t.length; ) out.push((at = plainChunkEnd(t, at)));
+      for (let at = 0; at < t.length;) out.push((at = plainChunkEnd(t, at)));
       return out;
     };
     const whole = cuts(text);

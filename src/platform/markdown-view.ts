@@ -31,6 +31,7 @@ const FEED_CHARS = 200_000;
 /** A tail render waits this many times its own cost before the next (and at most this long). */
 const TAIL_BACKOFF = 6;
 const TAIL_MAX_WAIT_MS = 250;
+const GROUP_BLOCKS = 24;
 
 export class MarkdownView implements SlicedWork {
   readonly #root: HTMLElement;
@@ -47,7 +48,12 @@ export class MarkdownView implements SlicedWork {
   #tailShown = "";
   #tailDueAt = 0;
   #finalized = false;
+  #group: HTMLElement | null = null;
+  #groupSize = 0;
   #mathWaits = 0;
+  #mathBlocks: Block[] = [];
+  #tailMath = false;
+  #highlighterAsked = false;
   /** Bumped on reset, so a late KaTeX load does not touch a newer answer's blocks. */
   #generation = 0;
 
@@ -94,13 +100,11 @@ export class MarkdownView implements SlicedWork {
     }
     // Finished blocks: rendered once each, in order, inserted together.
     if (this.#pending.length > 0) {
-      const batch = document.createDocumentFragment();
       while (this.#pending.length > 0 && !late()) {
         const range = this.#pending.shift() as BlockRange;
         if (range.start === this.#tailStart) this.#dropTail();
-        batch.append(this.#addBlock(range).el);
+        this.#place(this.#addBlock(range).el);
       }
-      this.#root.insertBefore(batch, this.#tail);
       if (this.#pending.length > 0) return true;
     }
     while (this.#rerender.length > 0) {
@@ -121,7 +125,7 @@ export class MarkdownView implements SlicedWork {
       // The end: the tail is the last block, rendered like every other.
       this.#dropTail();
       if (tailStart < this.#text.length) {
-        this.#root.append(this.#addBlock({ start: tailStart, end: this.#text.length }).el);
+        this.#place(this.#addBlock({ start: tailStart, end: this.#text.length }).el);
       }
       this.#finalized = true;
       return this.#highlight.length > 0;
@@ -134,6 +138,22 @@ export class MarkdownView implements SlicedWork {
     const cost = performance.now() - now;
     this.#tailDueAt = performance.now() + Math.min(TAIL_MAX_WAIT_MS, cost * TAIL_BACKOFF);
     return false;
+  }
+
+  /**
+   * Blocks sit in groups of GROUP_BLOCKS; each group is laid out and painted only near the screen
+   * (content-visibility), so a long answer costs what is visible, without the page tracking
+   * thousands of separately skipped boxes.
+   */
+  #place(el: HTMLElement): void {
+    if (!this.#group || this.#groupSize >= GROUP_BLOCKS) {
+      this.#group = document.createElement("div");
+      this.#group.className = "md-group";
+      this.#groupSize = 0;
+      this.#root.insertBefore(this.#group, this.#tail);
+    }
+    this.#group.append(el);
+    this.#groupSize++;
   }
 
   #slice(range: BlockRange): string {
@@ -151,25 +171,32 @@ export class MarkdownView implements SlicedWork {
   #fill(block: Block, rendered: RenderedBlock): void {
     block.el.replaceChildren(rendered.fragment);
     block.el.classList.toggle("md-plain-block", rendered.plain !== null);
+    // Only blocks that can be wider than the answer scroll sideways (a scroll box per block
+    // would cost every frame).
+    block.el.classList.toggle("md-wide", rendered.wide);
     block.pendingMath = rendered.pendingMath;
     if (rendered.pendingMath) this.#waitForMath(block);
     this.#queueHighlight(block.el);
   }
 
-  #waitForMath(block: Block): void {
-    this.#mathWaits++;
+  /** Re-render `block` once KaTeX has loaded (one wait per answer, however many blocks). */
+  #waitForMath(block: Block | null): void {
+    if (block) this.#mathBlocks.push(block);
+    if (this.#mathWaits > 0) return;
+    this.#mathWaits = 1;
     const generation = this.#generation;
-    const settle = (): void => {
+    const settle = (typeset: boolean): void => {
       if (generation !== this.#generation) return;
-      this.#mathWaits--;
+      this.#mathWaits = 0;
+      if (typeset) this.#rerender.push(...this.#mathBlocks);
+      this.#mathBlocks = [];
+      if (typeset && this.#tailMath) this.#tailShown = "";
+      this.#tailMath = false;
       renderScheduler().request(this);
     };
     ensureMath().then(
-      () => {
-        if (generation === this.#generation) this.#rerender.push(block);
-        settle();
-      },
-      settle, // offline or blocked: the TeX stays readable as code
+      () => settle(true),
+      () => settle(false), // offline or blocked: the TeX stays readable as code
     );
   }
 
@@ -177,6 +204,8 @@ export class MarkdownView implements SlicedWork {
     const codes = el.querySelectorAll<HTMLElement>("pre code[class*='language-']");
     if (codes.length === 0) return;
     this.#highlight.push(...codes);
+    if (this.#highlighterAsked) return;
+    this.#highlighterAsked = true;
     ensureHighlighter().then(
       () => renderScheduler().request(this),
       () => {
@@ -212,14 +241,10 @@ export class MarkdownView implements SlicedWork {
     else {
       const rendered = renderBlock(text);
       tail.replaceChildren(rendered.fragment);
+      tail.classList.toggle("md-wide", rendered.wide);
       if (rendered.pendingMath) {
-        ensureMath().then(
-          () => {
-            this.#tailShown = "";
-            renderScheduler().request(this);
-          },
-          () => {},
-        );
+        this.#tailMath = true;
+        if (this.#mathWaits === 0) this.#waitForMath(null);
       }
     }
     this.#tailShown = text;
@@ -288,7 +313,11 @@ export class MarkdownView implements SlicedWork {
     this.#tailShown = "";
     this.#tailDueAt = 0;
     this.#finalized = false;
+    this.#group = null;
+    this.#groupSize = 0;
     this.#mathWaits = 0;
+    this.#mathBlocks = [];
+    this.#tailMath = false;
     this.#generation++;
   }
 

@@ -8,16 +8,10 @@
 import DOMPurify from "dompurify";
 import { Marked } from "marked";
 import { extractMath } from "../core/markdown-math";
-import {
-  assessBlock,
-  capNesting,
-  plainChunkEnd,
-  type PlainReason,
-} from "../core/markdown-limits";
+import { assessBlock, capNesting, plainChunkEnd, type PlainReason } from "../core/markdown-limits";
 import { insertMath } from "./math";
 
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 marked.use({
@@ -66,6 +60,8 @@ export interface RenderedBlock {
   pendingMath: boolean;
   /** Holds any math at all (so KaTeX should load). */
   hasMath: boolean;
+  /** Holds a table or math, which can be wider than the answer. */
+  wide: boolean;
   /** Shown as plain text, and why. */
   plain: PlainReason | "error" | null;
 }
@@ -80,7 +76,7 @@ const NOTICE: Record<PlainReason | "error", string> = {
 /** `text` as plain-text chunks (each its own element, so the page lays out only what is seen). */
 export function plainChunks(text: string, into: Node): void {
   const doc = into.ownerDocument ?? document;
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     const end = plainChunkEnd(text, at);
     const pre = doc.createElement("pre");
     pre.className = "md-plain";
@@ -104,7 +100,7 @@ function plain(source: string, reason: PlainReason | "error"): RenderedBlock {
   const fragment = document.createDocumentFragment();
   fragment.append(plainNotice(reason, source.length));
   plainChunks(source, fragment);
-  return { fragment, pendingMath: false, hasMath: false, plain: reason };
+  return { fragment, pendingMath: false, hasMath: false, wide: false, plain: reason };
 }
 
 /** Give each code block its own copy button (handled by the view, by delegation). */
@@ -136,7 +132,8 @@ export function renderBlock(source: string): RenderedBlock {
     const fragment = DOMPurify.sanitize(html) as unknown as DocumentFragment;
     const pendingMath = spans.length > 0 && !insertMath(fragment, spans);
     addCopyButtons(fragment);
-    return { fragment, pendingMath, hasMath: spans.length > 0, plain: null };
+    const wide = spans.length > 0 || fragment.querySelector("table") !== null;
+    return { fragment, pendingMath, hasMath: spans.length > 0, wide, plain: null };
   } catch {
     // A stack overflow or any parser failure: the text stays readable.
     return plain(source, "error");

@@ -3,7 +3,12 @@
  * answer holds math; until then the TeX shows as code.
  */
 import { MARKDOWN_LIMITS } from "../core/markdown-limits";
-import { overlapTrick, restoreSource, splitPlaceholders, type MathSpan } from "../core/markdown-math";
+import {
+  overlapTrick,
+  restoreSource,
+  splitPlaceholders,
+  type MathSpan,
+} from "../core/markdown-math";
 
 type Katex = typeof import("katex").default;
 
