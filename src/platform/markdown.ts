@@ -2,8 +2,9 @@
  * Model output is untrusted and is shown as written. Markdown becomes HTML, but raw HTML in the
  * answer is never markup: marked's HTML tokenizers are off, so `<style>`, `<script>` or `<foo>`
  * in prose is plain text and nothing after it is swallowed. The HTML marked writes is then
- * sanitized (one DOMPurify configuration, set once), so no script, event handler, `javascript:`
- * URL, remote image or embedded frame survives even if marked were fooled.
+ * sanitized once (one DOMPurify configuration, set once, an allow-list of the tags marked
+ * writes), so no script, event handler, `javascript:` URL, remote image or embedded frame
+ * survives even if marked were fooled.
  */
 import DOMPurify from "dompurify";
 import { Marked } from "marked";
