@@ -49,12 +49,14 @@ describe("BlockSplitter", () => {
 
   it("reports an open fence at the tail, with its info string", () => {
     const s = new BlockSplitter();
-    s.push("Intro.\n\n```ts title\nconst a = 1;\n");
+    let text = "Intro.\n\n```ts title\nconst a = 1;\n";
+    s.push(text);
     expect(s.openFence).toEqual({ marker: "```", info: "ts title" });
-    expect(s.text.slice(s.tailStart)).toBe("```ts title\nconst a = 1;\n");
+    expect(text.slice(s.tailStart)).toBe("```ts title\nconst a = 1;\n");
     s.push("```\n\nAfter.");
+    text += "```\n\nAfter.";
     expect(s.openFence).toBeNull();
-    expect(s.text.slice(s.tailStart)).toBe("After.");
+    expect(text.slice(s.tailStart)).toBe("After.");
   });
 
   it("cuts a long list or paragraph between lines, but never a table", () => {

@@ -17,7 +17,9 @@ const TABLE_DELIMITER = /^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
 
 /** Cuts a growing markdown text into blocks at points that later text cannot change. */
 export class BlockSplitter {
+  /** The text from `#base` on: only the unfinished block is kept, so pushes stay cheap. */
   #text = "";
+  #base = 0;
   /** Start of the first line not read yet (every line before it is complete). */
   #line = 0;
   #blockStart = 0;
@@ -32,11 +34,6 @@ export class BlockSplitter {
   #linesInBlock = 0;
   #firstLine = "";
 
-  /** All text seen so far. */
-  get text(): string {
-    return this.#text;
-  }
-
   /** Where the unfinished tail starts. */
   get tailStart(): number {
     return this.#blockStart;
@@ -49,21 +46,26 @@ export class BlockSplitter {
     return first ? { marker: this.#fence, info: first[2]?.trim() ?? "" } : null;
   }
 
-  /** Add `more` to the end; returns the blocks it finished, in order. */
+  /** Add `more` to the end; returns the blocks it finished, in order (absolute offsets). */
   push(more: string): BlockRange[] {
     this.#text += more;
     const done: BlockRange[] = [];
     const text = this.#text;
+    const base = this.#base;
     for (;;) {
-      const end = text.indexOf("\n", this.#line);
+      const end = text.indexOf("\n", this.#line - base);
       // A cut goes before a line, once its first character is known.
-      if (this.#line < text.length && this.#cutsBefore(text)) {
+      if (this.#line - base < text.length && this.#cutsBefore(text, base)) {
         done.push({ start: this.#blockStart, end: this.#line });
         this.#startBlock(this.#line);
       }
       if (end === -1) break;
-      this.#read(text.slice(this.#line, end), this.#line);
-      this.#line = end + 1;
+      this.#read(text.slice(this.#line - base, end), this.#line);
+      this.#line = base + end + 1;
+    }
+    if (this.#blockStart > base) {
+      this.#text = text.slice(this.#blockStart - base);
+      this.#base = this.#blockStart;
     }
     return done;
   }
@@ -77,9 +79,9 @@ export class BlockSplitter {
     this.#mathOpen = -1;
   }
 
-  #cutsBefore(text: string): boolean {
+  #cutsBefore(text: string, base: number): boolean {
     if (this.#line === this.#blockStart || this.#fence) return false;
-    const first = text[this.#line] ?? "";
+    const first = text[this.#line - base] ?? "";
     if (/\s/.test(first)) return false; // indented: a continuation of the block above
     if (this.#mathOpen !== -1) {
       // A `$$` left open for long is not math: stop waiting for its closer.
