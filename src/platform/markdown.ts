@@ -141,13 +141,6 @@ export function renderBlock(source: string): RenderedBlock {
   }
 }
 
-/** Markdown → sanitized HTML string (for callers that need a string, e.g. exports). */
-export function renderMarkdown(markdown: string): string {
-  const box = document.createElement("div");
-  box.append(renderBlock(markdown).fragment);
-  return box.innerHTML;
-}
-
 type HljsCore = typeof import("highlight.js/lib/core").default;
 let hljs: Promise<HljsCore> | null = null;
 let hljsReady: HljsCore | null = null;
