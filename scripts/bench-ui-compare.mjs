@@ -92,7 +92,8 @@ export const LONG_PROMPT = "Write a long answer with tables, code and math.";
 /** One answer of about `bytes` characters with tables, code and math, in word-sized tokens. */
 export async function makeLongAnswerFixture(bytes) {
   const { text } = longAnswer(bytes);
-  const model = { id: MODELS[0][0], label: MODELS[0][1], role: "generalist" };
+  const [id, label] = /** @type {string[]} */ (MODELS[0]);
+  const model = { id, label, role: "generalist" };
   const e = fixtureEntry({
     id: "long-1",
     modelId: model.id,

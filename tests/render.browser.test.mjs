@@ -118,7 +118,10 @@ async function rendered(locator) {
   await locator.locator(".markdown[data-rendering=false]").waitFor({ timeout: 120_000 });
 }
 
-const resetLongTasks = (page) => page.evaluate(() => /** @type {any} */ (window.__longTasks = []));
+const resetLongTasks = (page) =>
+  page.evaluate(() => {
+    /** @type {any} */ (window).__longTasks = [];
+  });
 const longTasksOver = (page, ms) =>
   page.evaluate((limit) => /** @type {any} */ (window).__longTasks.filter((d) => d > limit), ms);
 
@@ -250,7 +253,10 @@ describe("The answer renderer", () => {
     assert.deepEqual(await outside(cells.nth(0)), []);
     assert.deepEqual(await outside(cells.nth(1)), []);
     const geometry = await page.evaluate(() => {
-      const [a, n] = [...document.querySelectorAll("[data-testid=answer]")];
+      const [a, n] = /** @type {HTMLElement[]} */ ([
+        ...document.querySelectorAll("[data-testid=answer]"),
+      ]);
+      if (!a || !n) throw new Error("two answers expected");
       const ra = a.getBoundingClientRect();
       const rn = n.getBoundingClientRect();
       // What a click (or the eye) finds at the neighbour's points belongs to the neighbour.
@@ -260,7 +266,7 @@ describe("The answer renderer", () => {
           rn.top + fy * Math.min(rn.height, innerHeight - rn.top),
         ]),
       );
-      const stray = points.filter(([x, y]) => {
+      const stray = points.filter(([x = 0, y = 0]) => {
         const hit = document.elementFromPoint(x, y);
         return hit !== null && a.contains(hit);
       }).length;
