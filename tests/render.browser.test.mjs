@@ -23,8 +23,9 @@ import {
 } from "./fixtures/recordings/render-cases.mjs";
 import { fixtureEntry, fixtureRecording } from "./fixtures/recordings/fixture-recording.mjs";
 
-// Formulas in one section of eight: KaTeX's output is a dozen boxes per symbol.
-const HUGE = longAnswer(1_050_000, 8);
+// Mostly prose, as answers are, with a table, code and a list in every section and formulas in
+// one of eight (KaTeX's output is a dozen boxes per symbol).
+const HUGE = longAnswer(1_050_000, 8, 3);
 const STREAMED = [section(1), section(2), "A closing line with $\\sqrt{2}$."].join("\n\n");
 
 let server;
