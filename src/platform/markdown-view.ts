@@ -28,7 +28,11 @@ type TailMode = "markdown" | "fence" | "plain";
 
 /** Text handed to the splitter per slice: its scan is linear, but a 5 MB paste is one call. */
 const FEED_CHARS = 200_000;
-/** A tail render waits this many times its own cost before the next (and at most this long). */
+/**
+ * A markdown tail is rendered again at most 25 times a second, and waits at least this many times
+ * its own cost before the next (at most 250 ms): a few tokens arrive per render, not one.
+ */
+const TAIL_MIN_WAIT_MS = 40;
 const TAIL_BACKOFF = 6;
 const TAIL_MAX_WAIT_MS = 250;
 const GROUP_BLOCKS = 24;
@@ -134,9 +138,11 @@ export class MarkdownView implements SlicedWork {
     if (tailStart === this.#tailStart && tailText === this.#tailShown) return false;
     const now = performance.now();
     if (now < this.#tailDueAt || now >= deadline) return true;
-    this.#renderTail(tailStart, tailText);
+    const appended = this.#renderTail(tailStart, tailText);
     const cost = performance.now() - now;
-    this.#tailDueAt = performance.now() + Math.min(TAIL_MAX_WAIT_MS, cost * TAIL_BACKOFF);
+    // Appending text to an open code fence is cheap: it may happen every frame.
+    const wait = appended ? 0 : Math.max(TAIL_MIN_WAIT_MS, cost * TAIL_BACKOFF);
+    this.#tailDueAt = performance.now() + Math.min(TAIL_MAX_WAIT_MS, wait);
     return false;
   }
 
@@ -223,7 +229,8 @@ export class MarkdownView implements SlicedWork {
     this.#tailShown = "";
   }
 
-  #renderTail(start: number, text: string): void {
+  /** Render the tail; true when it only appended text (an open code fence). */
+  #renderTail(start: number, text: string): boolean {
     const fence = this.#splitter.openFence;
     const mode: TailMode =
       text.length > MARKDOWN_LIMITS.maxBlockChars ? "plain" : fence ? "fence" : "markdown";
@@ -236,7 +243,8 @@ export class MarkdownView implements SlicedWork {
       this.#tailMode = mode;
     }
     const tail = this.#tail;
-    if (mode === "fence") this.#fenceTail(tail, text, fence?.info ?? "");
+    let appended = false;
+    if (mode === "fence") appended = this.#fenceTail(tail, text, fence?.info ?? "");
     else if (mode === "plain") this.#plainTail(tail, text);
     else {
       const rendered = renderBlock(text);
@@ -248,16 +256,17 @@ export class MarkdownView implements SlicedWork {
       }
     }
     this.#tailShown = text;
+    return appended;
   }
 
   /** An open code fence: new text is appended to the code as text, nothing is parsed again. */
-  #fenceTail(tail: HTMLElement, text: string, info: string): void {
+  #fenceTail(tail: HTMLElement, text: string, info: string): boolean {
     const code = text.slice(text.indexOf("\n") + 1);
     const node = tail.querySelector("code")?.firstChild;
     const shown = this.#tailShown.slice(this.#tailShown.indexOf("\n") + 1);
     if (node instanceof Text && this.#tailShown && code.startsWith(shown)) {
       node.appendData(code.slice(shown.length));
-      return;
+      return true;
     }
     const wrap = document.createElement("div");
     wrap.className = "code-block";
@@ -273,6 +282,7 @@ export class MarkdownView implements SlicedWork {
     pre.append(el);
     wrap.append(button, pre);
     tail.replaceChildren(wrap);
+    return false;
   }
 
   /** A tail too long to format: plain text pieces, of which only the last one changes. */

@@ -40,7 +40,7 @@ export function mathReady(): boolean {
  * caller shows it as written. KaTeX escapes the TeX and, with `trust: false`, drops \href, \url
  * and \includegraphics links, so the HTML is inert; its inline styles are why it joins the page
  * after the sanitizer, never through it. `maxSize` caps every size (\rule, \kern, \rule{}{}) at
- * 10 em and `maxExpand` stops macro bombs early.
+ * 10 em and `maxExpand` stops runaway expansion (macro definitions are refused outright).
  */
 export function typeset(tex: string, displayMode: boolean): string | null {
   if (!katex) return null;
@@ -56,7 +56,7 @@ export function typeset(tex: string, displayMode: boolean): string | null {
         strict: "ignore",
         output: "html",
         maxSize: 10,
-        maxExpand: 200,
+        maxExpand: 1000,
       });
     } catch {
       html = ""; // e.g. a stack overflow on absurdly nested braces
