@@ -1,114 +1,220 @@
 #!/usr/bin/env node
-// UI streaming benchmark: streams replayed answers at a fixed token rate in the built app and
-// prints the main thread's long tasks (> 50 ms) and the frames rendered. Target: zero long tasks.
+// UI streaming benchmark: streams replayed answers in the built app and prints, per case, the
+// main thread's long tasks (> 50 ms), its busy share (task time / wall time) and script and
+// layout (+ style) time per 1,000 tokens, from Chromium's own counters (CDP Performance).
 //
-//   node scripts/bench-ui.mjs                 # Chat: 4 answers one after another, 250 tok/s each
-//   node scripts/bench-ui.mjs --view compare  # Compare: 3 columns streaming at once, 250 tok/s each
+//   node scripts/bench-ui.mjs                  # every case below, one after another
+//   node scripts/bench-ui.mjs --case compare   # 4 Compare columns streaming at once, 250 tok/s each
+//   node scripts/bench-ui.mjs --case chat      # Chat: 4 answers one after another, 250 tok/s
+//   node scripts/bench-ui.mjs --case long-chat # a 50-turn chat at 250 tok/s: first vs last 10 turns
+//   node scripts/bench-ui.mjs --case long-answer  # one 50 KB answer (tables, code, math), 60 tok/s
+//   options: --columns N (1-4), --turns N, --kb N, --tps N (overrides the case's rate)
 //
-// The answers come from a synthetic fixture recording (tests/fixtures/recordings): the benchmark
-// measures rendering, not a model.
+// The answers come from synthetic fixture recordings (scripts/bench-ui-compare.mjs): the
+// benchmark measures rendering, not a model. Targets: zero long tasks on a quiet machine, the
+// main thread under half busy at 4 × 250 tok/s, the last ten turns within 1.3× of the first ten.
 import { execFileSync } from "node:child_process";
+import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { launch } from "../tests/helpers/browser.mjs";
 import { serveDist } from "../tests/helpers/server.mjs";
+import {
+  LONG_PROMPT,
+  MAX_COLUMNS,
+  makeCompareFixture,
+  makeLongAnswerFixture,
+  makeLongChatFixture,
+  runCompareBenchmark,
+  turnPrompt,
+} from "./bench-ui-compare.mjs";
 
 const args = process.argv.slice(2);
-const view = args.includes("--view") ? args[args.indexOf("--view") + 1] : "chat";
-const TPS = 250;
+const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const legacyView = opt("--view", null);
+const which = opt("--case", legacyView ?? "all");
+const CASES = ["compare", "chat", "long-chat", "long-answer"];
+const cases = which === "all" ? ["compare", "long-chat", "long-answer"] : [which];
+for (const c of cases) if (!CASES.includes(c)) throw new Error(`Unknown case ${c}: ${CASES}`);
+const columns = Math.min(MAX_COLUMNS, Math.max(1, Number(opt("--columns", MAX_COLUMNS))));
+const turns = Number(opt("--turns", 50));
+const kb = Number(opt("--kb", 50));
+const tpsOverride = opt("--tps", null);
 const fixture = (name) =>
   fileURLToPath(new URL(`../tests/fixtures/recordings/${name}`, import.meta.url));
 
 execFileSync(process.execPath, ["scripts/build-if-needed.mjs"], { stdio: "inherit" });
 const server = await serveDist();
-const b = await launch({ webgpu: false });
-const { page } = b;
 
-// Count frames and long tasks from the page's first moment.
-await page.addInitScript(() => {
-  const w = /** @type {any} */ (window);
-  w.__bench = { frames: 0, longTasks: [], counting: false };
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      if (w.__bench.counting) w.__bench.longTasks.push(e.duration);
-      if (w.__bench.counting)
-        (w.__bench.at ??= []).push(Math.round(e.startTime - w.__bench.started));
-    }
-  }).observe({ type: "longtask", buffered: false });
-  const tick = () => {
-    if (w.__bench.counting) w.__bench.frames++;
+/** A fresh browser per case, counting long tasks and frames from the page's first moment. */
+async function open() {
+  const b = await launch({ webgpu: false });
+  await b.page.addInitScript(() => {
+    const w = /** @type {any} */ (window);
+    w.__bench = { frames: 0, longTasks: [] };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__bench.longTasks.push(Math.round(e.duration));
+    }).observe({ type: "longtask", buffered: false });
+    const tick = () => {
+      w.__bench.frames++;
+      requestAnimationFrame(tick);
+    };
     requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-});
+  });
+  const cdp = await b.context.newCDPSession(b.page);
+  await cdp.send("Performance.enable");
+  return { ...b, cdp };
+}
 
-async function setReplay(file) {
+/** Chromium's counters now (seconds) plus the page's long tasks and frames so far. */
+async function sample({ page, cdp }) {
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
+  const bench = await page.evaluate(() => {
+    const w = /** @type {any} */ (window);
+    return { longTasks: [...w.__bench.longTasks], frames: w.__bench.frames };
+  });
+  return {
+    wall: performance.now() / 1000,
+    task: m.TaskDuration,
+    script: m.ScriptDuration,
+    layout: m.LayoutDuration + m.RecalcStyleDuration,
+    nodes: m.Nodes,
+    ...bench,
+  };
+}
+
+/** What happened between two samples, for `tokens` tokens. */
+function between(a, b, tokens) {
+  const wall = b.wall - a.wall;
+  return {
+    wallS: wall,
+    busy: (b.task - a.task) / wall,
+    scriptPerK: ((b.script - a.script) * 1e6) / tokens,
+    layoutPerK: ((b.layout - a.layout) * 1e6) / tokens,
+    longTasks: b.longTasks.slice(a.longTasks.length),
+    fps: (b.frames - a.frames) / wall,
+    nodes: b.nodes,
+  };
+}
+
+const ms = (x) => `${x.toFixed(1)} ms`;
+function report(title, r, extra = []) {
+  const long = r.longTasks;
+  console.log(`\n${title}`);
+  console.log(`  wall time:               ${r.wallS.toFixed(2)} s, ${r.fps.toFixed(1)} frames/s`);
+  console.log(`  main thread busy:        ${(100 * r.busy).toFixed(1)}%`);
+  console.log(`  script per 1,000 tokens: ${ms(r.scriptPerK)}`);
+  console.log(`  layout+style per 1,000:  ${ms(r.layoutPerK)}`);
+  console.log(
+    `  long tasks > 50 ms:      ${long.length}` +
+      (long.length
+        ? ` (max ${Math.max(...long)} ms; > 200 ms: ${long.filter((d) => d > 200).length})`
+        : ""),
+  );
+  for (const line of extra) console.log(`  ${line}`);
+  return long.length;
+}
+
+async function setReplay(page, file, tps) {
   await page.getByLabel("Pace", { exact: true }).selectOption("tps");
-  await page.getByLabel("Tokens per second").fill(String(TPS));
+  await page.getByLabel("Tokens per second").fill(String(tps));
   await page.getByLabel("Replay a recording (.json)").setInputFiles(file);
   await page.getByTestId("replay-badge").waitFor();
 }
 
-const startCounting = () =>
-  page.evaluate(() => {
-    const w = /** @type {any} */ (window);
-    w.__bench.counting = true;
-    w.__bench.started = performance.now();
-  });
-const stopCounting = () =>
-  page.evaluate(() => {
-    const w = /** @type {any} */ (window);
-    w.__bench.counting = false;
-    return { ...w.__bench, elapsedMs: performance.now() - w.__bench.started };
-  });
-
-let streams = 0;
-let tokens = 0;
-if (view === "chat") {
-  await page.goto(server.url + "#/chat");
-  await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
-  await setReplay(fixture("markdown-code.json"));
-  await page.getByText("Settings", { exact: true }).click();
-  await page.getByLabel("System prompt").fill("You are a helpful coding assistant.");
-  await startCounting();
-  await page
-    .getByLabel("Message", { exact: true })
-    .fill("How do I reverse a linked list in Python?");
-  await page.getByRole("button", { name: "Send", exact: true }).click();
-  for (let i = 0; i < 4; i++) {
-    if (i > 0) await page.getByRole("button", { name: "Regenerate" }).last().click();
-    await page.getByRole("button", { name: "Stop", exact: true }).waitFor({ state: "hidden" });
-    await page.getByTestId("usage").last().waitFor();
-    streams++;
-    tokens += 329;
+async function sendAndWait(page, prompt, regenerate = false) {
+  const answers = page.getByTestId("assistant-message");
+  const before = await answers.count();
+  if (regenerate) await page.getByRole("button", { name: "Regenerate" }).last().click();
+  else {
+    await page.getByLabel("Message", { exact: true }).fill(prompt);
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await answers.nth(before).waitFor();
   }
-} else if (view === "compare") {
-  const { makeCompareFixture, runCompareBenchmark } = await import("./bench-ui-compare.mjs");
-  const { path, tokensPerAnswer } = await makeCompareFixture();
-  await page.goto(server.url + "#/compare");
-  await page.getByRole("heading", { level: 1, name: "Compare" }).waitFor();
-  await setReplay(path);
-  const r = await runCompareBenchmark(page, startCounting, tokensPerAnswer);
-  streams = r.streams;
-  tokens = r.tokens;
-} else {
-  throw new Error(`Unknown view ${view}: use chat or compare`);
+  await page
+    .getByRole("button", { name: "Stop", exact: true })
+    .waitFor({ state: "hidden", timeout: 600_000 });
+  await answers.last().getByTestId("usage").waitFor();
+  await answers.last().locator(".markdown[data-rendering=false]").waitFor({ timeout: 120_000 });
 }
-const result = await stopCounting();
-await b.close();
-await server.close();
 
-const longTotal = result.longTasks.reduce((a, d) => a + d, 0);
-console.log(
-  `UI benchmark (${view}): ${streams} replayed answers at ${TPS} tok/s each (${tokens} tokens)`,
-);
-console.log(`  wall time:        ${(result.elapsedMs / 1000).toFixed(2)} s`);
-console.log(
-  `  frames rendered:  ${result.frames} (${(result.frames / (result.elapsedMs / 1000)).toFixed(1)} fps)`,
-);
-console.log(`  long tasks >50ms: ${result.longTasks.length} (total ${longTotal.toFixed(0)} ms)`);
-if (result.longTasks.length)
-  console.log(
-    `    at ms: ${(result.at ?? []).join(", ")}; durations: ${result.longTasks.map((d) => d.toFixed(0)).join(", ")}`,
-  );
-console.log(`  target: zero long tasks — ${result.longTasks.length === 0 ? "met" : "MISSED"}`);
-process.exit(result.longTasks.length === 0 ? 0 : 1);
+let missed = 0;
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, headless Chromium (no GPU)`;
+console.log(`UI benchmark on ${machine}`);
+
+for (const name of cases) {
+  const b = await open();
+  const { page } = b;
+  if (name === "compare") {
+    const tps = Number(tpsOverride ?? 250);
+    const { path, tokensPerAnswer } = await makeCompareFixture(columns);
+    await page.goto(server.url + "#/compare");
+    await page.getByRole("heading", { level: 1, name: "Compare" }).waitFor();
+    await setReplay(page, path, tps);
+    let start = null;
+    const r = await runCompareBenchmark(
+      page,
+      async () => (start = await sample(b)),
+      tokensPerAnswer,
+      columns,
+    );
+    const res = between(start, await sample(b), r.tokens);
+    missed += report(`Compare: ${columns} columns at ${tps} tok/s each (${r.tokens} tokens)`, res);
+  } else if (name === "chat") {
+    const tps = Number(tpsOverride ?? 250);
+    await page.goto(server.url + "#/chat");
+    await setReplay(page, fixture("markdown-code.json"), tps);
+    await page.getByText("Settings", { exact: true }).click();
+    await page.getByLabel("System prompt").fill("You are a helpful coding assistant.");
+    const start = await sample(b);
+    for (let i = 0; i < 4; i++)
+      await sendAndWait(page, "How do I reverse a linked list in Python?", i > 0);
+    missed += report(
+      `Chat: 4 answers at ${tps} tok/s (${4 * 329} tokens)`,
+      between(start, await sample(b), 4 * 329),
+    );
+  } else if (name === "long-chat") {
+    const tps = Number(tpsOverride ?? 250);
+    const { path, tokensPerAnswer } = await makeLongChatFixture(turns);
+    await page.goto(server.url + "#/chat");
+    await setReplay(page, path, tps);
+    const perTurn = [];
+    const first = await sample(b);
+    let prev = first;
+    for (let k = 1; k <= turns; k++) {
+      await sendAndWait(page, turnPrompt(k));
+      const now = await sample(b);
+      perTurn.push(between(prev, now, tokensPerAnswer));
+      prev = now;
+    }
+    const ten = Math.min(10, Math.floor(turns / 2));
+    const avg = (rows, key) => rows.reduce((s, r) => s + r[key], 0) / rows.length;
+    const head = perTurn.slice(0, ten);
+    const tail = perTurn.slice(-ten);
+    const cost = (rows) => avg(rows, "scriptPerK") + avg(rows, "layoutPerK");
+    missed += report(
+      `Chat: ${turns} turns at ${tps} tok/s (${turns * tokensPerAnswer} tokens)`,
+      between(first, prev, turns * tokensPerAnswer),
+      [
+        `first ${ten} turns: script ${ms(avg(head, "scriptPerK"))}, layout+style ${ms(avg(head, "layoutPerK"))} per 1,000 tokens`,
+        `last ${ten} turns:  script ${ms(avg(tail, "scriptPerK"))}, layout+style ${ms(avg(tail, "layoutPerK"))} per 1,000 tokens`,
+        `last / first: ${(cost(tail) / cost(head)).toFixed(2)}× (target ≤ 1.3×); DOM nodes at the end: ${prev.nodes}`,
+      ],
+    );
+  } else {
+    const tps = Number(tpsOverride ?? 60);
+    const { path, tokens, chars } = await makeLongAnswerFixture(kb * 1000);
+    await page.goto(server.url + "#/chat");
+    await setReplay(page, path, tps);
+    const start = await sample(b);
+    await sendAndWait(page, LONG_PROMPT);
+    missed += report(
+      `Chat: one ${(chars / 1000).toFixed(0)} kB answer with tables, code and math at ${tps} tok/s (${tokens} tokens)`,
+      between(start, await sample(b), tokens),
+    );
+  }
+  await b.close();
+}
+await server.close();
+console.log(`\ntarget: zero long tasks — ${missed === 0 ? "met" : "MISSED"}`);
+process.exit(missed === 0 ? 0 : 1);

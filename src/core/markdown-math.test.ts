@@ -4,6 +4,7 @@ import { parseRecording } from "./engine/replay/recording";
 import {
   extractMath,
   hasMath,
+  overlapTrick,
   placeholder,
   restoreSource,
   splitPlaceholders,
@@ -120,5 +121,50 @@ describe("the math-answer fixture recording", () => {
     expect(spans.map((s) => s.display)).toEqual([false, false, true, false, false, false]);
     expect(spans.some((s) => s.tex.includes("$5") || s.tex.includes("$HOME"))).toBe(false);
     expect(spans.at(-1)?.tex).toBe("\\boxed{\\frac{1}{3}}");
+  });
+});
+
+describe("overlapTrick", () => {
+  it("flags negative space, zero-width or raised boxes and macro definitions", () => {
+    for (const tex of [
+      "a\\kern-3em b",
+      "a\\mkern -18mu b",
+      "\\hspace{-10em}x",
+      "\\hspace*{ -1em}x",
+      "\\mathllap{FAKE}",
+      "\\rlap{x}",
+      "\\smash{\\Huge x}",
+      "\\raisebox{-20em}{x}",
+      "\\rule[-5em]{1pt}{1pt}",
+      "\\def\\k{\\kern}\\k-5em",
+      "\\newcommand{\\x}{y}",
+      "\\negthickspace",
+      "\\!\\!\\!\\!\\!\\!\\!\\!",
+    ]) {
+      expect(overlapTrick(tex), tex).toBe(true);
+    }
+  });
+
+  it("lets ordinary maths through", () => {
+    for (const tex of [
+      "\\left( \\frac{a}{b} \\right)",
+      "x \\le y \\neq z",
+      "\\kern 1em",
+      "\\hspace{2em}",
+      "\\int_0^1 f(x)\\,dx",
+      "a\\!b",
+      "\\rule{1pt}{2em}",
+    ]) {
+      expect(overlapTrick(tex), tex).toBe(false);
+    }
+  });
+});
+
+describe("extractMath on hostile input", () => {
+  it("finds no math in thousands of unclosed openers and keeps the text", () => {
+    const text = "\\(a ".repeat(5000) + "``x ".repeat(5000) + "\\[b ".repeat(5000);
+    const { spans, text: out } = extractMath(text);
+    expect(spans).toEqual([]);
+    expect(out).toBe(text);
   });
 });

@@ -49,10 +49,20 @@ function skipFence(text: string, from: number, marker: string): number {
   return text.length;
 }
 
+// Where a search found no closer (per closer): a later search from further on fails as well, so
+// text full of openers with no closer costs one scan, not one per opener. Reset per extraction.
+const misses = new Map<string, number>();
+const missedFrom = (key: string, from: number): boolean => from >= (misses.get(key) ?? Infinity);
+const miss = (key: string, from: number): void => {
+  misses.set(key, Math.min(from, misses.get(key) ?? Infinity));
+};
+
 /** Index just past a code span opened by the backtick run at `i`, or past the run alone. */
 function skipCodeSpan(text: string, i: number): number {
   let run = 0;
   while (text[i + run] === "`") run++;
+  const key = "`".repeat(run);
+  if (missedFrom(key, i + run)) return i + run;
   let j = i + run;
   while (j < text.length) {
     const next = text.indexOf("`", j);
@@ -62,15 +72,20 @@ function skipCodeSpan(text: string, i: number): number {
     if (close === run) return next + close;
     j = next + close;
   }
+  miss(key, i + run);
   return i + run;
 }
 
 /** Index of the first unescaped `closer` at or after `from`, or -1. */
 function findCloser(text: string, from: number, closer: string): number {
+  if (missedFrom(closer, from)) return -1;
   let j = from;
   for (;;) {
     const k = text.indexOf(closer, j);
-    if (k === -1) return -1;
+    if (k === -1) {
+      miss(closer, from);
+      return -1;
+    }
     if (text[k - 1] !== "\\" || closer.startsWith("\\")) return k;
     j = k + 1;
   }
@@ -79,7 +94,9 @@ function findCloser(text: string, from: number, closer: string): number {
 /** Index of the `}` matching the `{` at `open`, or -1 when the braces never balance. */
 function matchBrace(text: string, open: number): number {
   let depth = 0;
-  for (let j = open; j < text.length; j++) {
+  // A formula longer than this is never typeset: no need to look further (and no quadratic scan).
+  const end = Math.min(text.length, open + 4_000);
+  for (let j = open; j < end; j++) {
     const c = text[j];
     if (c === "\\") j++;
     else if (c === "{") depth++;
@@ -126,6 +143,7 @@ function mathAt(text: string, i: number): Found {
 
 /** Cut the TeX out of `markdown`, leaving code spans and fenced code blocks untouched. */
 export function extractMath(markdown: string): MathExtraction {
+  misses.clear();
   // A stray token character in the input must not pass for a placeholder.
   const text = markdown.replace(/[\uE000\uE001]/g, "\uFFFD");
   const spans: MathSpan[] = [];
@@ -185,4 +203,21 @@ export function splitPlaceholders(text: string, count: number): Array<string | n
 /** `text` with each placeholder put back as the TeX it stood for, delimiters included. */
 export function restoreSource(text: string, spans: readonly MathSpan[]): string {
   return text.replace(TOKEN, (token, n: string) => spans[Number(n)]?.source ?? token);
+}
+
+// Spacing commands whose negative amount pulls what follows over what came before.
+const NEGATIVE_SPACE =
+  /\\(?:kern|mkern|hskip|mskip|hspace\*?|mspace|moveleft|moveright)\s*\{?\s*-|\\rule\s*\[\s*-|\\neg(?:thin|med|thick)space/;
+// Boxes of zero width or height, lifted or lowered boxes, and macro definitions (which could
+// build any of these out of harmless-looking names).
+const OVERLAP_BOX =
+  /\\(?:(?:llap|rlap|clap|mathllap|mathrlap|mathclap|smash|raisebox|lower|raise|vcenter|def|gdef|edef|xdef|let|futurelet|newcommand|renewcommand|providecommand|global|char)(?![a-zA-Z])|html@|@)/;
+
+/**
+ * Whether `tex` uses a trick that draws over its neighbours (negative space, zero-width or raised
+ * boxes, macro definitions, or a long run of `\!`): such TeX is shown as written, not typeset.
+ */
+export function overlapTrick(tex: string): boolean {
+  if (NEGATIVE_SPACE.test(tex) || OVERLAP_BOX.test(tex)) return true;
+  return (tex.match(/\\!/g)?.length ?? 0) > 6;
 }

@@ -1,62 +1,48 @@
 /**
- * Model output is untrusted: it is rendered from markdown to HTML and then sanitized, so no
- * script, event handler, `javascript:` URL, remote image or embedded frame survives.
+ * Model output is untrusted and is shown as written. Markdown becomes HTML, but raw HTML in the
+ * answer is never markup: marked's HTML tokenizers are off, so `<style>`, `<script>` or `<foo>`
+ * in prose is plain text and nothing after it is swallowed. The HTML marked writes is then
+ * sanitized once (one DOMPurify configuration, set once, an allow-list of the tags marked
+ * writes), so no script, event handler, `javascript:` URL, remote image or embedded frame
+ * survives even if marked were fooled.
  */
 import DOMPurify from "dompurify";
 import { Marked } from "marked";
 import { extractMath } from "../core/markdown-math";
+import { assessBlock, capNesting, plainChunkEnd, type PlainReason } from "../core/markdown-limits";
 import { insertMath } from "./math";
 
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 const marked = new Marked({ gfm: true, breaks: false, async: false });
+marked.use({
+  // Returning undefined (not false) turns a tokenizer off: tags stay text.
+  tokenizer: { html: () => undefined, tag: () => undefined },
+  renderer: {
+    html: ({ text }) => escapeHtml(text),
+    // A remote image could track the reader: show its alt text and address instead.
+    image: ({ text, href }) => escapeHtml(`[${text || "image"}${href ? `: ${href}` : ""}]`),
+  },
+});
 
-const FORBID_TAGS = [
-  "img",
-  "picture",
-  "source",
-  "video",
-  "audio",
-  "track",
-  "iframe",
-  "frame",
-  "object",
-  "embed",
-  "form",
-  "input",
-  "button",
-  "select",
-  "textarea",
-  "style",
-  "link",
-  "meta",
-  "base",
-  "svg",
-  "math",
-  "template",
-  "dialog",
-];
-const FORBID_ATTR = [
-  "style",
-  "srcset",
-  "src",
-  "action",
-  "formaction",
-  "background",
-  "poster",
-  "ping",
-];
 const SAFE_URL = /^(?:https?:|mailto:|#)/i;
+const ALLOWED_TAGS = [
+  ..."p h1 h2 h3 h4 h5 h6 ul ol li blockquote pre code em strong del a hr br".split(" "),
+  ..."table thead tbody tr th td span".split(" "),
+];
 
-let hooked = false;
-function installHooks(): void {
-  if (hooked) return;
-  hooked = true;
-  DOMPurify.addHook("uponSanitizeElement", (node, data) => {
-    // Show a remote image as its alt text and address instead of loading it (it could track).
-    if (data.tagName === "img" && node instanceof Element) {
-      const alt = node.getAttribute("alt") || "image";
-      const src = node.getAttribute("src") ?? "";
-      node.replaceWith(document.createTextNode(`[${alt}${src ? `: ${src}` : ""}]`));
-    }
+let configured = false;
+/** One sanitizer configuration for every call: parsing it per call was most of its cost. */
+function configure(): void {
+  if (configured) return;
+  configured = true;
+  DOMPurify.setConfig({
+    ALLOWED_TAGS,
+    ALLOWED_ATTR: ["href", "title", "class", "align", "start"],
+    ALLOW_DATA_ATTR: false,
+    ALLOW_ARIA_ATTR: false,
+    ALLOWED_URI_REGEXP: SAFE_URL,
+    RETURN_DOM_FRAGMENT: true,
   });
   DOMPurify.addHook("afterSanitizeAttributes", (node) => {
     if (node.tagName === "A") {
@@ -68,33 +54,96 @@ function installHooks(): void {
   });
 }
 
-const PURIFY = {
-  FORBID_TAGS,
-  FORBID_ATTR,
-  ALLOW_DATA_ATTR: false,
-  ALLOWED_URI_REGEXP: SAFE_URL,
+/** A block rendered for the page. */
+export interface RenderedBlock {
+  fragment: DocumentFragment;
+  /** Holds math shown as TeX until KaTeX has loaded. */
+  pendingMath: boolean;
+  /** Holds any math at all (so KaTeX should load). */
+  hasMath: boolean;
+  /** Holds a table or math, which can be wider than the answer. */
+  wide: boolean;
+  /** Shown as plain text, and why. */
+  plain: PlainReason | "error" | null;
+}
+
+const NOTICE: Record<PlainReason | "error", string> = {
+  "too-long": "is too long to format",
+  "too-complex": "has too much markup to format quickly",
+  "too-deep": "is nested too deeply to format",
+  error: "could not be formatted",
 };
 
+/** `text` as plain-text chunks (each its own element, so the page lays out only what is seen). */
+export function plainChunks(text: string, into: Node): void {
+  const doc = into.ownerDocument ?? document;
+  for (let at = 0; at < text.length;) {
+    const end = plainChunkEnd(text, at);
+    const pre = doc.createElement("pre");
+    pre.className = "md-plain";
+    pre.textContent = text.slice(at, end);
+    into.appendChild(pre);
+    at = end;
+  }
+}
+
+/** The notice above a block shown as plain text. */
+export function plainNotice(reason: PlainReason | "error", chars: number): HTMLElement {
+  const p = document.createElement("p");
+  p.className = "md-notice";
+  p.setAttribute("role", "note");
+  const size = chars >= 1000 ? `${(chars / 1000).toFixed(chars >= 100_000 ? 0 : 1)} kB` : "";
+  p.textContent = `Shown as plain text: this part${size ? ` (${size})` : ""} ${NOTICE[reason]}.`;
+  return p;
+}
+
+function plain(source: string, reason: PlainReason | "error"): RenderedBlock {
+  const fragment = document.createDocumentFragment();
+  fragment.append(plainNotice(reason, source.length));
+  plainChunks(source, fragment);
+  return { fragment, pendingMath: false, hasMath: false, wide: false, plain: reason };
+}
+
+/** Give each code block its own copy button (handled by the view, by delegation). */
+function addCopyButtons(root: DocumentFragment): void {
+  for (const pre of root.querySelectorAll("pre")) {
+    const wrap = document.createElement("div");
+    wrap.className = "code-block";
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy-code";
+    button.setAttribute("aria-label", "Copy code");
+    pre.replaceWith(wrap);
+    wrap.append(button, pre);
+  }
+}
+
 /**
- * Markdown → sanitized HTML string, safe to assign to innerHTML. TeX is cut out before parsing
- * and typeset after sanitizing (see ./math.ts); call `ensureMath()` first to get it typeset.
+ * One block of markdown → a sanitized fragment with its math typeset (or shown as TeX until
+ * KaTeX loads: call `ensureMath()` when `hasMath`). Never throws: a block past the limits, or one
+ * the parser cannot handle, comes back as plain text with a notice.
  */
-export function renderMarkdown(markdown: string): string {
-  installHooks();
-  const { text, spans } = extractMath(markdown);
-  if (spans.length === 0) return DOMPurify.sanitize(marked.parse(markdown) as string, PURIFY);
-  const fragment = DOMPurify.sanitize(marked.parse(text) as string, {
-    ...PURIFY,
-    RETURN_DOM_FRAGMENT: true,
-  });
-  insertMath(fragment, spans);
-  const box = document.createElement("div");
-  box.append(fragment);
-  return box.innerHTML;
+export function renderBlock(source: string): RenderedBlock {
+  configure();
+  const reason = assessBlock(source);
+  if (reason) return plain(source, reason);
+  try {
+    const { text, spans } = extractMath(source);
+    const html = marked.parse(capNesting(text)) as string;
+    const fragment = DOMPurify.sanitize(html) as unknown as DocumentFragment;
+    const pendingMath = spans.length > 0 && !insertMath(fragment, spans);
+    addCopyButtons(fragment);
+    const wide = spans.length > 0 || fragment.querySelector("table") !== null;
+    return { fragment, pendingMath, hasMath: spans.length > 0, wide, plain: null };
+  } catch {
+    // A stack overflow or any parser failure: the text stays readable.
+    return plain(source, "error");
+  }
 }
 
 type HljsCore = typeof import("highlight.js/lib/core").default;
 let hljs: Promise<HljsCore> | null = null;
+let hljsReady: HljsCore | null = null;
 
 async function loadHighlighter(): Promise<HljsCore> {
   const [core, js, ts, py, json, bash, css, xml] = await Promise.all([
@@ -115,23 +164,26 @@ async function loadHighlighter(): Promise<HljsCore> {
   h.registerAliases(["py"], { languageName: "python" });
   h.registerAliases(["sh", "shell", "zsh"], { languageName: "bash" });
   h.registerAliases(["html", "svg"], { languageName: "xml" });
+  hljsReady = h;
   return h;
 }
 
-/**
- * Highlight the code blocks inside `root`. The highlighter loads on first use (its own chunk),
- * and highlight.js escapes the code text, so the result stays inert.
- */
-export async function highlightCodeBlocks(root: HTMLElement): Promise<void> {
-  const blocks = root.querySelectorAll<HTMLElement>("pre code:not([data-highlighted])");
-  if (blocks.length === 0) return;
+/** Load the highlighter (its own chunk) once; later calls share the first load. */
+export function ensureHighlighter(): Promise<unknown> {
   hljs ??= loadHighlighter();
-  const h = await hljs;
-  for (const block of blocks) {
-    const lang = /language-([\w-]+)/.exec(block.className)?.[1];
-    if (lang && h.getLanguage(lang)) {
-      block.innerHTML = h.highlight(block.textContent ?? "", { language: lang }).value;
-    }
-    block.dataset.highlighted = "yes";
+  return hljs;
+}
+
+/**
+ * Highlight one code element if the highlighter has loaded (false: not yet). highlight.js
+ * escapes the code text, so the result stays inert.
+ */
+export function highlightCode(block: HTMLElement): boolean {
+  if (!hljsReady) return false;
+  const lang = /language-([\w-]+)/.exec(block.className)?.[1];
+  if (lang && hljsReady.getLanguage(lang)) {
+    block.innerHTML = hljsReady.highlight(block.textContent ?? "", { language: lang }).value;
   }
+  block.dataset.highlighted = "yes";
+  return true;
 }

@@ -2,7 +2,13 @@
  * KaTeX typesets the math in answers. It is big (JS, CSS and fonts), so it loads only when an
  * answer holds math; until then the TeX shows as code.
  */
-import { restoreSource, splitPlaceholders, type MathSpan } from "../core/markdown-math";
+import { MARKDOWN_LIMITS } from "../core/markdown-limits";
+import {
+  overlapTrick,
+  restoreSource,
+  splitPlaceholders,
+  type MathSpan,
+} from "../core/markdown-math";
 
 type Katex = typeof import("katex").default;
 
@@ -29,23 +35,32 @@ export function mathReady(): boolean {
 }
 
 /**
- * TeX → KaTeX HTML, or null before KaTeX has loaded. KaTeX escapes the TeX and, with
- * `trust: false`, drops \href, \url and \includegraphics links, so the HTML is inert; its inline
- * styles are why it joins the page after the sanitizer, never through it.
+ * TeX → KaTeX HTML, or null before KaTeX has loaded, or "" when this TeX is not typeset (too long,
+ * a trick that draws over its neighbours, or a KaTeX failure such as a stack overflow): the
+ * caller shows it as written. KaTeX escapes the TeX and, with `trust: false`, drops \href, \url
+ * and \includegraphics links, so the HTML is inert; its inline styles are why it joins the page
+ * after the sanitizer, never through it. `maxSize` caps every size (\rule, \kern, \rule{}{}) at
+ * 10 em and `maxExpand` stops runaway expansion (macro definitions are refused outright).
  */
 export function typeset(tex: string, displayMode: boolean): string | null {
   if (!katex) return null;
-  // While an answer streams, its finished formulas are typeset again each frame.
+  if (tex.length > MARKDOWN_LIMITS.maxTexChars || overlapTrick(tex)) return "";
   const key = `${displayMode ? "D" : "I"}${tex}`;
   let html = cache.get(key);
   if (html === undefined) {
-    html = katex.renderToString(tex, {
-      displayMode,
-      throwOnError: false,
-      trust: false,
-      strict: "ignore",
-      output: "html",
-    });
+    try {
+      html = katex.renderToString(tex, {
+        displayMode,
+        throwOnError: false,
+        trust: false,
+        strict: "ignore",
+        output: "html",
+        maxSize: 10,
+        maxExpand: 1000,
+      });
+    } catch {
+      html = ""; // e.g. a stack overflow on absurdly nested braces
+    }
     if (cache.size > 500) cache.clear();
     cache.set(key, html);
   }
@@ -56,8 +71,9 @@ const cache = new Map<string, string>();
 /**
  * Replace the placeholders in sanitized HTML with typeset math (or, before KaTeX loads, the TeX in
  * a `<code>`). A placeholder that ended up in code or in an attribute gets its source text back.
+ * Returns whether the math is final (false: KaTeX had not loaded yet).
  */
-export function insertMath(root: DocumentFragment, spans: readonly MathSpan[]): void {
+export function insertMath(root: DocumentFragment, spans: readonly MathSpan[]): boolean {
   const doc = root.ownerDocument;
   for (const el of root.querySelectorAll("*")) {
     for (const attr of [...el.attributes]) {
@@ -71,6 +87,7 @@ export function insertMath(root: DocumentFragment, spans: readonly MathSpan[]): 
     const node = walker.currentNode as Text;
     if (node.data.includes("\uE000")) texts.push(node);
   }
+  let final = true;
   for (const node of texts) {
     if (node.parentElement?.closest("code, pre")) {
       node.data = restoreSource(node.data, spans);
@@ -80,10 +97,12 @@ export function insertMath(root: DocumentFragment, spans: readonly MathSpan[]): 
       if (typeof part === "string") return doc.createTextNode(part);
       const span = spans[part];
       if (!span) return doc.createTextNode("");
-      const html = typeset(span.tex, span.display);
-      if (html === null) {
+      // Past the per-block budget, formulas stay as written.
+      const html = part < MARKDOWN_LIMITS.maxMathPerBlock ? typeset(span.tex, span.display) : "";
+      if (!html) {
+        if (html === null) final = false;
         const code = doc.createElement("code");
-        code.className = "math-pending";
+        code.className = html === null ? "math-pending" : "math-source";
         code.textContent = span.source;
         return code;
       }
@@ -97,4 +116,5 @@ export function insertMath(root: DocumentFragment, spans: readonly MathSpan[]): 
     });
     node.replaceWith(...parts);
   }
+  return final;
 }
