@@ -267,7 +267,7 @@ describe("ChatState streaming", () => {
   it("regenerates the last answer and edits a prompt, dropping what followed", async () => {
     const engine = new ScriptedEngine();
     const { chat } = setup(chatEngine(engine));
-    const answer = async (run: Promise<void>, text: string) => {
+    const answer = async (run: Promise<unknown>, text: string) => {
       await vi.waitFor(() => expect(engine.streaming).toBe(true));
       engine.emit({ delta: text });
       engine.end();
@@ -371,7 +371,7 @@ describe("ChatState errors", () => {
     let full = false;
     const { store } = failOnWrite(inner, () => full);
     const { chat, stored } = setup(chatEngine(engine), {}, store);
-    const answer = async (run: Promise<void>, text: string) => {
+    const answer = async (run: Promise<unknown>, text: string) => {
       await vi.waitFor(() => expect(engine.streaming).toBe(true));
       engine.emit({ delta: text });
       engine.end();

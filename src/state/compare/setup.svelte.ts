@@ -5,6 +5,7 @@
  */
 import type { SamplingParams } from "../../core/engine/types";
 import { blindPool, type CompareCandidate } from "../../core/runs/compare/candidates";
+import { checkParams, paramsMessage } from "../../core/runs/check-params";
 
 export const MIN_MODELS = 2;
 export const MAX_MODELS = 4;
@@ -19,6 +20,8 @@ export interface CompareSetupDeps {
   candidates: () => CompareCandidate[];
   /** Those of them replayed from the loaded recording (none when none is loaded). */
   recorded?: () => CompareCandidate[];
+  /** Asked before a preset is chosen: shows what it would download; false chooses nothing. */
+  confirmDownload?: (ids: readonly string[]) => Promise<boolean>;
 }
 
 export class CompareSetup {
@@ -43,8 +46,10 @@ export class CompareSetup {
   pool = $derived.by(() =>
     blindPool(this.selected, this.recorded.length > 0 ? this.recorded : this.candidates),
   );
+  /** Why the settings cannot be used (empty when they can); a comparison waits for a fix. */
+  settingsError = $derived(paramsMessage(checkParams(this.params)));
   /** The next comparison can start. */
-  canStart = $derived(this.blind ? this.pool.length >= 2 : this.ready);
+  canStart = $derived((this.blind ? this.pool.length >= 2 : this.ready) && !this.settingsError);
 
   constructor(deps: CompareSetupDeps) {
     this.#deps = deps;
@@ -59,6 +64,13 @@ export class CompareSetup {
   /** Replace the selection (a preset), keeping at most four. */
   choose(ids: readonly string[]): void {
     this.selected = ids.filter((id, i) => ids.indexOf(id) === i).slice(0, MAX_MODELS);
+  }
+
+  /** Choose a preset's models once the user has seen what they download; false when declined. */
+  async choosePreset(ids: readonly string[]): Promise<boolean> {
+    const ok = (await this.#deps.confirmDownload?.(ids)) ?? true;
+    if (ok) this.choose(ids);
+    return ok;
   }
 
   /** Choose the recording's models (up to four): the ones a loaded recording is for. */
