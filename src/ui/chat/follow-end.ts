@@ -1,0 +1,27 @@
+/**
+ * Keeps the end of the conversation in sight above the sticky prompt box: the page's scroll
+ * padding is the box's height (so any scroll into view stops above it), and while the reader is
+ * at the end, growing answers and a taller box scroll the last message back above the box. A
+ * reader who scrolled up is left where they are. Returns the cleanup.
+ */
+export function followEnd(view: HTMLElement, composer: HTMLElement, last: () => Element | null) {
+  const root = document.documentElement;
+  // Near the bottom of the page, the reader is following the conversation.
+  let atEnd = true;
+  const measure = () => {
+    atEnd = scrollY + innerHeight >= root.scrollHeight - composer.offsetHeight - 120;
+  };
+  const follow = () => {
+    root.style.scrollPaddingBottom = `${composer.offsetHeight}px`;
+    if (atEnd) last()?.scrollIntoView({ block: "end" });
+  };
+  const observer = new ResizeObserver(follow);
+  observer.observe(view);
+  observer.observe(composer);
+  addEventListener("scroll", measure, { passive: true });
+  return () => {
+    observer.disconnect();
+    removeEventListener("scroll", measure);
+    root.style.scrollPaddingBottom = "";
+  };
+}
