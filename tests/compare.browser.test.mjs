@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, screenshot } from "./helpers/browser.mjs";
+import { answerDownload, launch, screenshot } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
 const FIXTURE = "tests/fixtures/recordings/compare-three-models.json";
@@ -306,6 +306,8 @@ describe("Compare view with the replay engine", () => {
       await page.reload();
       await page.getByTestId("model-list").locator("li").first().waitFor();
       await page.getByLabel("Preset").selectOption({ label: "Qwen2.5-1.5B family" });
+      // Choosing the preset asks first, with its download size.
+      assert.match(await answerDownload(page), /Download 3 models\?[\s\S]*≈ [\d.]+ GB in all/);
       await pickExample(page, "Palindrome check");
       await page.getByRole("button", { name: "Compare", exact: true }).click();
       const allFailed = () =>
