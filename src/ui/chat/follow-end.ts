@@ -12,7 +12,9 @@ export function followEnd(view: HTMLElement, composer: HTMLElement, last: () => 
     atEnd = scrollY + innerHeight >= root.scrollHeight - composer.offsetHeight - 120;
   };
   const follow = () => {
-    root.style.scrollPaddingBottom = `${composer.offsetHeight}px`;
+    // A little room above the box, so a message laid out at a fraction of a pixel (scrolling
+    // rounds) is never under it.
+    root.style.scrollPaddingBottom = `${Math.ceil(composer.getBoundingClientRect().height) + 8}px`;
     if (atEnd) last()?.scrollIntoView({ block: "end" });
   };
   const observer = new ResizeObserver(follow);
