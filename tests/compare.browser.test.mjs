@@ -243,6 +243,13 @@ describe("Compare view with the replay engine", () => {
     await page.reload();
     await page.getByTestId("model-list").locator("li").first().waitFor();
     await page.getByLabel("Preset").selectOption({ label: "Small (weak devices)" });
+    // The preset asks first (the dialog fits the screen too); agreeing downloads nothing yet.
+    await page.getByTestId("download-consent").waitFor();
+    const dialogOverflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - innerWidth,
+    );
+    assert.ok(dialogOverflow <= 0, `the download question scrolls sideways by ${dialogOverflow}px`);
+    await answerDownload(page);
     await page.getByText(/Small \(weak devices\):|Left out/).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     assert.ok(overflow <= 0, `setup scrolls sideways by ${overflow}px at 360 px`);
