@@ -17,7 +17,7 @@ import { BenchRuns } from "../bench/bench-runs.svelte";
 import { BenchState } from "../bench/bench.svelte";
 
 export async function createBenchView(app: App): Promise<BenchState> {
-  const catalog = await app.catalog();
+  const [catalog, consent] = await Promise.all([app.catalog(), app.consent()]);
   const { engines, device } = app;
   let client: ScoringClient | null = null;
   const scoring = () => (client ??= new ScoringClient({ runner: getSandbox }));
@@ -37,6 +37,7 @@ export async function createBenchView(app: App): Promise<BenchState> {
   };
   return new BenchState({
     client: scoring,
+    consent,
     openSuites: async () => {
       const opened = await store("suites");
       return {
@@ -52,6 +53,7 @@ export async function createBenchView(app: App): Promise<BenchState> {
         score: (item, answer) => scoring().scoreAnswer(item, answer),
         suite: (id) => library.get(id),
         describeModel: describe,
+        confirmDownload: (ids) => consent.ask(ids),
         cached: async (id) => {
           if (!engines.traitsOf(id).downloads) return true;
           return (await (await engines.cache()).cachedModelIds([id])).includes(id);

@@ -61,9 +61,14 @@ class Engine2 implements Engine {
   }
 }
 
-function runs(engine: Engine2, kv = createMemoryStore()) {
+function runs(
+  engine: Engine2,
+  kv = createMemoryStore(),
+  confirmDownload?: (ids: readonly string[]) => Promise<boolean>,
+) {
   let n = 0;
   const state = new BenchRuns({
+    ...(confirmDownload ? { confirmDownload } : {}),
     store: async () => createBenchStore(kv),
     engine: { engine: async () => engine, sync: async () => {} },
     score: async (item, answer) => {
@@ -87,6 +92,20 @@ function runs(engine: Engine2, kv = createMemoryStore()) {
 }
 
 describe("BenchRuns", () => {
+  it("starts nothing when the user declines the models' download", async () => {
+    const engine = new Engine2();
+    const asked: string[][] = [];
+    const { state } = runs(
+      engine,
+      createMemoryStore(),
+      async (ids) => (asked.push([...ids]), false),
+    );
+    await state.start({ suites: [{ id: "a" }], models: ["gen", "spec"] });
+    expect(asked).toEqual([["gen", "spec"]]);
+    expect(state.open).toBeNull();
+    expect(engine.chats).toHaveLength(0);
+  });
+
   it("runs every item on every model, saves each, and reports the generalist's share", async () => {
     const engine = new Engine2();
     const { state } = runs(engine);

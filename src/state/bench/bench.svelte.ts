@@ -12,6 +12,8 @@ import { VerdictView } from "./verdict-view.svelte";
 import type { BenchRuns } from "./bench-runs.svelte";
 import type { CompareCandidate } from "../../core/runs/compare/candidates";
 
+import type { DownloadConsent } from "../shared/consent.svelte";
+
 export interface BenchDeps {
   client: () => ScoringClient;
   openSuites: () => Promise<OpenedSuiteStore>;
@@ -20,6 +22,8 @@ export interface BenchDeps {
   runs?: (library: SuiteLibrary) => BenchRuns;
   /** The models a run can use now: replayed ones first, then those that run here. */
   runModels?: () => CompareCandidate[];
+  /** The question asked before a run downloads models (the view shows it). */
+  consent?: DownloadConsent;
 }
 
 export class BenchState {
@@ -29,6 +33,7 @@ export class BenchState {
   readonly scoring: ScoreRun;
   readonly verdicts: VerdictView;
   readonly runs: BenchRuns | null;
+  readonly consent: DownloadConsent | null;
   /** Models a run can use now. */
   runModels = $derived.by(() => this.#deps.runModels?.() ?? []);
   readonly #client: () => ScoringClient;
@@ -44,6 +49,7 @@ export class BenchState {
     this.scoring.suiteId = this.library.builtIn[0]?.id ?? "";
     this.verdicts = new VerdictView(() => this.scoring.report);
     this.runs = deps.runs?.(this.library) ?? null;
+    this.consent = deps.consent ?? null;
   }
 
   /** Start the scoring worker ahead of the first import or score (it loads the scorers). */
