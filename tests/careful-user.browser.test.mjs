@@ -192,6 +192,8 @@ describe("Chat's prompt box", () => {
       await page.getByTestId("assistant-message").nth(1).getByTestId("usage").waitFor();
       await frames(page);
       assert.equal(await covered(page), 0, "after the follow-up");
+      // Nothing in the recording continues past it, so nothing more is offered.
+      assert.equal(await suggestions.count(), 0);
 
       // A reader who scrolls the last answer into view sees it above the box, not under it.
       await page.evaluate(() => scrollTo(0, 0));

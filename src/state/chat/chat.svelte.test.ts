@@ -563,5 +563,8 @@ describe("ChatState before a run", () => {
     await chat.send(chat.recordedPrompts[0]!);
     expect(chat.followUp).toBe(true);
     expect(chat.recordedPrompts).toEqual(["Now give that speed in metres per second."]);
+    await chat.send(chat.recordedPrompts[0]!);
+    // The recording has nothing after that: no follow-up it would refuse is offered.
+    expect(chat.recordedPrompts).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@
 import { newId } from "../../core/ids";
 import { PolymathError, toPolymathError } from "../../core/errors";
 import type { LoadProgress, SamplingParams } from "../../core/engine/types";
+import type { Recording } from "../../core/engine/replay/recording";
 import { matchEntry, recordedPrompts } from "../../core/engine/replay/replay-match";
 import { ChatAnswer } from "./chat-answer.svelte";
 import { addPrompt, dropLastAnswer, rewritePrompt, withParam } from "../../core/runs/chat/edits";
@@ -56,7 +57,10 @@ export class ChatState {
    */
   recordedPrompts = $derived.by<string[]>(() => {
     const { recording } = this.#deps.engine;
-    return recording ? recordedPrompts(recording, this.modelId, this.followUp) : [];
+    if (!recording) return [];
+    const prompts = recordedPrompts(recording, this.modelId, this.followUp);
+    // Only follow-ups that continue this very conversation: the others would be refused.
+    return this.followUp ? prompts.filter((p) => this.#answerable(recording, p)) : prompts;
   });
   /** The conversation has an answer: what comes next is a follow-up. */
   followUp = $derived(this.conversation.messages.some((m) => m.role === "assistant"));
@@ -279,6 +283,20 @@ export class ChatState {
   /** Drop the save error (the conversation stays in memory). */
   dismissSaveError(): void {
     this.#saver.error = null;
+  }
+
+  /** The recording has an answer to `prompt` asked next in this conversation. */
+  #answerable(recording: Recording, prompt: string): boolean {
+    const messages = [
+      ...this.conversation.messages,
+      { id: "", role: "user" as const, content: prompt },
+    ];
+    try {
+      matchEntry(recording, buildChatRequest({ ...this.conversation, messages }, this.modelId));
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /**
