@@ -25,5 +25,12 @@ describe("CompareSetup", () => {
     setup.params = { ...setup.params, max_tokens: 0 };
     expect(setup.canStart).toBe(false);
     expect(setup.settingsError).toMatch(/Max tokens must be a whole number from 1\./);
+    setup.setNumber("max_tokens", 256);
+    expect(setup.canStart).toBe(true);
+    setup.setNumber("temperature", NaN);
+    expect(setup.params.temperature).toBe(0);
+    expect(setup.settingsError).toMatch(/Temperature must be a number from 0 to 2\./);
+    setup.resetParams();
+    expect(setup.settingsError).toBe("");
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { SamplingParams } from "../../core/engine/types";
 import { blindPool, type CompareCandidate } from "../../core/runs/compare/candidates";
-import { checkParams, paramsMessage } from "../../core/runs/check-params";
+import { checkParams, paramsMessage, type NumericParam } from "../../core/runs/check-params";
 
 export const MIN_MODELS = 2;
 export const MAX_MODELS = 4;
@@ -46,8 +46,10 @@ export class CompareSetup {
   pool = $derived.by(() =>
     blindPool(this.selected, this.recorded.length > 0 ? this.recorded : this.candidates),
   );
+  /** Settings fields whose text is not a number (their last good value must not be used). */
+  #unreadable = $state<NumericParam[]>([]);
   /** Why the settings cannot be used (empty when they can); a comparison waits for a fix. */
-  settingsError = $derived(paramsMessage(checkParams(this.params)));
+  settingsError = $derived(paramsMessage(checkParams(this.params, this.#unreadable)));
   /** The next comparison can start. */
   canStart = $derived((this.blind ? this.pool.length >= 2 : this.ready) && !this.settingsError);
 
@@ -84,7 +86,22 @@ export class CompareSetup {
     if (kept.length !== this.selected.length) this.selected = kept;
   }
 
+  /**
+   * Set one number; `undefined` (an emptied field) means the model's default, NaN (text that is
+   * not a number) blocks the comparison until the field is fixed.
+   */
+  setNumber(key: NumericParam, value: number | undefined): void {
+    const unreadable = value !== undefined && Number.isNaN(value);
+    this.#unreadable = [...this.#unreadable.filter((k) => k !== key), ...(unreadable ? [key] : [])];
+    if (unreadable) return;
+    const next: SamplingParams = { ...this.params };
+    if (value === undefined) delete next[key];
+    else next[key] = value;
+    this.params = next;
+  }
+
   resetParams(): void {
+    this.#unreadable = [];
     this.params = defaultCompareParams();
     this.systemPrompt = "";
   }
