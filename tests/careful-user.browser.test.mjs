@@ -67,6 +67,20 @@ describe("Downloads wait for the user", () => {
     assert.equal(await list.getByRole("checkbox", { checked: true }).count(), 0);
     assert.deepEqual(offHost, []);
   });
+
+  it("asks when a comparison of live models starts, and Cancel starts nothing", async () => {
+    const { page } = b;
+    const list = page.getByTestId("model-list");
+    await list.getByRole("checkbox").nth(0).check();
+    await list.getByRole("checkbox").nth(1).check();
+    await page.getByLabel("Prompt for every model").fill("Hello");
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    assert.match(await answerDownload(page, "Cancel"), /Download 2 models\?/);
+    await frames(page);
+    assert.equal(await page.getByTestId("comparison-title").count(), 0, "nothing started");
+    assert.equal(await page.getByLabel("Prompt for every model").inputValue(), "Hello");
+    assert.deepEqual(offHost, []);
+  });
 });
 
 describe("Settings", () => {
