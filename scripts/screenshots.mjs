@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Takes the README's screenshots from the real built app in headless Chromium (SwiftShader
-// WebGPU). They show no model output: Device, Models and the Bench self-test only.
+// WebGPU). They show no model output: the first screen (whose demo is labelled synthetic), Device,
+// Models and the Bench self-test only.
 import { execFileSync } from "node:child_process";
 import { launch } from "../tests/helpers/browser.mjs";
 import { serveDist } from "../tests/helpers/server.mjs";
@@ -10,6 +11,11 @@ const server = await serveDist();
 const b = await launch({ webgpu: true, viewport: { width: 1280, height: 800 } });
 const { page } = b;
 const shot = (name) => page.screenshot({ path: `docs/screenshots/${name}.png` });
+
+await page.goto(server.url);
+await page.getByTestId("offer-models").waitFor();
+await page.getByTestId("synthetic-label").waitFor();
+await shot("first-visit");
 
 await page.goto(server.url + "#/device");
 await page.getByTestId("adapter-table").waitFor();

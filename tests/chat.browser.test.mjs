@@ -6,7 +6,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { launch, screenshot } from "./helpers/browser.mjs";
+import { answerDownload, launch, screenshot } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
 const fixture = (name) => fileURLToPath(new URL(`./fixtures/recordings/${name}`, import.meta.url));
@@ -286,6 +286,8 @@ describe("Chat view with a real model that cannot download", () => {
     );
     await page.getByLabel("Message", { exact: true }).fill("Hello");
     await page.getByRole("button", { name: "Send", exact: true }).click();
+    // The first Send of a model not yet downloaded asks, with the size; nothing was fetched yet.
+    assert.match(await answerDownload(page), /Download this model\?[\s\S]*Qwen3-1\.7B/);
     const error = page.getByTestId("error-notice");
     await error.waitFor({ timeout: 30_000 });
     assert.equal(await error.getAttribute("data-code"), "network");

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, screenshot } from "./helpers/browser.mjs";
+import { answerDownload, launch, screenshot } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
 const FIXTURE = "tests/fixtures/recordings/compare-three-models.json";
@@ -248,6 +248,13 @@ describe("Compare view with the replay engine", () => {
     await page.reload();
     await page.getByTestId("model-list").locator("li").first().waitFor();
     await page.getByLabel("Preset").selectOption({ label: "Small (weak devices)" });
+    // The preset asks first (the dialog fits the screen too); agreeing downloads nothing yet.
+    await page.getByTestId("download-consent").waitFor();
+    const dialogOverflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - innerWidth,
+    );
+    assert.ok(dialogOverflow <= 0, `the download question scrolls sideways by ${dialogOverflow}px`);
+    await answerDownload(page);
     await page.getByText(/Small \(weak devices\):|Left out/).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     assert.ok(overflow <= 0, `setup scrolls sideways by ${overflow}px at 360 px`);
@@ -311,6 +318,8 @@ describe("Compare view with the replay engine", () => {
       await page.reload();
       await page.getByTestId("model-list").locator("li").first().waitFor();
       await page.getByLabel("Preset").selectOption({ label: "Qwen2.5-1.5B family" });
+      // Choosing the preset asks first, with its download size.
+      assert.match(await answerDownload(page), /Download 3 models\?[\s\S]*≈ [\d.]+ GB in all/);
       await pickExample(page, "Palindrome check");
       await page.getByRole("button", { name: "Compare", exact: true }).click();
       const allFailed = () =>

@@ -5,7 +5,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { launch, screenshot } from "./helpers/browser.mjs";
+import { answerDownload, launch, screenshot } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
 const FIXTURE = "tests/fixtures/recordings/compare-two-models.json";
@@ -55,6 +55,10 @@ describe("A comparison that mixes runtimes", () => {
 
     await page.getByTestId("recorded-prompts").getByRole("button", { name: PROMPT }).click();
     await page.getByRole("button", { name: "Compare", exact: true }).click();
+    // Only the live model downloads, so only it is asked about.
+    const asked = await answerDownload(page);
+    assert.match(asked, /Download this model\?[\s\S]*Qwen2\.5-0\.5B-Instruct/);
+    assert.doesNotMatch(asked, new RegExp(REPLAYED.label));
     await page.waitForFunction(
       () => {
         const s = Array.from(document.querySelectorAll('[data-testid="column-status"]'));

@@ -7,8 +7,9 @@ describe("hash routes", () => {
     expect(parseHash("#/chat/abc%20d")).toEqual({ view: "chat", params: ["abc d"] });
   });
 
-  it("falls back to the default view for empty or unknown hashes", () => {
-    expect(parseHash("")).toEqual({ view: "chat", params: [] });
+  it("opens the first screen for an empty hash, the default view for an unknown one", () => {
+    expect(parseHash("")).toEqual({ view: "home", params: [] });
+    expect(parseHash("#/")).toEqual({ view: "home", params: [] });
     expect(parseHash("#/nope/x")).toEqual({ view: "chat", params: [] });
   });
 

@@ -5,8 +5,11 @@
 export const VIEWS = ["chat", "compare", "bench", "models", "device"] as const;
 export type ViewId = (typeof VIEWS)[number];
 
-/** A route's view: one of the views, or "not-found" for a hash that cannot be read. */
-export type RouteView = ViewId | "not-found";
+/**
+ * A route's view: one of the views, "home" (the first screen, an empty hash) or "not-found" for
+ * a hash that cannot be read.
+ */
+export type RouteView = ViewId | "home" | "not-found";
 
 export interface Route {
   view: RouteView;
@@ -17,8 +20,9 @@ export interface Route {
 export const DEFAULT_VIEW: ViewId = "chat";
 
 /**
- * Parse `location.hash` into a route; unknown views fall back to the default, and a hash whose
- * escapes are broken (`#/chat/%`) is the not-found route, never an exception.
+ * Parse `location.hash` into a route; no view is the first screen, unknown views fall back to the
+ * default, and a hash whose escapes are broken (`#/chat/%`) is the not-found route, never an
+ * exception.
  */
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#\/?/, "").split(/[?#]/)[0] ?? "";
@@ -29,6 +33,7 @@ export function parseHash(hash: string): Route {
     return { view: "not-found", params: [hash] };
   }
   const [head, ...rest] = segments;
+  if (head === undefined) return { view: "home", params: [] };
   const view = (VIEWS as readonly string[]).includes(head ?? "") ? (head as ViewId) : DEFAULT_VIEW;
   return { view, params: view === head ? rest : [] };
 }

@@ -17,6 +17,8 @@ import type { CompareHistory } from "./compare/history.svelte";
 import type { CompareSetup } from "./compare/setup.svelte";
 import type { ModelsState } from "./models/models.svelte";
 import type { CatalogState } from "./shared/catalog.svelte";
+import type { DownloadConsent } from "./shared/consent.svelte";
+import type { HomeState } from "./home/home.svelte";
 import { DeviceState } from "./shared/device.svelte";
 import { EngineState } from "./shared/engines.svelte";
 import { Nav } from "./shared/nav.svelte";
@@ -28,6 +30,7 @@ export interface ChatViewState {
   chat: ChatState;
   library: ConversationLibrary;
   catalog: CatalogState;
+  consent: DownloadConsent;
 }
 
 /** What the Compare view works with. */
@@ -37,8 +40,15 @@ export interface CompareViewState {
   history: CompareHistory;
   arena: ArenaState;
   catalog: CatalogState;
+  consent: DownloadConsent;
   /** A model as its runtime knows it (the recording's annotations for a replayed one). */
   describe: (modelId: string) => ModelDescription;
+}
+
+/** What the first screen works with. */
+export interface HomeViewState {
+  home: HomeState;
+  consent: DownloadConsent;
 }
 
 /** What the Models view works with. */
@@ -68,6 +78,8 @@ export class App {
   #compare: Promise<CompareViewState> | null = null;
   #models: Promise<ModelsViewState> | null = null;
   #bench: Promise<BenchState> | null = null;
+  #consent: Promise<DownloadConsent> | null = null;
+  #home: Promise<HomeViewState> | null = null;
 
   /** Start what follows the page: hash navigation and the device probe. */
   start(): void {
@@ -89,6 +101,17 @@ export class App {
       });
     })();
     return this.#catalog;
+  }
+
+  /** The question asked before any model download (one for every view). */
+  consent(): Promise<DownloadConsent> {
+    this.#consent ??= import("./app/consent-root").then((m) => m.createConsent(this));
+    return this.#consent;
+  }
+
+  home(): Promise<HomeViewState> {
+    this.#home ??= import("./app/home-root").then((m) => m.createHome(this));
+    return this.#home;
   }
 
   // Each view's state needs the catalog: start it beside the view's own chunk, not after it.

@@ -57,3 +57,16 @@ export async function screenshot(page, name) {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Answer the app's download question (asked before any model download): "Download" or "Cancel".
+ * Returns what the dialog said.
+ */
+export async function answerDownload(page, button = "Download") {
+  const dialog = page.getByTestId("download-consent");
+  await dialog.waitFor();
+  const text = await dialog.innerText();
+  await dialog.getByRole("button", { name: button, exact: true }).click();
+  await dialog.waitFor({ state: "hidden" });
+  return text;
+}

@@ -19,9 +19,10 @@ import { BenchState } from "../bench/bench.svelte";
 export async function createBenchView(app: App): Promise<BenchState> {
   // The built-in suites are their own chunk, fetched beside the catalog; the view opens with them
   // listed, so the list never grows under the reader.
-  const [catalog, builtIns] = await Promise.all([
+  const [catalog, builtIns, consent] = await Promise.all([
     app.catalog(),
     import("../../core/scoring/suites/index").then((m) => m.builtInSuites),
+    app.consent(),
   ]);
   const { engines, device } = app;
   let client: ScoringClient | null = null;
@@ -43,6 +44,7 @@ export async function createBenchView(app: App): Promise<BenchState> {
   return new BenchState({
     client: scoring,
     builtIns,
+    consent,
     openSuites: async () => {
       const opened = await store("suites");
       return {
@@ -59,6 +61,7 @@ export async function createBenchView(app: App): Promise<BenchState> {
         report: (run, results) => scoring().benchReport(run, results),
         suite: (id) => library.get(id),
         describeModel: describe,
+        confirmDownload: (ids) => consent.ask(ids),
         cached: async (id) => {
           if (!engines.traitsOf(id).downloads) return true;
           return (await (await engines.cache()).cachedModelIds([id])).includes(id);

@@ -13,7 +13,7 @@ import { ConversationLibrary } from "../chat/chat-library.svelte";
 import { ChatState } from "../chat/chat.svelte";
 
 export async function createChatView(app: App): Promise<ChatViewState> {
-  const catalog = await app.catalog();
+  const [catalog, consent] = await Promise.all([app.catalog(), app.consent()]);
   const { device, engines, nav, replayFile } = app;
   const library = new ConversationLibrary(() => store("conversations"), createDocEvents());
   const chat = new ChatState({
@@ -42,9 +42,10 @@ export async function createChatView(app: App): Promise<ChatViewState> {
     },
     batcher: (flush) => new FrameBatcher(flush),
     checkpointMs: 2000,
+    confirmDownload: (modelId) => consent.ask([modelId]),
     onCreated: (id) => nav.go("chat", id),
   });
   // A page closed mid-answer keeps the prompt and what had arrived.
   addEventListener("pagehide", () => void chat.persistNow());
-  return { chat, library, catalog };
+  return { chat, library, catalog, consent };
 }

@@ -23,7 +23,7 @@ import { CompareHistory } from "../compare/history.svelte";
 import { CompareSetup } from "../compare/setup.svelte";
 
 export async function createCompareView(app: App): Promise<CompareViewState> {
-  const catalog = await app.catalog();
+  const [catalog, consent] = await Promise.all([app.catalog(), app.consent()]);
   const { device, engines, nav } = app;
   const describe = (id: string) => describeModel(id, catalog.entries, engines.recording);
   const replayed = (id: string) => engines.traitsOf(id).replayed;
@@ -34,6 +34,7 @@ export async function createCompareView(app: App): Promise<CompareViewState> {
     candidates: () => mixedCandidates(catalog.entries, catalog.fit, engines.recording),
     recorded: () =>
       engines.recording ? compareCandidates(catalog.entries, catalog.fit, engines.recording) : [],
+    confirmDownload: (ids) => consent.ask(ids),
   });
   const history = new CompareHistory({
     open: () => store("comparisons"),
@@ -58,6 +59,7 @@ export async function createCompareView(app: App): Promise<CompareViewState> {
         device: device.profile,
       }),
     recordVote: (vote) => arena.record(vote),
+    confirmDownload: (ids) => consent.ask(ids),
     saveConversation: async (conversation) =>
       void (await createConversationStore((await store("conversations")).store).save(conversation)),
     batcher: (flush) => new FrameBatcher(flush),
@@ -76,5 +78,5 @@ export async function createCompareView(app: App): Promise<CompareViewState> {
   });
   // A page closed mid-turn keeps the prompt and what each column had sent.
   addEventListener("pagehide", () => void session.persistNow());
-  return { session, setup, history, arena, catalog, describe };
+  return { session, setup, history, arena, catalog, describe, consent };
 }

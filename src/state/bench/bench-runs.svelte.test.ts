@@ -130,6 +130,18 @@ describe("BenchRuns", () => {
     ]);
   });
 
+  it("starts nothing when the user declines the models' download", async () => {
+    const engine = new Engine2();
+    const asked: string[][] = [];
+    const { state } = runs(engine, createMemoryStore(), {
+      confirmDownload: async (ids) => (asked.push([...ids]), false),
+    });
+    await state.start({ suites: [{ id: "a" }], models: ["gen", "spec"] });
+    expect(asked).toEqual([["gen", "spec"]]);
+    expect(state.open).toBeNull();
+    expect(engine.chats).toHaveLength(0);
+  });
+
   it("runs every item on every model, saves each, and reports the generalist's share", async () => {
     const engine = new Engine2();
     const { state } = runs(engine);

@@ -48,6 +48,11 @@ export interface BenchRunsDeps {
   describeModel: (id: string) => BenchModelRef;
   /** True when a model's files are all on the device (its load is warm). */
   cached?: (id: string) => Promise<boolean>;
+  /**
+   * Asked before a run would load `models` (the app shows what they download and waits for the
+   * user); false starts nothing.
+   */
+  confirmDownload?: (models: readonly string[]) => Promise<boolean>;
   provenance: () => BenchRun["provenance"];
   now?: () => number;
   newId?: () => string;
@@ -175,6 +180,9 @@ export class BenchRuns {
       this.error = toPolymathError(e, "malformed-input");
       return;
     }
+    const ask = this.#deps.confirmDownload;
+    if (ask && setup.models.length > 0 && !(await ask(setup.models))) return;
+    if (this.running) return;
     const now = this.#deps.now ?? Date.now;
     const suites = [];
     for (const s of setup.suites) {

@@ -13,6 +13,8 @@ import type { BenchRuns } from "./bench-runs.svelte";
 import type { CompareCandidate } from "../../core/runs/compare/candidates";
 import type { Suite } from "../../core/scoring/types";
 
+import type { DownloadConsent } from "../shared/consent.svelte";
+
 export interface BenchDeps {
   client: () => ScoringClient;
   openSuites: () => Promise<OpenedSuiteStore>;
@@ -23,6 +25,8 @@ export interface BenchDeps {
   runs?: (library: SuiteLibrary) => BenchRuns;
   /** The models a run can use now: replayed ones first, then those that run here. */
   runModels?: () => CompareCandidate[];
+  /** The question asked before a run downloads models (the view shows it). */
+  consent?: DownloadConsent;
 }
 
 export class BenchState {
@@ -32,6 +36,7 @@ export class BenchState {
   readonly scoring: ScoreRun;
   readonly verdicts: VerdictView;
   readonly runs: BenchRuns | null;
+  readonly consent: DownloadConsent | null;
   /** Models a run can use now. */
   runModels = $derived.by(() => this.#deps.runModels?.() ?? []);
   readonly #client: () => ScoringClient;
@@ -48,6 +53,7 @@ export class BenchState {
     this.scoring = new ScoreRun(deps.client, (id) => this.library.get(id));
     this.verdicts = new VerdictView(() => this.scoring.report);
     this.runs = deps.runs?.(this.library) ?? null;
+    this.consent = deps.consent ?? null;
   }
 
   /** Read the suites; scoring then defaults to the first one. */

@@ -267,7 +267,7 @@ describe("ChatState streaming", () => {
   it("regenerates the last answer and edits a prompt, dropping what followed", async () => {
     const engine = new ScriptedEngine();
     const { chat } = setup(chatEngine(engine));
-    const answer = async (run: Promise<void>, text: string) => {
+    const answer = async (run: Promise<unknown>, text: string) => {
       await vi.waitFor(() => expect(engine.streaming).toBe(true));
       engine.emit({ delta: text });
       engine.end();
@@ -371,7 +371,7 @@ describe("ChatState errors", () => {
     let full = false;
     const { store } = failOnWrite(inner, () => full);
     const { chat, stored } = setup(chatEngine(engine), {}, store);
-    const answer = async (run: Promise<void>, text: string) => {
+    const answer = async (run: Promise<unknown>, text: string) => {
       await vi.waitFor(() => expect(engine.streaming).toBe(true));
       engine.emit({ delta: text });
       engine.end();
@@ -510,5 +510,61 @@ describe("ChatState in two tabs", () => {
     await vi.waitFor(() => expect(b.library.summaries[0]?.id).toBe(id));
     await a.chat.remove(id);
     await vi.waitFor(() => expect(b.chat.elsewhere).toBe("deleted"));
+  });
+});
+
+describe("ChatState before a run", () => {
+  it("sends nothing and loads nothing when the user declines the download", async () => {
+    const engine = new ScriptedEngine();
+    const asked: string[] = [];
+    let agree = false;
+    const { chat } = setup(chatEngine(engine), {
+      confirmDownload: async (id) => (asked.push(id), agree),
+    });
+    expect(await chat.send("Hello")).toBe(false);
+    expect(asked).toEqual(["Qwen2.5-1.5B-Instruct-q4f16_1-MLC"]);
+    expect(chat.conversation.messages).toEqual([]);
+    expect(engine.requests).toEqual([]);
+    agree = true;
+    const run = chat.send("Hello");
+    await vi.waitFor(() => expect(engine.requests).toHaveLength(1));
+    engine.end();
+    expect(await run).toBe(true);
+  });
+
+  it("refuses to run with invalid settings, and says why, until they are fixed", async () => {
+    const engine = new ScriptedEngine();
+    const { chat } = setup(chatEngine(engine));
+    chat.setParam("temperature", 7);
+    expect(chat.settingsError).toBe(
+      "Fix the settings first: Temperature must be a number from 0 to 2.",
+    );
+    expect(await chat.send("Hello")).toBe(false);
+    chat.setParam("temperature", 0.7);
+    chat.setParam("max_tokens", NaN);
+    expect(chat.conversation.params.max_tokens).toBeUndefined();
+    expect(chat.settingsError).toMatch(/Max tokens must be a whole number/);
+    expect(await chat.send("Hello")).toBe(false);
+    expect(chat.conversation.messages).toEqual([]);
+    chat.setParam("max_tokens", undefined);
+    expect(chat.settingsError).toBe("");
+    const run = chat.send("Hello");
+    await vi.waitFor(() => expect(engine.requests).toHaveLength(1));
+    expect(engine.requests[0]?.params.temperature).toBe(0.7);
+    engine.end();
+    await run;
+  });
+
+  it("offers the recording's follow-ups once the conversation has an answer", async () => {
+    const engine = new EngineState();
+    await engine.useRecording(fixture("compare-three-models.json"), { speed: Infinity });
+    const { chat } = setup(engine);
+    expect(chat.recordedPrompts[0]).toMatch(/^A train travels/);
+    await chat.send(chat.recordedPrompts[0]!);
+    expect(chat.followUp).toBe(true);
+    expect(chat.recordedPrompts).toEqual(["Now give that speed in metres per second."]);
+    await chat.send(chat.recordedPrompts[0]!);
+    // The recording has nothing after that: no follow-up it would refuse is offered.
+    expect(chat.recordedPrompts).toEqual([]);
   });
 });

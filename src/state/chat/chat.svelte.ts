@@ -7,11 +7,13 @@
 import { newId } from "../../core/ids";
 import { PolymathError, toPolymathError } from "../../core/errors";
 import type { LoadProgress, SamplingParams } from "../../core/engine/types";
+import type { Recording } from "../../core/engine/replay/recording";
 import { matchEntry, recordedPrompts } from "../../core/engine/replay/replay-match";
 import { ChatAnswer } from "./chat-answer.svelte";
 import { addPrompt, dropLastAnswer, rewritePrompt, withParam } from "../../core/runs/chat/edits";
 import { answeringModel, replayedFrom } from "../../core/runs/chat/models";
 import { buildChatRequest } from "../../core/runs/chat/request";
+import { checkParams, paramsMessage, type NumericParam } from "../../core/runs/check-params";
 import { ChatSaver } from "./chat-saver.svelte";
 import { blankConversation } from "../../core/runs/chat/conversation";
 import type { ChatConversation, ChatDeps } from "./types";
@@ -49,11 +51,23 @@ export class ChatState {
   );
   /** Why the last prompt was not sent: the recording being replayed has no answer to it. */
   noMatch = $state<PolymathError | null>(null);
-  /** In replay, the prompts the recording answers for the answering model (suggestions). */
+  /**
+   * In replay, the prompts the recording answers for the answering model (suggestions): first
+   * prompts until the conversation has an answer, then the recorded follow-ups.
+   */
   recordedPrompts = $derived.by<string[]>(() => {
     const { recording } = this.#deps.engine;
-    return recording ? recordedPrompts(recording, this.modelId) : [];
+    if (!recording) return [];
+    const prompts = recordedPrompts(recording, this.modelId, this.followUp);
+    // Only follow-ups that continue this very conversation: the others would be refused.
+    return this.followUp ? prompts.filter((p) => this.#answerable(recording, p)) : prompts;
   });
+  /** The conversation has an answer: what comes next is a follow-up. */
+  followUp = $derived(this.conversation.messages.some((m) => m.role === "assistant"));
+  /** Settings fields whose text is not a number (the last good value must not be used). */
+  #unreadable = $state<NumericParam[]>([]);
+  /** Why the settings cannot be used; a run is refused while there is one. */
+  settingsError = $derived(paramsMessage(checkParams(this.conversation.params, this.#unreadable)));
   /** What the model picker offers. */
   modelOptions = $derived.by(() => this.#deps.modelOptions?.() ?? []);
   /** The answering model's answers are played from a recording, not generated here. */
@@ -107,28 +121,40 @@ export class ChatState {
     return this.#saver.error;
   }
 
-  /** Send a prompt and stream the answer. Ignored while another answer runs. */
-  async send(text: string): Promise<void> {
+  /**
+   * Send a prompt and stream the answer. False when it was not sent: another answer runs, the
+   * settings are invalid, the recording has no answer to it, or the user declined the download.
+   */
+  async send(text: string): Promise<boolean> {
     const content = text.trim();
-    if (!content || this.busy) return;
-    if (this.#refusedByReplay([...this.conversation.messages], content)) return;
+    if (!content || this.busy || this.settingsError) return false;
+    if (this.#refusedByReplay([...this.conversation.messages], content)) return false;
+    if (!(await this.#mayLoad())) return false;
     addPrompt(this.conversation, this.#newId(), content);
     await this.#run();
+    return true;
   }
 
   /** Answer the last prompt again (replacing the last answer, if any). */
   async regenerate(): Promise<void> {
-    if (this.busy) return;
+    if (this.busy || this.settingsError || !(await this.#mayLoad())) return;
     if (dropLastAnswer(this.conversation.messages)) await this.#run();
   }
 
   /** Replace a prompt, drop everything after it and answer it anew. */
   async editAndResend(messageId: string, text: string): Promise<void> {
     const content = text.trim();
-    if (!content || this.busy) return;
+    if (!content || this.busy || this.settingsError) return;
     const at = this.conversation.messages.findIndex((m) => m.id === messageId);
     if (at >= 0 && this.#refusedByReplay(this.conversation.messages.slice(0, at), content)) return;
+    if (!(await this.#mayLoad())) return;
     if (rewritePrompt(this.conversation.messages, messageId, content)) await this.#run();
+  }
+
+  /** The user saw and accepted what answering would download (or nothing would be). */
+  async #mayLoad(): Promise<boolean> {
+    const ask = this.#deps.confirmDownload;
+    return !ask || !this.modelId || ((await ask(this.modelId)) && !this.busy);
   }
 
   /** Stop loading or generating; the partial answer is kept, marked "stopped". */
@@ -147,8 +173,22 @@ export class ChatState {
     this.conversation.systemPrompt = text;
   }
 
-  /** Set one sampling setting; `undefined` (an emptied field) means the model's default. */
+  /**
+   * Set one sampling setting; `undefined` (an emptied field) means the model's default, NaN (text
+   * that is not a number) blocks runs until the field is fixed.
+   */
   setParam<K extends keyof SamplingParams>(key: K, value: SamplingParams[K] | undefined): void {
+    const numeric = (["temperature", "top_p", "max_tokens", "seed"] as const).find(
+      (k) => k === key,
+    );
+    if (numeric) {
+      const unreadable = typeof value === "number" && Number.isNaN(value);
+      this.#unreadable = [
+        ...this.#unreadable.filter((k) => k !== numeric),
+        ...(unreadable ? [numeric] : []),
+      ];
+      if (unreadable) return;
+    }
     this.conversation.params = withParam(this.conversation.params, key, value);
   }
 
@@ -179,6 +219,7 @@ export class ChatState {
         return;
       }
       this.#saver.track(id, revised.rev);
+      this.#unreadable = [];
       this.conversation = found;
       this.saved = true;
     } catch (e) {
@@ -244,6 +285,20 @@ export class ChatState {
     this.#saver.error = null;
   }
 
+  /** The recording has an answer to `prompt` asked next in this conversation. */
+  #answerable(recording: Recording, prompt: string): boolean {
+    const messages = [
+      ...this.conversation.messages,
+      { id: "", role: "user" as const, content: prompt },
+    ];
+    try {
+      matchEntry(recording, buildChatRequest({ ...this.conversation, messages }, this.modelId));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /**
    * In replay, check that the recording answers `prompt` after `before` (sets `noMatch` when not),
    * so an unanswerable prompt is neither added nor saved and the next one is asked cleanly.
@@ -291,6 +346,7 @@ export class ChatState {
   }
 
   #startDraft(): void {
+    this.#unreadable = [];
     this.conversation = this.#draft(this.conversation.modelId);
     this.saved = false;
   }

@@ -51,6 +51,11 @@ export interface ChatDeps {
    * repository's read-then-write, so these checkpoints are what survives a closed tab.
    */
   checkpointMs?: number;
+  /**
+   * Asked before an answer would download `modelId` (the app shows its size and waits for the
+   * user); false means nothing is loaded and the prompt is not sent.
+   */
+  confirmDownload?: (modelId: string) => Promise<boolean>;
   /** Called once when a new conversation is first saved (the app routes to it). */
   onCreated?: (id: string) => void;
   now?: () => number;

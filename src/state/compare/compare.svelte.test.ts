@@ -365,3 +365,20 @@ describe("CompareSession in two tabs", () => {
     expect(b.session.elsewhere).toBe("updated");
   });
 });
+
+describe("CompareSession before a download", () => {
+  it("starts nothing when the user declines, and runs once they agree", async () => {
+    let agree = false;
+    const asked: string[][] = [];
+    const { session } = setup(
+      { speed: Infinity },
+      { confirmDownload: async (ids) => (asked.push([...ids]), agree) },
+    );
+    expect(await session.start(fair([G, C]), PROMPT)).toBe(false);
+    expect(session.comparison).toBeNull();
+    expect(asked).toEqual([[G, C]]);
+    agree = true;
+    expect(await session.start(fair([G, C]), PROMPT)).toBe(true);
+    expect(session.comparison?.turns[0]?.answers[G]?.text).toBe(expected(G, 0));
+  });
+});

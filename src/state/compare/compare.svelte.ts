@@ -53,6 +53,11 @@ export interface CompareDeps {
   /** Where the answers of these columns come from, stored with a new comparison. */
   source: (models: readonly string[]) => ComparisonSource;
   recordVote: (vote: Vote) => Promise<void>;
+  /**
+   * Asked before a turn would load `models` (the app shows what they download and waits for the
+   * user); false starts nothing.
+   */
+  confirmDownload?: (models: readonly string[]) => Promise<boolean>;
   saveConversation: (conversation: Conversation) => Promise<void>;
   batcher?: (flush: (text: string) => void) => TextBatcher;
   /** Checkpoint the turn in flight this often (ms; 0 never): what survives a closed tab. */
@@ -144,11 +149,18 @@ export class CompareSession {
     return i < 0 ? null : `Model ${String.fromCharCode(65 + i)}`;
   }
 
-  /** Start a new comparison with `setup` and send its first prompt. */
-  async start(setup: NewComparison, prompt: string, domain?: Domain): Promise<void> {
-    if (this.running || !prompt.trim()) return;
+  /**
+   * Start a new comparison with `setup` and send its first prompt; false when nothing started
+   * (fewer than two models, a turn running, or the user declined the download).
+   */
+  async start(setup: NewComparison, prompt: string, domain?: Domain): Promise<boolean> {
+    if (this.running || !prompt.trim()) return false;
     const models = setup.models.filter((id, i) => setup.models.indexOf(id) === i);
-    if (models.length < 2) return;
+    if (models.length < 2) return false;
+    // Without a question to ask, the comparison opens at once (in the same task).
+    if (this.#deps.confirmDownload && (!(await this.#mayLoad(models)) || this.running)) {
+      return false;
+    }
     this.comparison = {
       id: this.#newId(),
       createdAt: this.#now(),
@@ -164,6 +176,7 @@ export class CompareSession {
     this.statuses = {};
     this.error = null;
     await this.send(prompt, domain);
+    return true;
   }
 
   /** Send a prompt to every column of the open comparison (a follow-up after the first turn). */
@@ -186,7 +199,13 @@ export class CompareSession {
     if (!c || this.running) return;
     const models = this.retryable.filter((id) => !modelIds || modelIds.includes(id));
     if (models.length === 0) return;
+    if (!(await this.#mayLoad(models)) || this.running || this.comparison !== c) return;
     await this.#run(c.turns.length - 1, models);
+  }
+
+  /** The user saw and accepted what loading `models` downloads (or nothing would be). */
+  async #mayLoad(models: readonly string[]): Promise<boolean> {
+    return (await this.#deps.confirmDownload?.(models)) ?? true;
   }
 
   /** Answer turn `turnIndex` of the open comparison with `models`, then store what came back. */

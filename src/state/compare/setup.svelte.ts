@@ -5,6 +5,7 @@
  */
 import type { SamplingParams } from "../../core/engine/types";
 import { blindPool, type CompareCandidate } from "../../core/runs/compare/candidates";
+import { checkParams, paramsMessage, type NumericParam } from "../../core/runs/check-params";
 
 export const MIN_MODELS = 2;
 export const MAX_MODELS = 4;
@@ -19,6 +20,8 @@ export interface CompareSetupDeps {
   candidates: () => CompareCandidate[];
   /** Those of them replayed from the loaded recording (none when none is loaded). */
   recorded?: () => CompareCandidate[];
+  /** Asked before a preset is chosen: shows what it would download; false chooses nothing. */
+  confirmDownload?: (ids: readonly string[]) => Promise<boolean>;
 }
 
 export class CompareSetup {
@@ -43,8 +46,12 @@ export class CompareSetup {
   pool = $derived.by(() =>
     blindPool(this.selected, this.recorded.length > 0 ? this.recorded : this.candidates),
   );
+  /** Settings fields whose text is not a number (their last good value must not be used). */
+  #unreadable = $state<NumericParam[]>([]);
+  /** Why the settings cannot be used (empty when they can); a comparison waits for a fix. */
+  settingsError = $derived(paramsMessage(checkParams(this.params, this.#unreadable)));
   /** The next comparison can start. */
-  canStart = $derived(this.blind ? this.pool.length >= 2 : this.ready);
+  canStart = $derived((this.blind ? this.pool.length >= 2 : this.ready) && !this.settingsError);
 
   constructor(deps: CompareSetupDeps) {
     this.#deps = deps;
@@ -61,6 +68,13 @@ export class CompareSetup {
     this.selected = ids.filter((id, i) => ids.indexOf(id) === i).slice(0, MAX_MODELS);
   }
 
+  /** Choose a preset's models once the user has seen what they download; false when declined. */
+  async choosePreset(ids: readonly string[]): Promise<boolean> {
+    const ok = (await this.#deps.confirmDownload?.(ids)) ?? true;
+    if (ok) this.choose(ids);
+    return ok;
+  }
+
   /** Choose the recording's models (up to four): the ones a loaded recording is for. */
   chooseRecorded(): void {
     this.choose(this.recorded.map((c) => c.id));
@@ -72,7 +86,22 @@ export class CompareSetup {
     if (kept.length !== this.selected.length) this.selected = kept;
   }
 
+  /**
+   * Set one number; `undefined` (an emptied field) means the model's default, NaN (text that is
+   * not a number) blocks the comparison until the field is fixed.
+   */
+  setNumber(key: NumericParam, value: number | undefined): void {
+    const unreadable = value !== undefined && Number.isNaN(value);
+    this.#unreadable = [...this.#unreadable.filter((k) => k !== key), ...(unreadable ? [key] : [])];
+    if (unreadable) return;
+    const next: SamplingParams = { ...this.params };
+    if (value === undefined) delete next[key];
+    else next[key] = value;
+    this.params = next;
+  }
+
   resetParams(): void {
+    this.#unreadable = [];
     this.params = defaultCompareParams();
     this.systemPrompt = "";
   }

@@ -21,14 +21,22 @@ export class Theme {
     });
   }
 
-  /** Cycle system → light → dark → system. */
+  /** What `toggle` picks next: the other look, then the system's own, then the system again. */
+  next = $derived<ThemeChoice>(
+    this.choice === "system"
+      ? this.#systemDark
+        ? "light"
+        : "dark"
+      : (this.choice === "dark") === this.#systemDark
+        ? "system"
+        : this.#systemDark
+          ? "dark"
+          : "light",
+  );
+
+  /** Cycle through both looks and back to following the system. */
   toggle(): void {
-    const next: Record<ThemeChoice, ThemeChoice> = {
-      system: this.effective === "dark" ? "light" : "dark",
-      light: "dark",
-      dark: "light",
-    };
-    this.set(next[this.choice]);
+    this.set(this.next);
   }
 
   set(choice: ThemeChoice): void {

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import type { CompareCandidate } from "../../core/runs/compare/candidates";
+import { CompareSetup } from "./setup.svelte";
+
+const candidate = (id: string) => ({ id }) as CompareCandidate;
+
+describe("CompareSetup", () => {
+  it("chooses a preset only once the user agreed to its download", async () => {
+    let agree = false;
+    const setup = new CompareSetup({
+      candidates: () => ["a", "b"].map(candidate),
+      confirmDownload: async () => agree,
+    });
+    expect(await setup.choosePreset(["a", "b"])).toBe(false);
+    expect(setup.selected).toEqual([]);
+    agree = true;
+    expect(await setup.choosePreset(["a", "b"])).toBe(true);
+    expect(setup.selected).toEqual(["a", "b"]);
+  });
+
+  it("cannot start with invalid settings, and says why", () => {
+    const setup = new CompareSetup({ candidates: () => ["a", "b"].map(candidate) });
+    setup.choose(["a", "b"]);
+    expect(setup.canStart).toBe(true);
+    setup.params = { ...setup.params, max_tokens: 0 };
+    expect(setup.canStart).toBe(false);
+    expect(setup.settingsError).toMatch(/Max tokens must be a whole number from 1\./);
+    setup.setNumber("max_tokens", 256);
+    expect(setup.canStart).toBe(true);
+    setup.setNumber("temperature", NaN);
+    expect(setup.params.temperature).toBe(0);
+    expect(setup.settingsError).toMatch(/Temperature must be a number from 0 to 2\./);
+    setup.resetParams();
+    expect(setup.settingsError).toBe("");
+  });
+});
