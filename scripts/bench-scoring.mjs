@@ -178,14 +178,15 @@ function answerFor(item, n) {
 /** MMLU-style CSV rows: every 50th question is asked again with other options. */
 function mmluRows(n) {
   const random = prng(7);
+  /** @type {{ question: string; options: string[]; answer: string }[]} */
   const rows = [];
   for (let i = 0; i < n; i++) {
     const repeat = i % 50 === 49;
     const q = repeat
-      ? rows[i - 1].question
+      ? (rows[i - 1]?.question ?? "")
       : `Made-up question ${i}: which value does ${Math.floor(random() * 1e6)} map to under rule ${i % 97}?`;
     const options = Array.from({ length: 4 }, (_, k) => `option ${k} of ${i}`);
-    rows.push({ question: q, options, answer: "ABCD"[i % 4] });
+    rows.push({ question: q, options, answer: "ABCD"[i % 4] ?? "A" });
   }
   return rows;
 }
@@ -226,7 +227,7 @@ async function stopMidway(suiteId, path) {
             if (/[1-9]\d* of \d+/.test(text)) {
               seen = text;
               clickedAt = performance.now();
-              /** @type {HTMLButtonElement} */ (el.parentElement.querySelector("button")).click();
+              el?.parentElement?.querySelector("button")?.click();
             } else if (started && !el) {
               observer.disconnect();
               resolve({ finished: true, ms: 0, seen });

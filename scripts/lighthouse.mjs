@@ -80,7 +80,7 @@ async function startChromium() {
     stop: async () => {
       child.kill();
       await new Promise((resolve) =>
-        child.exitCode === null ? child.on("exit", resolve) : resolve(),
+        child.exitCode === null ? child.on("exit", resolve) : resolve(undefined),
       );
       await rm(profile, { recursive: true, force: true });
     },
@@ -89,6 +89,7 @@ async function startChromium() {
 
 /** One Lighthouse run; the figures this script prints. */
 async function measure(url, preset, port, tries = 3) {
+  /** @type {import("lighthouse").Flags} */
   const flags = { port, output: "json", logLevel: "error" };
   const result = await lighthouse(url, flags, preset === "desktop" ? desktopConfig : undefined);
   if (!result) throw new Error(`no Lighthouse result for ${url}`);
@@ -98,30 +99,28 @@ async function measure(url, preset, port, tries = 3) {
     if (tries > 1) return measure(url, preset, port, tries - 1);
     throw new Error(`${url}: ${lhr.runtimeError.message}`);
   }
+  /** An audit's table rows (any shape: each audit has its own). */
+  const items = (id) =>
+    /** @type {any[]} */ (/** @type {any} */ (lhr.audits[id]?.details)?.items ?? []);
   const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
   const value = (id) => lhr.audits[id]?.numericValue ?? NaN;
-  const requests = /** @type {{ url: string; transferSize?: number }[]} */ (
-    lhr.audits["network-requests"]?.details?.items ?? []
-  );
+  const requests = items("network-requests");
   const lost = Object.values(lhr.categories)
     .filter((c) => c.id !== "performance")
     .flatMap((c) =>
       c.auditRefs
         .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
         .map((ref) => {
-          const nodes = /** @type {{ node?: { snippet?: string } }[]} */ (
-            lhr.audits[ref.id]?.details?.items ?? []
-          )
+          const nodes = items(ref.id)
             .slice(0, 3)
             .map((i) => i.node?.snippet ?? "")
             .filter(Boolean);
           return `${c.id}: ${ref.id} — ${lhr.audits[ref.id]?.title}${nodes.length ? ` (${nodes.join(" ")})` : ""}`;
         }),
     );
-  const shifts = /** @type {{ node?: { snippet?: string }; score?: number }[]} */ (
-    lhr.audits["layout-shifts"]?.details?.items ?? []
-  ).map((i) => `${(i.score ?? 0).toFixed(3)} ${i.node?.snippet ?? "?"}`);
-  const items = (id) => /** @type {any[]} */ (lhr.audits[id]?.details?.items ?? []);
+  const shifts = items("layout-shifts").map(
+    (i) => `${(i.score ?? 0).toFixed(3)} ${i.node?.snippet ?? "?"}`,
+  );
   const where = [
     ...items("bootup-time")
       .slice(0, 4)
