@@ -145,6 +145,9 @@ async function measure(url, preset, port, tries = 3) {
     cls: value("cumulative-layout-shift"),
     bytes: requests.reduce((s, r) => s + (r.transferSize ?? 0), 0),
     runtime: requests.filter((r) => RUNTIME.test(r.url)).map((r) => r.url.split("/").pop()),
+    workers: requests
+      .filter((r) => /\.worker-[\w-]+\.js$/.test(r.url))
+      .map((r) => r.url.split("/").pop()),
     lost,
     shifts,
   };
@@ -178,6 +181,7 @@ try {
       for (let i = 0; i < runs; i++) results.push(await measure(url, preset, chromium.port));
       const col = (k) => results.map((r) => r[k]);
       const runtime = [...new Set(results.flatMap((r) => r.runtime))];
+      const workers = [...new Set(results.flatMap((r) => r.workers))];
       console.log(`${preset.padEnd(7)} #/${view}`);
       console.log(
         `  performance ${spread(col("performance"), int)} · accessibility ${spread(col("accessibility"), int)} · best practices ${spread(col("bestPractices"), int)}`,
@@ -186,7 +190,7 @@ try {
         `  LCP ${spread(col("lcp"), sec)} · TBT ${spread(col("tbt"), ms)} · CLS ${spread(col("cls"), cls)}`,
       );
       console.log(
-        `  transferred ${spread(col("bytes"), kb)} · model runtime fetched: ${runtime.length ? runtime.join(", ") : "no"}`,
+        `  transferred ${spread(col("bytes"), kb)} · model runtime fetched: ${runtime.length ? runtime.join(", ") : "no"} · workers: ${workers.length ? workers.join(", ") : "none"}`,
       );
       const lost = [...new Set(results.flatMap((r) => r.lost))];
       for (const line of lost) console.log(`  ! ${line}`);
