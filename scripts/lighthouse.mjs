@@ -89,6 +89,7 @@ async function startChromium() {
 
 /** One Lighthouse run; the figures this script prints. */
 async function measure(url, preset, port, tries = 3) {
+  /** @type {import("lighthouse").Flags} */
   const flags = { port, output: "json", logLevel: "error" };
   const result = await lighthouse(url, flags, preset === "desktop" ? desktopConfig : undefined);
   if (!result) throw new Error(`no Lighthouse result for ${url}`);
@@ -98,30 +99,28 @@ async function measure(url, preset, port, tries = 3) {
     if (tries > 1) return measure(url, preset, port, tries - 1);
     throw new Error(`${url}: ${lhr.runtimeError.message}`);
   }
+  /** An audit's table rows (any shape: each audit has its own). */
+  const items = (id) =>
+    /** @type {any[]} */ (/** @type {any} */ (lhr.audits[id]?.details)?.items ?? []);
   const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
   const value = (id) => lhr.audits[id]?.numericValue ?? NaN;
-  const requests = /** @type {{ url: string; transferSize?: number }[]} */ (
-    lhr.audits["network-requests"]?.details?.items ?? []
-  );
+  const requests = items("network-requests");
   const lost = Object.values(lhr.categories)
     .filter((c) => c.id !== "performance")
     .flatMap((c) =>
       c.auditRefs
         .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
         .map((ref) => {
-          const nodes = /** @type {{ node?: { snippet?: string } }[]} */ (
-            lhr.audits[ref.id]?.details?.items ?? []
-          )
+          const nodes = items(ref.id)
             .slice(0, 3)
             .map((i) => i.node?.snippet ?? "")
             .filter(Boolean);
           return `${c.id}: ${ref.id} — ${lhr.audits[ref.id]?.title}${nodes.length ? ` (${nodes.join(" ")})` : ""}`;
         }),
     );
-  const shifts = /** @type {{ node?: { snippet?: string }; score?: number }[]} */ (
-    lhr.audits["layout-shifts"]?.details?.items ?? []
-  ).map((i) => `${(i.score ?? 0).toFixed(3)} ${i.node?.snippet ?? "?"}`);
-  const items = (id) => /** @type {any[]} */ (lhr.audits[id]?.details?.items ?? []);
+  const shifts = items("layout-shifts").map(
+    (i) => `${(i.score ?? 0).toFixed(3)} ${i.node?.snippet ?? "?"}`,
+  );
   const where = [
     ...items("bootup-time")
       .slice(0, 4)
@@ -146,6 +145,9 @@ async function measure(url, preset, port, tries = 3) {
     cls: value("cumulative-layout-shift"),
     bytes: requests.reduce((s, r) => s + (r.transferSize ?? 0), 0),
     runtime: requests.filter((r) => RUNTIME.test(r.url)).map((r) => r.url.split("/").pop()),
+    workers: requests
+      .filter((r) => /\.worker-[\w-]+\.js$/.test(r.url))
+      .map((r) => r.url.split("/").pop()),
     lost,
     shifts,
   };
@@ -179,6 +181,7 @@ try {
       for (let i = 0; i < runs; i++) results.push(await measure(url, preset, chromium.port));
       const col = (k) => results.map((r) => r[k]);
       const runtime = [...new Set(results.flatMap((r) => r.runtime))];
+      const workers = [...new Set(results.flatMap((r) => r.workers))];
       console.log(`${preset.padEnd(7)} #/${view}`);
       console.log(
         `  performance ${spread(col("performance"), int)} · accessibility ${spread(col("accessibility"), int)} · best practices ${spread(col("bestPractices"), int)}`,
@@ -187,7 +190,7 @@ try {
         `  LCP ${spread(col("lcp"), sec)} · TBT ${spread(col("tbt"), ms)} · CLS ${spread(col("cls"), cls)}`,
       );
       console.log(
-        `  transferred ${spread(col("bytes"), kb)} · model runtime fetched: ${runtime.length ? runtime.join(", ") : "no"}`,
+        `  transferred ${spread(col("bytes"), kb)} · model runtime fetched: ${runtime.length ? runtime.join(", ") : "no"} · workers: ${workers.length ? workers.join(", ") : "none"}`,
       );
       const lost = [...new Set(results.flatMap((r) => r.lost))];
       for (const line of lost) console.log(`  ! ${line}`);

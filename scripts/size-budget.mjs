@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Builds the app, prints the size of what the first page load runs, and fails when the entry
-// JavaScript passes its gzip budget, any main-thread chunk bundles @mlc-ai/web-llm, or the first
-// load runs wllama (the CPU runtime must stay a lazy chunk).
+// JavaScript passes its gzip budget, any main-thread chunk bundles @mlc-ai/web-llm, the first
+// load runs wllama (the CPU runtime must stay a lazy chunk), or the load path regresses: a view
+// that imports the Markdown renderer statically (it loads with the first answer) or built-in
+// suites bundled with the Bench view.
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -62,7 +64,40 @@ console.log(
   `Lazy chunks containing @wllama: ${lazyWllama.length ? lazyWllama.join(", ") : "none"}`,
 );
 
+// The load path: what opening each view fetches, from the chunk graph.
+const closure = (name, seen = new Set()) => {
+  if (seen.has(name)) return seen;
+  seen.add(name);
+  for (const dep of byName.get(name)?.imports ?? []) closure(dep, seen);
+  return seen;
+};
+const viewChunks = chunks.filter((c) => c.views?.some((v) => v.endsWith("View")));
+const eagerMarkdown = viewChunks
+  .filter((v) => [...closure(v.fileName)].some((f) => byName.get(f)?.markdown))
+  .map((v) => v.fileName);
+const suitesWithViews = chunks
+  .filter((c) => c.builtInSuites && c.views?.length)
+  .map((c) => `${c.fileName} (${c.views.join(", ")})`);
+for (const v of viewChunks) {
+  const needs = [...closure(v.fileName)].filter((f) => f !== v.fileName && !initial.has(f));
+  console.log(`Opening ${v.views.join(", ")} fetches with it: ${needs.length} chunks`);
+}
+console.log(
+  `Views that load the Markdown renderer before an answer: ${eagerMarkdown.length ? eagerMarkdown.join(", ") : "none"}`,
+);
+console.log(
+  `Built-in suites bundled with a view or root: ${suitesWithViews.length ? suitesWithViews.join(", ") : "no"}`,
+);
+
 let failed = false;
+if (eagerMarkdown.length) {
+  console.error("FAIL: a view imports the Markdown renderer statically; use LazyMarkdown.");
+  failed = true;
+}
+if (suitesWithViews.length) {
+  console.error("FAIL: the built-in suites must stay their own chunk.");
+  failed = true;
+}
 if (eagerWllama.length) {
   console.error(
     `FAIL: the first load runs wllama (${eagerWllama.join(", ")}); import() it instead.`,

@@ -10,6 +10,12 @@ export interface ChunkReportEntry {
   webllm: boolean;
   /** True when the chunk bundles any module of @wllama/* (the CPU runtime, lazy only). */
   wllama: boolean;
+  /** True when it holds the Markdown renderer (marked, DOMPurify): loaded with the first answer. */
+  markdown: boolean;
+  /** True when it holds the built-in suites' items (their own chunk, not the Bench view's). */
+  builtInSuites: boolean;
+  /** The view components (`ChatView`, `BenchView`…) and composition-root parts it holds. */
+  views: string[];
 }
 
 /**
@@ -33,6 +39,14 @@ export function chunkReport(): Plugin {
           dynamicImports: item.dynamicImports,
           webllm: item.moduleIds.some((id) => id.includes("@mlc-ai/web-llm")),
           wllama: item.moduleIds.some((id) => id.includes("@wllama/")),
+          markdown: item.moduleIds.some((id) => id.endsWith("/src/platform/markdown.ts")),
+          builtInSuites: item.moduleIds.some((id) => id.includes("/src/core/scoring/suites/")),
+          views: item.moduleIds
+            .map((id) =>
+              /\/src\/(?:ui\/\w+\/(\w+View)\.svelte|state\/app\/([\w-]+-root)\.ts)$/.exec(id),
+            )
+            .filter((m) => m !== null)
+            .map((m) => m[1] ?? m[2] ?? ""),
         });
       }
       this.emitFile({

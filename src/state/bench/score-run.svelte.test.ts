@@ -46,12 +46,16 @@ describe("ScoreRun", () => {
   it("sends the chosen suite and file to the scorer, shows progress and the time it took", async () => {
     const c = clock();
     const calls: { suite: string; file: string; bytes: number }[] = [];
-    const seen: number[] = [];
+    const seen: string[] = [];
     const scorer: ResponseScorer = {
       score: async (suite, fileName, bytes, options?: CallOptions) => {
         calls.push({ suite: suite.id, file: fileName, bytes: bytes.length });
+        options?.onProgress?.(0, 0, "read");
+        seen.push(`${run.progress.phase} ${run.progress.done}`);
+        options?.onProgress?.(3, 9, "match");
+        seen.push(`${run.progress.phase} ${run.progress.done}`);
         options?.onProgress?.(1, 2);
-        seen.push(run.progress.done);
+        seen.push(`${run.progress.phase} ${run.progress.done}`);
         c.advance(8420);
         return report(suite);
       },
@@ -65,7 +69,8 @@ describe("ScoreRun", () => {
     run.suiteId = mathSuite.id;
     expect(await run.scoreFile(file("answers.jsonl", "abc"))).toBe(true);
     expect(calls).toEqual([{ suite: mathSuite.id, file: "answers.jsonl", bytes: 3 }]);
-    expect(seen).toEqual([1]);
+    // Reading, then matching lines, then scoring (a call without phases only scores).
+    expect(seen).toEqual(["read 0", "match 3", "score 1"]);
     expect(run.durationMs).toBe(8420);
     expect(run.report?.models[0]?.passed).toBe(10);
     expect(run.fileName).toBe("answers.jsonl");
