@@ -6,6 +6,7 @@
 import { PolymathError, toPolymathError } from "../../core/errors";
 import type { ChatRequest } from "../../core/engine/types";
 import { buildChatRequest } from "../../core/runs/chat/request";
+import { TEAM_MODEL_ID, TeamEngine } from "../../core/routing/team-engine";
 import type { ChatConversation, ChatDeps, ChatMessage, ChatPhase, TextBatcher } from "./types";
 
 /** What the chat does around an answer (saving belongs to it, not to the answer). */
@@ -160,6 +161,18 @@ export class ChatAnswer {
       message.usage = result.usage;
       message.finishReason = signal.aborted ? "abort" : result.finishReason;
       if (result.error) message.error = result.error;
+      const route = request.modelId === TEAM_MODEL_ID && engine instanceof TeamEngine;
+      const r = route ? engine.lastRoute() : null;
+      if (r) {
+        message.route = {
+          member: r.member,
+          label: r.label,
+          confidence: r.confidence,
+          reason: r.reason,
+          routingMs: r.routingMs,
+          switched: r.switched,
+        };
+      }
     } catch (e) {
       text.drain();
       thinking.drain();
