@@ -9,10 +9,8 @@ import { PRESETS } from "../../core/catalog/presets";
 import { resolvePreset } from "../../core/catalog/resolve-preset";
 import { chatTeam, withTeamOption, type TeamCandidate } from "../../core/runs/chat/team";
 import type { Engine } from "../../core/engine/types";
-import type { RouterModel } from "../../core/routing/model";
-import { createRouter } from "../../core/routing/router";
-import routerModel from "../../core/routing/router-model.json";
-import { TEAM_MODEL_ID, TeamEngine } from "../../core/routing/team-engine";
+import { TEAM_MODEL_ID } from "../../core/routing/labels";
+import type { TeamEngine } from "../../core/routing/team-engine";
 import type { ChatEngine } from "../chat/types";
 import { createDocEvents } from "../../platform/doc-events";
 import { FrameBatcher } from "../../platform/frame-batcher";
@@ -31,7 +29,6 @@ export async function createChatView(app: App): Promise<ChatViewState> {
   };
   // The routed team ("Auto"): the recording's or the catalog's specialists, the default generalist
   // as fallback; its members load as prompts need them, within the device's memory budget.
-  const router = createRouter(routerModel as RouterModel);
   const candidates = (): TeamCandidate[] => {
     const recording = engines.recording;
     if (recording) {
@@ -79,11 +76,8 @@ export async function createChatView(app: App): Promise<ChatViewState> {
       const key = JSON.stringify(t);
       if (routed?.inner !== inner || routed.key !== key) {
         const budgetMB = device.profile?.memoryBudgetMB ?? Infinity;
-        routed = {
-          inner,
-          key,
-          engine: new TeamEngine({ inner, router, team: t, memoryMB, budgetMB }),
-        };
+        const { createTeamEngine } = await import("./chat-team");
+        routed = { inner, key, engine: createTeamEngine(inner, t, memoryMB, budgetMB) };
       }
       return routed.engine;
     },

@@ -3,8 +3,7 @@
  * the chat offers, the chat's default generalist as fallback), and the picker's "Auto" option.
  */
 import type { ModelOptionGroup } from "../../catalog/model-options";
-import { ROUTE_LABELS } from "../../routing/labels";
-import { TEAM_MODEL_ID } from "../../routing/team-engine";
+import { ROUTE_LABELS, TEAM_MODEL_ID } from "../../routing/labels";
 import { defaultMapping, type TeamConfig } from "../../routing/team";
 
 export interface TeamCandidate {
