@@ -287,7 +287,10 @@ describe("Bench scoring without WebGPU", () => {
     }
 
     await page.locator("#score-suite").selectOption(suiteId);
-    await page.getByLabel("Responses file").setInputFiles(fixture("responses-gsm8k.jsonl"));
+    await page
+      .getByRole("region", { name: "Score answers" })
+      .getByLabel("Responses file")
+      .setInputFiles(fixture("responses-gsm8k.jsonl"));
     const duration = page.getByTestId("score-duration");
     await duration.waitFor();
     const answered = [...expected.values()].reduce((s, m) => s + m.answered, 0);
@@ -353,7 +356,10 @@ describe("Bench scoring without WebGPU", () => {
     }
 
     await page.locator("#score-suite").selectOption("builtin-instruction");
-    await page.getByLabel("Responses file").setInputFiles(fixture("responses-instruction.jsonl"));
+    await page
+      .getByRole("region", { name: "Score answers" })
+      .getByLabel("Responses file")
+      .setInputFiles(fixture("responses-instruction.jsonl"));
     await page.getByTestId("score-duration").waitFor();
     for (const [model, m] of models) {
       const card = page.locator(`[data-testid=model-result][data-model="${model}"]`);
