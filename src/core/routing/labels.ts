@@ -17,3 +17,6 @@ export type RouteLabel = (typeof ROUTE_LABELS)[number];
 export function isRouteLabel(value: unknown): value is RouteLabel {
   return typeof value === "string" && (ROUTE_LABELS as readonly string[]).includes(value);
 }
+
+/** The model id that means "let the router choose" (the routed team). */
+export const TEAM_MODEL_ID = "team:auto";

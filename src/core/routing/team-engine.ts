@@ -8,12 +8,11 @@
  */
 import { systemScheduler, type Scheduler } from "../engine/scheduler";
 import type { ChatRequest, ChatResult, Engine, LoadOptions, StreamOptions } from "../engine/types";
-import type { RouteLabel } from "./labels";
+import { TEAM_MODEL_ID, type RouteLabel } from "./labels";
 import type { Router } from "./router";
 import { chooseMember, type RouteReason, type TeamConfig } from "./team";
 
-/** The model id that means "let the router choose". */
-export const TEAM_MODEL_ID = "team:auto";
+export { TEAM_MODEL_ID };
 
 export interface TeamRoute {
   member: string;

@@ -88,6 +88,10 @@ function describeMetrics(m: ConversationMessage): string {
   }
   if (m.finishReason && m.finishReason !== "stop") parts.push(`finished: ${m.finishReason}`);
   if (m.replayOf) parts.push(`replayed from ${m.replayOf}, not a live answer`);
+  if (m.route)
+    parts.push(
+      `routed team → ${m.route.member} (${m.route.label}, ${Math.round(m.route.confidence * 100)}% sure)`,
+    );
   return parts.join(" · ");
 }
 

@@ -22,6 +22,19 @@ export interface ConversationMessage {
   error?: SerializedError;
   /** The recording an answer was replayed from; absent for live answers. */
   replayOf?: string;
+  /** For an answer of the routed team: which member answered and why. */
+  route?: MessageRoute;
+}
+
+/** How the routed team chose the member that wrote an answer. */
+export interface MessageRoute {
+  member: string;
+  label: string;
+  confidence: number;
+  reason: "specialist" | "unsure" | "no-specialist";
+  routingMs: number;
+  /** The member had to be loaded (a model switch). */
+  switched: boolean;
 }
 
 export interface Conversation {

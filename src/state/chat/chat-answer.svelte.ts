@@ -6,6 +6,8 @@
 import { PolymathError, toPolymathError } from "../../core/errors";
 import type { ChatRequest } from "../../core/engine/types";
 import { buildChatRequest } from "../../core/runs/chat/request";
+import { TEAM_MODEL_ID } from "../../core/routing/labels";
+import type { TeamRoute } from "../../core/routing/team-engine";
 import type { ChatConversation, ChatDeps, ChatMessage, ChatPhase, TextBatcher } from "./types";
 
 /** What the chat does around an answer (saving belongs to it, not to the answer). */
@@ -160,6 +162,19 @@ export class ChatAnswer {
       message.usage = result.usage;
       message.finishReason = signal.aborted ? "abort" : result.finishReason;
       if (result.error) message.error = result.error;
+      // The routed team's engine says which member answered (its code loads only when used).
+      const team = request.modelId === TEAM_MODEL_ID && "lastRoute" in engine;
+      const r = team ? (engine as { lastRoute(): TeamRoute | null }).lastRoute() : null;
+      if (r) {
+        message.route = {
+          member: r.member,
+          label: r.label,
+          confidence: r.confidence,
+          reason: r.reason,
+          routingMs: r.routingMs,
+          switched: r.switched,
+        };
+      }
     } catch (e) {
       text.drain();
       thinking.drain();

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { TEAM_MODEL_ID } from "../../routing/team-engine";
+import { answeringModel } from "./models";
+import { chatTeam, withTeamOption } from "./team";
+
+const candidates = [
+  { id: "gen", role: "generalist", domains: ["chat", "code"] },
+  { id: "coder", role: "specialist", domains: ["code"] },
+  { id: "mathy", role: "specialist", domains: ["math"] },
+];
+
+describe("the routed team in Chat", () => {
+  it("maps labels to the offered specialists with the default generalist as fallback", () => {
+    expect(chatTeam(candidates, "gen")).toEqual({
+      mapping: { code: "coder", math: "mathy" },
+      fallback: "gen",
+    });
+    expect(chatTeam(candidates, null)).toBe(null);
+  });
+
+  it("offers Auto first, naming the members, only when the team has a specialist", () => {
+    const groups = [{ label: "Generalists", options: [] }];
+    const offered = withTeamOption(groups, chatTeam(candidates, "gen"), (id) => id.toUpperCase());
+    expect(offered[0]!.options[0]).toMatchObject({
+      id: TEAM_MODEL_ID,
+      text: "Auto (routed team: code → CODER, math → MATHY, else GEN)",
+    });
+    expect(withTeamOption(groups, chatTeam([candidates[0]!], "gen"), String)).toEqual(groups);
+  });
+
+  it("keeps the team as the answering model, live and in replay", () => {
+    expect(answeringModel(TEAM_MODEL_ID, { recording: null }, () => "gen")).toBe(TEAM_MODEL_ID);
+    const recording = { models: [{ id: "gen" }], entries: [] } as never;
+    expect(answeringModel(TEAM_MODEL_ID, { recording })).toBe(TEAM_MODEL_ID);
+  });
+});

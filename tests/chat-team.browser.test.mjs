@@ -1,0 +1,116 @@
+// Chat with the routed team ("Auto"), in Chromium without WebGPU, from a synthetic recording (a
+// test fixture, not model output) of a generalist, a code specialist and a math specialist: a
+// code prompt goes to the code specialist and a math prompt to the math specialist, and each
+// answer says which member answered and why.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fixtureEntry, fixtureRecording } from "./fixtures/recordings/fixture-recording.mjs";
+import { launch, screenshot } from "./helpers/browser.mjs";
+import { serveDist } from "./helpers/server.mjs";
+
+let server;
+let b;
+let dir;
+before(async () => {
+  server = await serveDist();
+  b = await launch({ webgpu: false });
+  dir = await mkdtemp(join(tmpdir(), "polymath-chat-team-"));
+});
+after(async () => {
+  await b?.close();
+  await server?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const CODE = 'def add(a, b):\n    """Return the sum of a and b."""';
+const MATH = "A shop sells pens at $3 each. How many pens can Ana buy with $27?";
+const MODELS = [
+  { id: "fx-gen", label: "Fixture generalist", role: "generalist" },
+  { id: "fx-coder", label: "Fixture coder", role: "specialist", domain: "code" },
+  { id: "fx-math", label: "Fixture math", role: "specialist", domain: "math" },
+];
+const answer = (id, what) => `${id} answers the ${what} prompt.`;
+
+function recording() {
+  const entries = [];
+  for (const m of MODELS) {
+    const first = [{ role: "user", content: CODE }];
+    entries.push(
+      fixtureEntry({
+        id: `${m.id}-code`,
+        modelId: m.id,
+        messages: first,
+        params: {},
+        text: answer(m.id, "code"),
+        promptTokens: 20,
+        ttft: 5,
+        step: 1,
+      }),
+    );
+    // The math prompt follows the code specialist's answer in the same conversation.
+    entries.push(
+      fixtureEntry({
+        id: `${m.id}-math`,
+        modelId: m.id,
+        messages: [
+          ...first,
+          { role: "assistant", content: answer("fx-coder", "code") },
+          { role: "user", content: MATH },
+        ],
+        params: {},
+        text: answer(m.id, "math"),
+        promptTokens: 40,
+        ttft: 5,
+        step: 1,
+      }),
+    );
+  }
+  return fixtureRecording({ note: "Routed-team chat.", models: MODELS, entries });
+}
+
+describe("Chat with the routed team", () => {
+  it("routes a code prompt and a math prompt to two members and says why", async () => {
+    const { page } = b;
+    const file = join(dir, "team.json");
+    await writeFile(file, JSON.stringify(recording()));
+    await page.goto(server.url + "#/chat");
+    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+    await page.getByLabel("Pace", { exact: true }).selectOption("fastest");
+    await page.getByLabel("Replay a recording (.json)").setInputFiles(file);
+    await page.getByTestId("replay-badge").waitFor();
+    const picker = page.getByLabel("Model", { exact: true });
+    assert.match(
+      await picker.locator("option[value='team:auto']").innerText(),
+      /^Auto \(routed team: code → Fixture coder, math → Fixture math, else Fixture generalist\)$/,
+    );
+    await picker.selectOption("team:auto");
+
+    const send = async (text) => {
+      await page.getByLabel("Message", { exact: true }).fill(text);
+      await page.getByRole("button", { name: "Send", exact: true }).click();
+    };
+    await send(CODE);
+    const notes = page.getByTestId("route-note");
+    await notes.first().waitFor();
+    await send(MATH);
+    await notes.nth(1).waitFor();
+    const members = await page.getByTestId("route-member").allInnerTexts();
+    assert.deepEqual(members, ["fx-coder", "fx-math"]);
+    const [code, math] = await notes.allInnerTexts();
+    assert.match(
+      code ?? "",
+      /its code specialist; the router said code, \d+% sure, in [\d.]+ (µs|ms)/,
+    );
+    assert.match(math ?? "", /its math specialist; the router said math, \d+% sure/);
+    const answers = await page.getByTestId("answer-text").allInnerTexts();
+    assert.deepEqual(
+      answers.map((a) => a.trim()),
+      [answer("fx-coder", "code"), answer("fx-math", "math")],
+    );
+    await screenshot(page, "chat-routed-team");
+    assert.deepEqual(b.errors, []);
+  });
+});
