@@ -60,10 +60,21 @@ export class App {
   });
   readonly engines = new EngineState({
     webllm: async () => new (await import("../platform/webllm/worker-engine")).WorkerEngine(),
+    // The CPU runtime's chunk loads when a GGUF model is first used or its cache is asked.
+    wllama: async () => {
+      const { WllamaAppRuntime } = await import("../platform/wllama/wllama-runtime");
+      const catalog = await this.catalog();
+      return new WllamaAppRuntime({
+        sourceOf: (id) => catalog.byId(id)?.gguf ?? undefined,
+        contextOf: (id) => catalog.byId(id)?.contextWindow ?? undefined,
+      });
+    },
+    runtimeOf: (id) => this.#catalogState?.byId(id)?.runtime,
   });
   readonly replayFile = new ReplayFile(this.engines);
 
   #catalog: Promise<CatalogState> | null = null;
+  #catalogState: CatalogState | null = null;
   #chat: Promise<ChatViewState> | null = null;
   #compare: Promise<CompareViewState> | null = null;
   #models: Promise<ModelsViewState> | null = null;
@@ -82,11 +93,12 @@ export class App {
         import("./shared/catalog.svelte"),
         import("../platform/model-setup"),
       ]);
-      return new CatalogState({
+      this.#catalogState = new CatalogState({
         device: this.device,
         setup: readModelSetup,
         configure: (config) => this.engines.setAppConfig(config),
       });
+      return this.#catalogState;
     })();
     return this.#catalog;
   }

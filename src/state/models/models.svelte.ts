@@ -13,6 +13,7 @@ import { PolymathError, toPolymathError } from "../../core/errors";
 import type { CatalogState } from "../shared/catalog.svelte";
 import { CachedModels } from "./cache.svelte";
 import { CustomModelForm } from "./custom-form.svelte";
+import { GgufModelForm, type GgufFileFacts } from "./gguf-form.svelte";
 import { explainDownloadError } from "../../core/catalog/explain-download-error";
 import { DownloadQueue, type RunDownload } from "./download-queue.svelte";
 import {
@@ -39,6 +40,8 @@ export interface ModelsDeps {
   /** Rejects when a custom model's library is not WebAssembly; a warning when unreadable now. */
   checkLibrary?: (modelLibUrl: string) => Promise<string | null>;
   saveCacheBackend: (backend: CacheBackend) => Promise<void>;
+  /** Reads a GGUF file's header before it is added (no download). */
+  checkGguf?: (url: string) => Promise<GgufFileFacts>;
 }
 
 /** With this many matches or fewer, every family group shows open. */
@@ -62,6 +65,7 @@ export class ModelsState {
   readonly cache: CachedModels;
   readonly queue: DownloadQueue;
   readonly form: CustomModelForm;
+  readonly ggufForm: GgufModelForm;
 
   filtered = $derived.by(() =>
     filterEntries(this.#catalog.entries, this.filter, this.#catalog.fit, this.cache.cached),
@@ -93,6 +97,16 @@ export class ModelsState {
       runtimeVersion: () => this.#catalog.modelVersion,
       checkFolder: deps.checkFolder,
       ...(deps.checkLibrary ? { checkLibrary: deps.checkLibrary } : {}),
+      save: (model) => this.#saveCustom(model),
+    });
+    this.ggufForm = new GgufModelForm({
+      existingIds: () => this.#catalog.entries.map((e) => e.id),
+      checkFile: (url) =>
+        deps.checkGguf
+          ? deps.checkGguf(url)
+          : Promise.reject(
+              new PolymathError("invalid-request", "GGUF files cannot be checked here."),
+            ),
       save: (model) => this.#saveCustom(model),
     });
   }

@@ -1,7 +1,8 @@
 /**
  * The runtimes that serve models, shared by Chat, Compare and Models: one `Engine` (an
  * `EngineSet`) that picks the runtime per model. A model in the loaded recording is replayed;
- * every other model runs on web-llm, started on first use. Load progress and errors live here so
+ * every other model runs on the runtime its catalog entry names (web-llm on WebGPU, wllama on
+ * the CPU), each started on first use. Load progress and errors live here so
  * every view shows the same truth; views ask `traitsOf(modelId)`, never which runtime it is.
  */
 import type { PolymathError } from "../../core/errors";
@@ -18,9 +19,19 @@ export interface WebLlmRuntime extends Engine, DownloadingCache {
   setAppConfig(config: EngineAppConfig): Promise<void>;
 }
 
+/** The CPU runtime as the main thread holds it: an engine with a model cache. */
+export interface CpuRuntime extends Engine, DownloadingCache {
+  /** The file a model downloads and its expected size (resolved from its repository once). */
+  resolve(modelId: string): Promise<{ url: string; bytes?: number; file: string }>;
+}
+
 export interface EngineDeps {
   /** Start the web-llm runtime (its worker chunk loads then); absent where none is wired. */
   webllm?: () => Promise<WebLlmRuntime>;
+  /** Start the CPU runtime (its chunk loads then; its WebAssembly when a model loads). */
+  wllama?: () => Promise<CpuRuntime>;
+  /** The runtime a live model's catalog entry names; web-llm when it names none. */
+  runtimeOf?: (modelId: string) => RuntimeId | undefined;
   /** A replay engine over `recording` (its module loads on first use by default). */
   replay?: (recording: Recording, options: ReplayOptions) => Promise<Engine>;
 }
@@ -46,6 +57,7 @@ export class EngineState {
   #set: EngineSet | null = null;
   #setLoading: Promise<EngineSet> | null = null;
   #webllm: Promise<WebLlmRuntime> | null = null;
+  #wllama: Promise<CpuRuntime> | null = null;
   #appConfig: EngineAppConfig | null = null;
   #loadAbort: AbortController | null = null;
 
@@ -55,7 +67,8 @@ export class EngineState {
 
   /** The runtime serving `modelId` now. */
   runtimeOf(modelId: string): RuntimeId {
-    return this.recording?.models.some((m) => m.id === modelId) ? "replay" : "webllm";
+    if (this.recording?.models.some((m) => m.id === modelId)) return "replay";
+    return this.#deps.runtimeOf?.(modelId) ?? "webllm";
   }
 
   /** What serving `modelId` means: device memory, a download, replayed answers. */
@@ -73,9 +86,23 @@ export class EngineState {
     return this.#set?.started().get(runtime);
   }
 
-  /** The model cache of the runtime that downloads `modelId` (web-llm's for every model today). */
-  cache(): Promise<DownloadingCache> {
-    return this.#startWebLlm();
+  /** The model caches of the runtimes that download models, each model asked of its own. */
+  async cache(): Promise<DownloadingCache> {
+    // Its module (and the errors module) load on first use, off the entry chunk.
+    const { routeCaches } = await import("../../core/engine/model-cache");
+    return routeCaches(
+      (id) => this.#deps.runtimeOf?.(id) ?? "webllm",
+      (runtime) => {
+        if (runtime === "webllm" && this.#deps.webllm) return this.#startWebLlm();
+        if (runtime === "wllama" && this.#deps.wllama) return this.#startWllama();
+        return null;
+      },
+    );
+  }
+
+  /** The file a CPU model downloads, from where (for "where this file comes from"). */
+  async cpuSource(modelId: string): Promise<{ url: string; bytes?: number; file: string }> {
+    return (await this.#startWllama()).resolve(modelId);
   }
 
   /** Cache backend and custom models for web-llm: sent now if it runs, else when it starts. */
@@ -168,10 +195,27 @@ export class EngineState {
 
   async #start(runtime: RuntimeId): Promise<Engine> {
     if (runtime === "webllm") return this.#startWebLlm();
+    if (runtime === "wllama" && this.#deps.wllama) return this.#startWllama();
     const { PolymathError } = await import("../../core/errors");
     throw new PolymathError("invalid-request", `No ${runtime} runtime is available here.`, {
       advice: "Pick a model that runs in this browser.",
     });
+  }
+
+  #startWllama(): Promise<CpuRuntime> {
+    const start = this.#deps.wllama;
+    if (!start) return Promise.reject(new Error("No CPU runtime is wired in."));
+    this.#wllama ??= start().then(
+      async (runtime) => {
+        (await this.#engineSet()).replace("wllama", runtime);
+        return runtime;
+      },
+      (e: unknown) => {
+        this.#wllama = null;
+        throw e;
+      },
+    );
+    return this.#wllama;
   }
 
   #startWebLlm(): Promise<WebLlmRuntime> {
