@@ -61,14 +61,7 @@ export class App {
   readonly engines = new EngineState({
     webllm: async () => new (await import("../platform/webllm/worker-engine")).WorkerEngine(),
     // The CPU runtime's chunk loads when a GGUF model is first used or its cache is asked.
-    wllama: async () => {
-      const { WllamaAppRuntime } = await import("../platform/wllama/wllama-runtime");
-      const catalog = await this.catalog();
-      return new WllamaAppRuntime({
-        sourceOf: (id) => catalog.byId(id)?.gguf ?? undefined,
-        contextOf: (id) => catalog.byId(id)?.contextWindow ?? undefined,
-      });
-    },
+    wllama: async () => (await import("./app/cpu-root")).startCpuRuntime(await this.catalog()),
     runtimeOf: (id) => this.#catalogState?.byId(id)?.runtime,
   });
   readonly replayFile = new ReplayFile(this.engines);

@@ -22,7 +22,7 @@ export async function createModelsView(app: App): Promise<ModelsViewState> {
       return async (entry) => {
         if (!entry.gguf) return webllm(entry);
         if (entry.fileBytes !== null) return entry.fileBytes;
-        const { bytes } = await app.engines.cpuSource(entry.id);
+        const { bytes } = await (await app.engines.cpu()).resolve(entry.id);
         if (bytes === undefined) throw new Error("The host gave no size for this file.");
         return bytes;
       };

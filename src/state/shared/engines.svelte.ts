@@ -56,8 +56,6 @@ export class EngineState {
   /** Made on first use (its module and the errors module stay off the entry chunk). */
   #set: EngineSet | null = null;
   #setLoading: Promise<EngineSet> | null = null;
-  #webllm: Promise<WebLlmRuntime> | null = null;
-  #wllama: Promise<CpuRuntime> | null = null;
   #appConfig: EngineAppConfig | null = null;
   #loadAbort: AbortController | null = null;
 
@@ -92,23 +90,22 @@ export class EngineState {
     const { routeCaches } = await import("../../core/engine/model-cache");
     return routeCaches(
       (id) => this.#deps.runtimeOf?.(id) ?? "webllm",
-      (runtime) => {
-        if (runtime === "webllm" && this.#deps.webllm) return this.#startWebLlm();
-        if (runtime === "wllama" && this.#deps.wllama) return this.#startWllama();
-        return null;
-      },
+      (runtime) =>
+        this.#deps[runtime as "webllm"]
+          ? (this.#engineSet().then((s) => s.engine(runtime)) as Promise<DownloadingCache>)
+          : null,
     );
   }
 
-  /** The file a CPU model downloads, from where (for "where this file comes from"). */
-  async cpuSource(modelId: string): Promise<{ url: string; bytes?: number; file: string }> {
-    return (await this.#startWllama()).resolve(modelId);
+  /** The CPU runtime (started now if it has not yet). */
+  async cpu(): Promise<CpuRuntime> {
+    return (await this.#engineSet()).engine("wllama") as Promise<CpuRuntime>;
   }
 
   /** Cache backend and custom models for web-llm: sent now if it runs, else when it starts. */
   async setAppConfig(config: EngineAppConfig): Promise<void> {
     this.#appConfig = config;
-    if (this.runtime("webllm")) await (await this.#startWebLlm()).setAppConfig(config);
+    await (this.runtime("webllm") as WebLlmRuntime | undefined)?.setAppConfig(config);
   }
 
   /** Replay `recording`: its models are served by it, the others stay live. */
@@ -194,46 +191,17 @@ export class EngineState {
   }
 
   async #start(runtime: RuntimeId): Promise<Engine> {
-    if (runtime === "webllm") return this.#startWebLlm();
-    if (runtime === "wllama" && this.#deps.wllama) return this.#startWllama();
+    const start = this.#deps[runtime as "webllm" | "wllama"];
+    if (start) {
+      const engine = await start();
+      // A failure here shows again on the caller's own request.
+      const config = this.#appConfig;
+      if (config) void (engine as WebLlmRuntime).setAppConfig?.(config).catch(() => {});
+      return engine;
+    }
     const { PolymathError } = await import("../../core/errors");
     throw new PolymathError("invalid-request", `No ${runtime} runtime is available here.`, {
       advice: "Pick a model that runs in this browser.",
     });
-  }
-
-  #startWllama(): Promise<CpuRuntime> {
-    const start = this.#deps.wllama;
-    if (!start) return Promise.reject(new Error("No CPU runtime is wired in."));
-    this.#wllama ??= start().then(
-      async (runtime) => {
-        (await this.#engineSet()).replace("wllama", runtime);
-        return runtime;
-      },
-      (e: unknown) => {
-        this.#wllama = null;
-        throw e;
-      },
-    );
-    return this.#wllama;
-  }
-
-  #startWebLlm(): Promise<WebLlmRuntime> {
-    const start = this.#deps.webllm;
-    if (!start) return Promise.reject(new Error("No web-llm runtime is wired in."));
-    // One promise for concurrent callers, so they never start two workers.
-    this.#webllm ??= start().then(
-      async (runtime) => {
-        (await this.#engineSet()).replace("webllm", runtime);
-        // A failure here shows again on the caller's own request.
-        if (this.#appConfig) void runtime.setAppConfig(this.#appConfig).catch(() => {});
-        return runtime;
-      },
-      (e: unknown) => {
-        this.#webllm = null;
-        throw e;
-      },
-    );
-    return this.#webllm;
   }
 }
