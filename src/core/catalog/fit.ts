@@ -24,7 +24,9 @@ export function assessFit(entry: CatalogEntry, profile: DeviceProfile): FitAsses
   const notes: string[] = [];
 
   if (profile.verdict === "no-webgpu") {
-    blockers.push("This browser has no WebGPU, so no model runs here (replay still works).");
+    blockers.push(
+      "This browser has no WebGPU, so this model cannot run here; GGUF builds run on the CPU, and replay works.",
+    );
   } else {
     if (entry.requiredFeatures.includes("shader-f16") && !profile.shaderF16) {
       blockers.push(

@@ -1,0 +1,171 @@
+// The CPU runtime inside the app, in Chromium without WebGPU: real tokens from tiny GGUF models
+// written at test time and served by the test server. A model is added through the "bring your
+// own GGUF" form (its header is read before anything downloads), then Chat streams from it and
+// stops, and Compare runs it beside a replayed column. The Device view says models run on the
+// CPU and with how many threads, and why.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { launch, screenshot } from "./helpers/browser.mjs";
+import { serveDist } from "./helpers/server.mjs";
+import { fileRoute, tinyModel } from "./helpers/gguf-files.mjs";
+
+const FIXTURE = "tests/fixtures/recordings/compare-two-models.json";
+const fixture = JSON.parse(await readFile(FIXTURE, "utf8"));
+const [REPLAYED, DROPPED] = fixture.models;
+const PROMPT = fixture.entries[0].request.messages.at(-1).content;
+const replayedAnswer = fixture.entries.find((e) => e.modelId === REPLAYED.id).result.text;
+
+let server;
+let b;
+let model;
+const offHost = [];
+before(async () => {
+  model = await tinyModel({ seed: 3 });
+  server = await serveDist();
+  server.route("/models/tiny-chat.gguf", fileRoute(model.path));
+  server.route("/models/not-a-model.gguf", (req, res) => {
+    res.writeHead(200, { "content-type": "text/html" });
+    res.end("<!doctype html><p>Not found, but said politely.</p>".repeat(100));
+  });
+  b = await launch({ webgpu: false });
+  await b.context.route(
+    (url) => url.hostname !== "127.0.0.1",
+    (route) => {
+      offHost.push(route.request().url());
+      return route.abort("internetdisconnected");
+    },
+  );
+});
+after(async () => {
+  await b?.close();
+  await server?.close();
+});
+
+const squeeze = (text) => text.replace(/\s+/g, " ").trim();
+const lastAnswer = (page) =>
+  page.evaluate(
+    () => [...document.querySelectorAll("[data-testid=answer-text]")].at(-1)?.textContent ?? "",
+  );
+
+describe("The app on the CPU runtime, without WebGPU", () => {
+  it("says on the Device view that models run on the CPU, with one thread here and why", async () => {
+    const { page } = b;
+    await page.goto(server.url + "#/device");
+    const verdict = page.getByTestId("device-verdict");
+    await verdict.waitFor();
+    const text = await verdict.innerText();
+    assert.match(text, /No WebGPU: models run on the CPU/);
+    // The test server sends COOP/COEP: isolated, so the thread count follows the cores.
+    assert.equal(await page.evaluate(() => crossOriginIsolated), true);
+    assert.match(text, /Models run on the CPU \(llama\.cpp in WebAssembly\).*thread/);
+  });
+
+  it("adds a GGUF by URL after reading its header, and refuses a file that is no GGUF", async () => {
+    const { page } = b;
+    await page.goto(server.url + "#/models");
+    const form = page.getByTestId("gguf-form");
+    await form.waitFor();
+    await form.getByLabel("GGUF file URL").fill(server.url + "models/not-a-model.gguf");
+    await form.getByLabel("Name").fill("Not a model");
+    await form.getByLabel("chat", { exact: true }).check();
+    await form.getByRole("button", { name: "Check and add" }).click();
+    await form.getByText("This file is not a GGUF model.").waitFor();
+
+    await form.getByLabel("GGUF file URL").fill(server.url + "models/tiny-chat.gguf");
+    await form.getByLabel("Name").fill("Tiny chat");
+    await form.getByLabel("Role").selectOption("generalist");
+    await form.getByRole("button", { name: "Check and add" }).click();
+    const added = form.getByTestId("gguf-added");
+    await added.waitFor();
+    assert.match(await added.innerText(), /Added Tiny chat \(tiny-chat-GGUF\): llama architecture/);
+    // Only the header was read: no request fetched the whole file yet.
+    const gets = server.requests.filter((r) => r.path === "/models/tiny-chat.gguf");
+    assert.ok(gets.length >= 1);
+    await screenshot(page, "models-gguf-added");
+  });
+
+  it("streams a real answer in Chat from the tiny GGUF and stops it mid-way", async () => {
+    const { page } = b;
+    await page.goto(server.url + "#/chat");
+    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+    await page.getByLabel("Model", { exact: true }).selectOption("tiny-chat-GGUF");
+    await page.getByText("Settings", { exact: true }).click();
+    await page.getByLabel("Max tokens").fill("2000");
+    await page.getByLabel("Message", { exact: true }).fill("Hello, who are you?");
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    // The text grows while it streams (the random weights never say when to stop).
+    await page.waitForFunction(
+      () =>
+        ([...document.querySelectorAll("[data-testid=answer-text]")].at(-1)?.textContent ?? "")
+          .length > 40,
+      undefined,
+      { timeout: 60_000 },
+    );
+    const early = (await lastAnswer(page)).length;
+    await page.waitForFunction(
+      (n) =>
+        ([...document.querySelectorAll("[data-testid=answer-text]")].at(-1)?.textContent ?? "")
+          .length > n,
+      early,
+      { timeout: 30_000 },
+    );
+    await page.getByRole("button", { name: "Stop", exact: true }).click();
+    const finish = page.getByTestId("finish-reason");
+    await finish.waitFor();
+    assert.equal(await finish.innerText(), "stopped");
+    const stopped = await lastAnswer(page);
+    await page.waitForTimeout(500);
+    assert.equal(await lastAnswer(page), stopped, "no text after Stop");
+    assert.ok(stopped.trim().length > 0);
+
+    // A short answer runs to its end and reports llama.cpp's own measurements.
+    await page.getByLabel("Max tokens").fill("12");
+    await page.getByRole("button", { name: "Regenerate", exact: true }).click();
+    const usage = page.getByTestId("assistant-message").last().getByTestId("usage");
+    await usage.waitFor({ timeout: 60_000 });
+    assert.match(await usage.innerText(), /12 tok/);
+    assert.match(await usage.innerText(), /decode [\d.]+ tok\/s/);
+    await screenshot(page, "chat-cpu-runtime");
+  });
+
+  it("runs a tiny-GGUF column beside a replayed column in Compare", async () => {
+    const { page } = b;
+    await page.goto(server.url + "#/compare");
+    await page.getByLabel("Pace", { exact: true }).selectOption("fastest");
+    await page.getByLabel("Replay a recording (.json)").setInputFiles(FIXTURE);
+    await page.getByTestId("replay-badge").waitFor();
+    const list = page.getByTestId("model-list");
+    await list.getByRole("checkbox", { name: new RegExp(DROPPED.label) }).uncheck();
+    await page.getByLabel("Filter").fill("Tiny chat");
+    await list.locator("label", { hasText: "Tiny chat" }).first().click();
+    assert.equal(await list.getByRole("checkbox", { checked: true }).count(), 2);
+    await page.getByTestId("recorded-prompts").getByRole("button", { name: PROMPT }).click();
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await page.waitForFunction(
+      () => {
+        const s = Array.from(document.querySelectorAll('[data-testid="column-status"]'));
+        return s.length === 2 && s.every((e) => /Done|Error/.test(e.textContent ?? ""));
+      },
+      undefined,
+      { timeout: 120_000 },
+    );
+    const names = await page.getByTestId("column-name").allInnerTexts();
+    const statuses = await page.getByTestId("column-status").allInnerTexts();
+    const replayedAt = names.findIndex((n) => n.includes(REPLAYED.label));
+    const liveAt = names.findIndex((n) => n.includes("Tiny chat"));
+    assert.ok(replayedAt >= 0 && liveAt >= 0, `columns: ${names.join(" | ")}`);
+    assert.match(statuses[replayedAt], /Done/);
+    assert.match(statuses[liveAt], /Done/, statuses[liveAt]);
+    const shown = squeeze(await page.getByTestId("answer-text").nth(replayedAt).innerText());
+    assert.equal(shown, squeeze(replayedAnswer.replace(/```\w*\n?/g, "").replace(/`/g, "")));
+    const live = squeeze(await page.getByTestId("answer-text").nth(liveAt).innerText());
+    assert.ok(live.length > 0, "the CPU column generated text");
+    await screenshot(page, "compare-cpu-beside-replay");
+  });
+
+  it("fetched nothing off this machine and threw no page errors", () => {
+    assert.deepEqual(offHost, []);
+    assert.deepEqual(b.errors, []);
+  });
+});
