@@ -20,10 +20,16 @@ let server;
 let b;
 let model;
 const offHost = [];
+const slowLog = [];
 before(async () => {
   model = await tinyModel({ seed: 3 });
   server = await serveDist();
   server.route("/models/tiny-chat.gguf", fileRoute(model.path));
+  // Trickled: about 4 s for the whole file, so a download can be cancelled or cut by a reload.
+  server.route(
+    "/models/slow-tiny.gguf",
+    fileRoute(model.path, { chunkBytes: 8192, delayMs: 60, log: slowLog }),
+  );
   server.route("/models/not-a-model.gguf", (req, res) => {
     res.writeHead(200, { "content-type": "text/html" });
     res.end("<!doctype html><p>Not found, but said politely.</p>".repeat(100));
@@ -162,6 +168,79 @@ describe("The app on the CPU runtime, without WebGPU", () => {
     const live = squeeze(await page.getByTestId("answer-text").nth(liveAt).innerText());
     assert.ok(live.length > 0, "the CPU column generated text");
     await screenshot(page, "compare-cpu-beside-replay");
+  });
+
+  it("downloads a CPU model with size up front and progress; cancel, download again, delete; a download cut by a reload is not kept and heals", async () => {
+    const { page } = b;
+    await page.goto(server.url + "#/models");
+    const form = page.getByTestId("gguf-form");
+    await form.getByLabel("GGUF file URL").fill(server.url + "models/slow-tiny.gguf");
+    await form.getByLabel("Name").fill("Slow tiny");
+    await form.getByLabel("chat", { exact: true }).check();
+    await form.getByRole("button", { name: "Check and add" }).click();
+    await form.getByTestId("gguf-added").waitFor({ timeout: 60_000 });
+
+    const openRow = async () => {
+      await page.getByLabel("Search", { exact: true }).fill("Slow tiny");
+      const row = page.locator('[data-testid=model-row][data-model-id="slow-tiny-GGUF"]');
+      await row.waitFor();
+      if ((await row.getByTestId("download-size").count()) === 0) {
+        await row.getByRole("button", { name: "Slow tiny" }).click();
+      }
+      return row;
+    };
+    let row = await openRow();
+    const kb = `${Math.round(model.bytes / 1024)} KB`;
+    assert.match(await row.getByTestId("download-size").innerText(), new RegExp(`${kb}.*exact`));
+    assert.match(
+      await row.getByTestId("model-source").innerText(),
+      /GGUF from http.*slow-tiny\.gguf/,
+    );
+
+    // Progress, then Cancel: nothing half-saved counts as downloaded.
+    await row.getByRole("button", { name: "Download", exact: true }).click();
+    const item = page.locator('[data-testid=download-item][data-model-id="slow-tiny-GGUF"]');
+    await item.getByText(/of .*KB/).waitFor({ timeout: 30_000 });
+    await item.getByRole("button", { name: "Cancel" }).click();
+    await item.getByText("cancelled; nothing half-saved is kept").waitFor();
+    assert.equal(await row.getByText("Downloaded.").count(), 0);
+    await page.waitForTimeout(300);
+    assert.equal(slowLog.at(-1), "aborted", "the transfer stopped");
+
+    // Download again: it runs to the end and is in the cache inventory, with Delete.
+    await item.getByRole("button", { name: "Download again" }).click();
+    await item.getByText("downloaded", { exact: true }).waitFor({ timeout: 60_000 });
+    await row.getByText("Downloaded.").waitFor();
+    const inventory = page.getByTestId("cached-models");
+    await inventory.getByText("Slow tiny").waitFor();
+    await inventory.getByRole("button", { name: "Delete slow-tiny-GGUF from the cache" }).click();
+    await inventory.getByText("Slow tiny").waitFor({ state: "detached" });
+    assert.equal(await row.getByText("Downloaded.").count(), 0);
+
+    // A reload in the middle of a download: after it the model is not "downloaded", and a new
+    // download replaces what the cut one left, then the model loads and answers.
+    await row.getByRole("button", { name: "Download", exact: true }).click();
+    await item.getByText(/of .*KB/).waitFor({ timeout: 30_000 });
+    await page.reload();
+    row = await openRow();
+    // The scan is done once the model Chat downloaded earlier is listed.
+    await page.getByTestId("cached-models").getByText("Tiny chat").waitFor();
+    assert.equal(await row.getByText("Downloaded.").count(), 0, "a cut download is not present");
+    await row.getByRole("button", { name: "Download", exact: true }).click();
+    await item.getByText("downloaded", { exact: true }).waitFor({ timeout: 60_000 });
+    await page.goto(server.url + "#/chat");
+    await page.getByLabel("Model", { exact: true }).selectOption("slow-tiny-GGUF");
+    await page
+      .getByRole("button", { name: "New chat" })
+      .click()
+      .catch(() => {});
+    await page.getByText("Settings", { exact: true }).click();
+    await page.getByLabel("Max tokens").fill("6");
+    await page.getByLabel("Message", { exact: true }).fill("Hi");
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    const usage = page.getByTestId("assistant-message").last().getByTestId("usage");
+    await usage.waitFor({ timeout: 60_000 });
+    assert.match(await usage.innerText(), /6 tok/);
   });
 
   it("fetched nothing off this machine and threw no page errors", () => {

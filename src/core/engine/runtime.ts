@@ -16,11 +16,43 @@ export interface RuntimeTraits {
   replayed: boolean;
   /** Which memory its models take: the GPU's, the CPU's (WebAssembly heap), or none here. */
   memory: "gpu" | "cpu" | null;
+  /** A cancelled download keeps its saved parts and continues (web-llm, shard by shard). */
+  resumesDownloads: boolean;
+  /** A download also loads the model (web-llm has no download-only call). */
+  downloadLoads: boolean;
 }
 
 export const RUNTIME_TRAITS: Readonly<Record<RuntimeId, RuntimeTraits>> = {
-  webllm: { usesDeviceMemory: true, downloads: true, replayed: false, memory: "gpu" },
-  wllama: { usesDeviceMemory: true, downloads: true, replayed: false, memory: "cpu" },
-  replay: { usesDeviceMemory: false, downloads: false, replayed: true, memory: null },
-  remote: { usesDeviceMemory: false, downloads: false, replayed: false, memory: null },
+  webllm: {
+    usesDeviceMemory: true,
+    downloads: true,
+    replayed: false,
+    memory: "gpu",
+    resumesDownloads: true,
+    downloadLoads: true,
+  },
+  wllama: {
+    usesDeviceMemory: true,
+    downloads: true,
+    replayed: false,
+    memory: "cpu",
+    resumesDownloads: false,
+    downloadLoads: false,
+  },
+  replay: {
+    usesDeviceMemory: false,
+    downloads: false,
+    replayed: true,
+    memory: null,
+    resumesDownloads: false,
+    downloadLoads: false,
+  },
+  remote: {
+    usesDeviceMemory: false,
+    downloads: false,
+    replayed: false,
+    memory: null,
+    resumesDownloads: false,
+    downloadLoads: false,
+  },
 };

@@ -10,6 +10,7 @@ import type { CatalogEntry } from "../../core/catalog/types";
 import type { DeviceProfile } from "../../core/device/types";
 import type { CacheBackend, DownloadingCache } from "../../core/engine/model-cache";
 import { PolymathError, toPolymathError } from "../../core/errors";
+import { RUNTIME_TRAITS, type RuntimeTraits } from "../../core/engine/runtime";
 import type { CatalogState } from "../shared/catalog.svelte";
 import { CachedModels } from "./cache.svelte";
 import { CustomModelForm } from "./custom-form.svelte";
@@ -151,6 +152,11 @@ export class ModelsState {
   reveal(id: string): void {
     this.filter = { ...EMPTY_FILTER, text: id };
     this.expanded.add(id);
+  }
+
+  /** What downloading `id` means on its runtime (resume, load, which memory). */
+  traitsOf(id: string): RuntimeTraits {
+    return RUNTIME_TRAITS[this.#catalog.byId(id)?.runtime ?? "webllm"];
   }
 
   /** How many of `entries` run on this device (fits or tight). */
