@@ -243,6 +243,42 @@ describe("The app on the CPU runtime, without WebGPU", () => {
     assert.match(await usage.innerText(), /6 tok/);
   });
 
+  it("runs the tiny GGUF as a bench-run model, its source the CPU runtime", async () => {
+    const { page } = b;
+    await page.goto(server.url + "#/bench");
+    await page.getByRole("heading", { name: "Bench", exact: true }).waitFor();
+    const runs = page.locator("#runs");
+    await runs.getByLabel(/Math word problems \(/).check();
+    await runs.getByLabel("Items per suite").fill("2");
+    await runs
+      .getByTestId("run-models")
+      .getByLabel(/Tiny chat/)
+      .check();
+    await runs.getByRole("button", { name: "Run 2 items on 1 model" }).click();
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector("[data-testid=run-report] p.muted")
+          ?.textContent?.includes("2 of 2 items scored"),
+      undefined,
+      { timeout: 120_000 },
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("run-report").getByRole("button", { name: "Export JSON" }).click(),
+    ]);
+    const json = JSON.parse(await readFile(await download.path(), "utf8"));
+    const [ref] = json.run.config.models;
+    assert.deepEqual([ref.id, ref.source], ["tiny-chat-GGUF", "wllama"]);
+    assert.equal(json.results.length, 2);
+    for (const r of json.results) {
+      assert.equal(r.error, undefined, JSON.stringify(r.error));
+      assert.ok(r.answer.length > 0, "a generated answer");
+      assert.ok(r.usage.completionTokens > 0);
+      assert.ok(r.verdict, "scored");
+    }
+  });
+
   it("fetched nothing off this machine and threw no page errors", () => {
     assert.deepEqual(offHost, []);
     assert.deepEqual(b.errors, []);
