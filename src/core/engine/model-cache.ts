@@ -85,17 +85,19 @@ export function routeCaches<R extends string>(
     );
   return {
     async cachedModelIds(modelIds) {
-      const groups = new Map<R, string[]>();
+      const groups = new Map<R, { cache: Promise<DownloadingCache>; ids: string[] }>();
       for (const id of modelIds) {
         const runtime = runtimeOf(id);
-        if (cacheOf(runtime) === null) continue;
-        groups.set(runtime, [...(groups.get(runtime) ?? []), id]);
+        const group = groups.get(runtime);
+        if (group) {
+          group.ids.push(id);
+          continue;
+        }
+        const c = cacheOf(runtime);
+        if (c) groups.set(runtime, { cache: c, ids: [id] });
       }
       const found = await Promise.allSettled(
-        [...groups].map(async ([runtime, ids]) => {
-          const c = cacheOf(runtime);
-          return c ? (await c).cachedModelIds(ids) : [];
-        }),
+        [...groups.values()].map(async ({ cache: c, ids }) => (await c).cachedModelIds(ids)),
       );
       // One runtime's cache failing leaves the others' answers; all failing is an error.
       const failed = found.find((r) => r.status === "rejected");
