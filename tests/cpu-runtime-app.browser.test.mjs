@@ -167,6 +167,10 @@ describe("The app on the CPU runtime, without WebGPU", () => {
     assert.equal(shown, squeeze(replayedAnswer.replace(/```\w*\n?/g, "").replace(/`/g, "")));
     const live = squeeze(await page.getByTestId("answer-text").nth(liveAt).innerText());
     assert.ok(live.length > 0, "the CPU column generated text");
+    assert.match(
+      await page.getByTestId("runtime-source").innerText(),
+      /Ran on this device: Tiny chat \(CPU, llama\.cpp\)/,
+    );
     await screenshot(page, "compare-cpu-beside-replay");
   });
 

@@ -65,6 +65,7 @@ export async function createCompareView(app: App): Promise<CompareViewState> {
         recording: engines.recording,
         webllmVersion: catalog.webllmVersion,
         device: device.profile,
+        runtimeOf: (id) => engines.runtimeOf(id),
       }),
     recordVote: (vote) => arena.record(vote),
     saveConversation: async (conversation) =>

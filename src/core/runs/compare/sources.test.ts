@@ -35,8 +35,27 @@ describe("comparison sources and costs across runtimes", () => {
     expect(mixed).toMatchObject({ engine: "mixed", replayedModels: [A], fixture: true });
     expect(replayedShare(mixed)).toBe("some");
     const live = comparisonSource(["live"], replayed, { ...context, recording: null });
-    expect(live).toEqual({ engine: "webllm", webllmVersion: "0.2.86" });
+    expect(live).toEqual({
+      engine: "webllm",
+      webllmVersion: "0.2.86",
+      runtimes: { live: "webllm" },
+    });
     expect(replayedShare(live)).toBe("none");
+  });
+
+  it("says which runtime served each live column", () => {
+    const runtimeOf = (id: string) => (id.endsWith("-GGUF") ? "wllama" : "webllm") as const;
+    const context = { recording, webllmVersion: "0.2.86", device: null, runtimeOf };
+    const cpu = comparisonSource(["a-GGUF"], replayed, { ...context, recording: null });
+    expect(cpu).toMatchObject({ engine: "wllama", runtimes: { "a-GGUF": "wllama" } });
+    const both = comparisonSource(["a-GGUF", "b-MLC"], replayed, { ...context, recording: null });
+    expect(both.engine).toBe("mixed");
+    const withReplay = comparisonSource([A, "a-GGUF"], replayed, context);
+    expect(withReplay).toMatchObject({
+      engine: "mixed",
+      replayedModels: [A],
+      runtimes: { "a-GGUF": "wllama" },
+    });
   });
 });
 
