@@ -1,3 +1,4 @@
+import type { RuntimeId } from "../../engine/runtime";
 import { describe, expect, it } from "vitest";
 import compareFixture from "../../../../tests/fixtures/recordings/compare-two-models.json";
 import { parseRecording } from "../../engine/replay/recording";
@@ -44,7 +45,7 @@ describe("comparison sources and costs across runtimes", () => {
   });
 
   it("says which runtime served each live column", () => {
-    const runtimeOf = (id: string) => (id.endsWith("-GGUF") ? "wllama" : "webllm") as const;
+    const runtimeOf = (id: string): RuntimeId => (id.endsWith("-GGUF") ? "wllama" : "webllm");
     const context = { recording, webllmVersion: "0.2.86", device: null, runtimeOf };
     const cpu = comparisonSource(["a-GGUF"], replayed, { ...context, recording: null });
     expect(cpu).toMatchObject({ engine: "wllama", runtimes: { "a-GGUF": "wllama" } });
