@@ -12,6 +12,7 @@ export async function probeGpu(): Promise<GpuProbe> {
     crossOriginIsolated: globalThis.crossOriginIsolated === true,
     userAgent: navigator.userAgent,
     deviceMemoryGB: (navigator as Navigator & { deviceMemory?: number }).deviceMemory,
+    hardwareConcurrency: navigator.hardwareConcurrency,
     storage: await probeStorage(),
   };
   if (!("gpu" in navigator) || !navigator.gpu) return { ...base, webgpu: "no-api" };

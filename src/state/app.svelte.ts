@@ -70,10 +70,14 @@ export class App {
   });
   readonly engines = new EngineState({
     webllm: async () => new (await import("../platform/webllm/worker-engine")).WorkerEngine(),
+    // The CPU runtime's chunk loads when a GGUF model is first used or its cache is asked.
+    wllama: async () => (await import("./app/cpu-root")).startCpuRuntime(await this.catalog()),
+    runtimeOf: (id) => this.#catalogState?.byId(id)?.runtime,
   });
   readonly replayFile = new ReplayFile(this.engines);
 
   #catalog: Promise<CatalogState> | null = null;
+  #catalogState: CatalogState | null = null;
   #chat: Promise<ChatViewState> | null = null;
   #compare: Promise<CompareViewState> | null = null;
   #models: Promise<ModelsViewState> | null = null;
@@ -94,11 +98,12 @@ export class App {
         import("./shared/catalog.svelte"),
         import("../platform/model-setup"),
       ]);
-      return new CatalogState({
+      this.#catalogState = new CatalogState({
         device: this.device,
         setup: readModelSetup,
         configure: (config) => this.engines.setAppConfig(config),
       });
+      return this.#catalogState;
     })();
     return this.#catalog;
   }

@@ -14,7 +14,7 @@ function record(id: string, extra: Partial<ModelRecord> = {}): ModelRecord {
   return { model: HF + id, model_id: id, model_lib: `${LIB}${id}-webgpu.wasm`, ...extra };
 }
 
-const real = buildCatalog(prebuiltAppConfig.model_list);
+const real = buildCatalog(prebuiltAppConfig.model_list, [], []);
 const byId = (id: string): CatalogEntry => {
   const entry = real.find((e) => e.id === id);
   if (!entry) throw new Error(`missing ${id}`);
@@ -150,6 +150,7 @@ describe("buildCatalog", () => {
     const catalog = buildCatalog(
       [record("Qwen3-0.6B-q4f16_1-MLC"), record("Qwen3-0.6B-q4f16_1-MLC")],
       [custom, dupe],
+      [],
     );
     expect(catalog.map((e) => e.id)).toEqual(["Qwen3-0.6B-q4f16_1-MLC", "my-coder-1.5B-q4f16_1"]);
     expect(catalog[1]).toMatchObject({

@@ -1,8 +1,10 @@
 /**
  * Models the user adds by URL: an MLC model folder (mlc-chat-config.json + tensor-cache.json)
- * and a compiled WebGPU library (.wasm). Validation is pure; fetching the files is not done here.
+ * and a compiled WebGPU library (.wasm) for web-llm, or one GGUF file for the CPU runtime
+ * (`runtime: "wllama"`). Validation is pure; fetching the files is not done here.
  */
 import { PolymathError } from "../errors";
+import { ggufUrlFrom } from "./gguf-files";
 import { MODEL_DOMAINS, type ModelDomain, type ModelRecord, type ModelRole } from "./types";
 
 export interface CustomModel {
@@ -17,6 +19,12 @@ export interface CustomModel {
   vramMB?: number;
   /** Epoch ms. */
   addedAt: number;
+  /** "wllama": `modelUrl` is a GGUF file run on the CPU (no library). Absent: web-llm. */
+  runtime?: "wllama";
+  /** GGUF only, read from the file when it was checked. */
+  architecture?: string;
+  fileBytes?: number;
+  contextWindow?: number;
 }
 
 /** What a form gives: strings as typed; validation turns it into a `CustomModel`. */
@@ -29,6 +37,13 @@ export interface CustomModelInput {
   domains?: readonly string[];
   /** A number input gives a number, or null when empty. */
   vramMB?: number | string | null;
+  runtime?: string;
+  /** GGUF by Hugging Face repository + file name (instead of `modelUrl`). */
+  ggufRepo?: string;
+  ggufFile?: string;
+  architecture?: string;
+  fileBytes?: number;
+  contextWindow?: number;
 }
 
 export interface ValidateOptions {
@@ -47,8 +62,87 @@ export function validateCustomModel(
   input: CustomModelInput,
   options: ValidateOptions,
 ): CustomModel | PolymathError {
-  const checked = checkCustomModel(input, options);
+  const checked =
+    input?.runtime === "wllama"
+      ? checkCustomGguf(input, options)
+      : checkCustomModel(input, options);
   return "model" in checked ? checked.model : (checked.errors[0] as PolymathError);
+}
+
+/**
+ * A GGUF model for the CPU runtime: a `.gguf` URL (or repository + file), name, role, domains;
+ * every invalid field at once. The file itself is checked by the platform before saving.
+ */
+export function checkCustomGguf(
+  input: CustomModelInput,
+  options: ValidateOptions,
+): { model: CustomModel } | { errors: [PolymathError, ...PolymathError[]] } {
+  const name = typeof input.name === "string" ? input.name.trim() : "";
+  const url = ggufUrlFrom({
+    ...(input.modelUrl === undefined ? {} : { url: input.modelUrl }),
+    ...(input.ggufRepo === undefined ? {} : { repo: input.ggufRepo }),
+    ...(input.ggufFile === undefined ? {} : { file: input.ggufFile }),
+  });
+  const role = ROLES.find((r) => r === input.role);
+  const domains = [...new Set(input.domains ?? [])];
+  const unknown = domains.filter((d) => !DOMAINS.includes(d as ModelDomain));
+  const vramMB = parseVram(input.vramMB);
+  const typedId = typeof input.id === "string" ? input.id.trim() : "";
+  const id =
+    typedId ||
+    (typeof url === "string"
+      ? `${decodeURIComponent(lastSegment(url)).replace(/\.gguf$/i, "")}-GGUF`
+      : "");
+  const errors: PolymathError[] = [];
+  if (!name)
+    errors.push(invalid("name", "Give the model a name.", "Any short name you recognise."));
+  if (url instanceof PolymathError) errors.push(url);
+  if (!role) {
+    errors.push(
+      invalid(
+        "role",
+        "Pick a role: generalist, specialist or embedding.",
+        "A specialist is tuned for one domain (code, maths…); a generalist for everything.",
+      ),
+    );
+  }
+  if (domains.length === 0 || unknown.length > 0) {
+    errors.push(
+      invalid(
+        "domains",
+        unknown.length > 0
+          ? `Unknown domain: ${unknown.join(", ")}.`
+          : "Pick at least one domain the model is good at.",
+        `Domains: ${DOMAINS.join(", ")}.`,
+      ),
+    );
+  }
+  if (vramMB instanceof PolymathError) errors.push(vramMB);
+  const idError = checkId(id, typedId !== "" || typeof url === "string", options);
+  if (idError) errors.push(idError);
+  if (errors.length > 0 || typeof url !== "string" || !role || vramMB instanceof PolymathError) {
+    return { errors: errors as [PolymathError, ...PolymathError[]] };
+  }
+  const positive = (n: unknown): n is number =>
+    typeof n === "number" && Number.isFinite(n) && n > 0;
+  return {
+    model: {
+      id,
+      name,
+      modelUrl: url,
+      modelLibUrl: "",
+      role,
+      domains: domains as ModelDomain[],
+      ...(vramMB === undefined ? {} : { vramMB }),
+      addedAt: options.now,
+      runtime: "wllama",
+      ...(typeof input.architecture === "string" && input.architecture
+        ? { architecture: input.architecture }
+        : {}),
+      ...(positive(input.fileBytes) ? { fileBytes: input.fileBytes } : {}),
+      ...(positive(input.contextWindow) ? { contextWindow: input.contextWindow } : {}),
+    },
+  };
 }
 
 /** Every invalid field at once (each error's `details.field` names it), or the model. */

@@ -11,14 +11,18 @@ const record = (model_id: string, vram_required_MB: number): ModelRecord => ({
   vram_required_MB,
 });
 // Fixture: a small slice of web-llm's list.
-const entries = buildCatalog([
-  record("Qwen2.5-Coder-1.5B-Instruct-q4f16_1-MLC", 1630),
-  record("Qwen2.5-Coder-1.5B-Instruct-q4f32_1-MLC", 1889),
-  record("Qwen2.5-0.5B-Instruct-q4f32_1-MLC", 1060),
-  record("Qwen2.5-Math-1.5B-Instruct-q4f32_1-MLC", 1889),
-  record("Llama-3.2-1B-Instruct-q4f32_1-MLC", 1129),
-  record("Qwen3-1.7B-q4f32_1-MLC", 2600),
-]);
+const entries = buildCatalog(
+  [
+    record("Qwen2.5-Coder-1.5B-Instruct-q4f16_1-MLC", 1630),
+    record("Qwen2.5-Coder-1.5B-Instruct-q4f32_1-MLC", 1889),
+    record("Qwen2.5-0.5B-Instruct-q4f32_1-MLC", 1060),
+    record("Qwen2.5-Math-1.5B-Instruct-q4f32_1-MLC", 1889),
+    record("Llama-3.2-1B-Instruct-q4f32_1-MLC", 1129),
+    record("Qwen3-1.7B-q4f32_1-MLC", 2600),
+  ],
+  [],
+  [],
+);
 const fit = new Map<string, FitAssessment>(
   entries.map((e) => [
     e.id,

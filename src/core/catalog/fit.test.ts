@@ -169,8 +169,17 @@ describe("assessFit over (model, device) cases", () => {
     expect(fit.reasons.join("\n")).toMatch(/cannot chat/);
   });
 
-  it("no WebGPU: nothing runs", () => {
-    expect(catalog.every((e) => assessFit(e, devices.noWebgpu).status === "wont-run")).toBe(true);
+  it("no WebGPU: no web-llm model runs, the GGUF builds run on the CPU", () => {
+    const gpu = catalog.filter((e) => e.runtime === "webllm");
+    const cpu = catalog.filter((e) => e.runtime === "wllama");
+    expect(gpu.every((e) => assessFit(e, devices.noWebgpu).status === "wont-run")).toBe(true);
+    expect(cpu.length).toBeGreaterThanOrEqual(6);
+    for (const e of cpu) {
+      const fit = assessFit(e, devices.noWebgpu);
+      expect(fit.status, e.id).not.toBe("wont-run");
+      expect(fit.reasons.join(" ")).toMatch(/Runs on the CPU .*1 thread/);
+      expect(fit.reasons.join(" ")).toMatch(/Expect roughly [\d.]+–[\d.]+ tokens\/s/);
+    }
   });
 
   it("an f32-only device runs no f16 model, whatever web-llm's required_features says", () => {

@@ -8,7 +8,9 @@
  * judgement of what is comfortable, not a hard limit.
  */
 import type { DeviceProfile } from "../device/types";
+import { MAX_FILE_BYTES, WASM_HEAP_MAX_BYTES } from "../engine/wllama/cpu-fit";
 import { formatBytes, formatMB } from "../format";
+import { cpuSpeedSentence, estimateGgufFileMB } from "./gguf-estimate";
 import type { CatalogEntry, FitAssessment, FitStatus } from "./types";
 
 /** Memory use at or above this share of the budget is "tight". */
@@ -16,12 +18,15 @@ export const TIGHT_SHARE = 0.8;
 
 /** Assess whether a model fits this device, with human reasons carrying the numbers. */
 export function assessFit(entry: CatalogEntry, profile: DeviceProfile): FitAssessment {
+  if (entry.runtime === "wllama") return assessCpuFit(entry, profile);
   const blockers: string[] = [];
   const cautions: string[] = [];
   const notes: string[] = [];
 
   if (profile.verdict === "no-webgpu") {
-    blockers.push("This browser has no WebGPU, so no model runs here (replay still works).");
+    blockers.push(
+      "This browser has no WebGPU, so this model cannot run here; GGUF builds run on the CPU, and replay works.",
+    );
   } else {
     if (entry.requiredFeatures.includes("shader-f16") && !profile.shaderF16) {
       blockers.push(
@@ -73,6 +78,61 @@ export function assessFit(entry: CatalogEntry, profile: DeviceProfile): FitAsses
   if (status === "fits" && entry.vramMB !== null) {
     notes.unshift(
       `Needs ${formatMB(entry.vramMB)} of GPU memory; budget ${formatMB(profile.memoryBudgetMB)}.`,
+    );
+  }
+  return { status, reasons: [...blockers, ...cautions, ...notes], chatCapable: entry.chatCapable };
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * A GGUF model on the CPU runtime: memory (file + KV cache + compute) against the CPU budget and
+ * the 4 GiB WebAssembly heap, one file under 2 GiB (else a split GGUF), and the speed to expect.
+ */
+function assessCpuFit(entry: CatalogEntry, profile: DeviceProfile): FitAssessment {
+  const blockers: string[] = [];
+  const cautions: string[] = [];
+  const notes: string[] = [];
+  const budget = profile.cpu.memoryBudgetMB;
+  const fileMB =
+    entry.fileBytes !== null
+      ? entry.fileBytes / MB
+      : entry.paramsB !== null && entry.quant
+        ? estimateGgufFileMB(entry.paramsB, entry.quant.code, entry.quant.weightBits)
+        : null;
+  if (fileMB !== null && fileMB * MB > MAX_FILE_BYTES && entry.gguf?.kind === "url") {
+    if (!/-00001-of-\d{5}\.gguf/i.test(entry.gguf.url)) {
+      blockers.push(
+        `The ${formatMB(fileMB)} file is over the 2 GiB a browser loads as one piece; use a split GGUF (llama-gguf-split).`,
+      );
+    }
+  }
+  if (entry.vramMB === null) {
+    cautions.push("Its memory need is unknown, so it may not fit.");
+  } else if (entry.vramMB * MB > WASM_HEAP_MAX_BYTES) {
+    blockers.push(
+      `Needs about ${formatMB(entry.vramMB)}, over the 4 GiB one WebAssembly model can use.`,
+    );
+  } else if (entry.vramMB > budget) {
+    blockers.push(
+      `Needs about ${formatMB(entry.vramMB)} of memory on the CPU (file, KV cache, compute); budget ${formatMB(budget)}.`,
+    );
+  } else if (entry.vramMB >= TIGHT_SHARE * budget) {
+    cautions.push(
+      `Needs about ${formatMB(entry.vramMB)} of memory on the CPU, ${Math.round((entry.vramMB / budget) * 100)}% of the ${formatMB(budget)} budget.`,
+    );
+  }
+  notes.push(
+    `Runs on the CPU (llama.cpp in WebAssembly), ${profile.cpu.threads} thread${profile.cpu.threads === 1 ? "" : "s"}: no WebGPU needed.`,
+  );
+  if (fileMB !== null) notes.push(cpuSpeedSentence(fileMB, profile.cpu.threads));
+  if (!entry.chatCapable)
+    notes.push("Embedding model: it turns text into vectors and cannot chat.");
+  const status: FitStatus =
+    blockers.length > 0 ? "wont-run" : cautions.length > 0 ? "tight" : "fits";
+  if (status === "fits" && entry.vramMB !== null) {
+    notes.unshift(
+      `Needs about ${formatMB(entry.vramMB)} of memory on the CPU; budget ${formatMB(budget)}.`,
     );
   }
   return { status, reasons: [...blockers, ...cautions, ...notes], chatCapable: entry.chatCapable };

@@ -42,6 +42,9 @@ export function parseContext(id: string, modelLib: string, override?: number): n
 
 /** The id without quantization, "-MLC" and variant suffixes: what variants of one model share. */
 export function modelKey(id: string): string {
+  // GGUF builds: "<key>-GGUF", perhaps with a quantization before the suffix.
+  const gguf = /^(.*?)(?:-(?:i?q\d_\w+|b?f16|f32))?-GGUF$/i.exec(id);
+  if (gguf?.[1]) return gguf[1];
   const mlc = id.search(/-MLC(?:$|-)/);
   const head = mlc >= 0 ? id.slice(0, mlc) : id;
   return head.replace(/-q\d+f(?:16|32)(?:_\d+)?$/, "");

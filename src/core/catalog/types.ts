@@ -3,6 +3,7 @@
  * `ModelRecord`, so core never imports web-llm to describe models.
  */
 import type { ModelDomain } from "../domains";
+import type { RuntimeId } from "../engine/runtime";
 
 /**
  * A web-llm model as its runtime loads it (structurally web-llm's `ModelRecord`): the one record
@@ -47,8 +48,24 @@ export interface Quantization {
   dtype: "f16" | "f32";
 }
 
+/**
+ * Where a GGUF model's file comes from: a URL the user gave (checked when added), or a Hugging
+ * Face repository whose file list is read at download time to pick the first quantization of
+ * `quants` it holds (file names are not hard-coded, so a renamed file is still found).
+ */
+export type GgufSource =
+  | { kind: "url"; url: string }
+  | {
+      kind: "repo";
+      repo: string;
+      /** Quantizations to look for, best first ("q4_k_m"), matched in file names. */
+      quants: string[];
+      /** "publisher": the model's own authors publish the repository; "community": a third party. */
+      publisher: "publisher" | "community";
+    };
+
 export interface CatalogEntry {
-  /** web-llm's model_id, unique in the catalog. */
+  /** web-llm's model_id (or a GGUF build's id, ending in -GGUF), unique in the catalog. */
   id: string;
   /** The model regardless of quantization and context variant, e.g. "Qwen2.5-Coder-1.5B-Instruct". */
   key: string;
@@ -66,6 +83,7 @@ export interface CatalogEntry {
   paramsB: number | null;
   quant: Quantization | null;
   contextWindow: number | null;
+  /** Memory it needs when loaded, MB: GPU memory (web-llm), or CPU memory (GGUF: file + KV cache). */
   vramMB: number | null;
   /** web-llm marks models it expects to run on constrained devices. */
   lowResource: boolean;
@@ -76,6 +94,12 @@ export interface CatalogEntry {
   kind: ModelKind;
   chatCapable: boolean;
   source: "prebuilt" | "custom";
+  /** The runtime that serves it: web-llm (WebGPU) for MLC builds, wllama (CPU) for GGUF files. */
+  runtime: RuntimeId;
+  /** The GGUF file's origin (wllama models only). */
+  gguf: GgufSource | null;
+  /** Size of the GGUF file in bytes when known (a checked custom model), else null. */
+  fileBytes: number | null;
   modelUrl: string;
   modelLibUrl: string;
   /** One sentence on what the model is, when the annotations say. */

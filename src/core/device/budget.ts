@@ -57,3 +57,15 @@ export function validBudgetOverride(mb: number | undefined): number | undefined 
 function clamp(value: number, min: number, max: number): number {
   return Math.round(Math.min(max, Math.max(min, value)));
 }
+
+/**
+ * Memory for models on the CPU runtime, MB: half of `navigator.deviceMemory` between 1 and
+ * 4 GB (one WebAssembly heap holds at most 4 GiB; the browser and the page need the rest);
+ * 2048 when the browser hides deviceMemory.
+ */
+export function estimateCpuBudgetMB(deviceMemoryGB: number | undefined): number {
+  if (deviceMemoryGB === undefined || !Number.isFinite(deviceMemoryGB) || deviceMemoryGB <= 0) {
+    return 2048;
+  }
+  return clamp((deviceMemoryGB * MB_PER_GB) / 2, 1024, 4096);
+}

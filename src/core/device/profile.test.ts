@@ -154,7 +154,11 @@ describe("buildDeviceProfile verdicts", () => {
   it("no adapter: no WebGPU, zero budget, says what still works", () => {
     const p = buildDeviceProfile(probe({ webgpu: "no-adapter" }));
     expect(p.verdict).toBe("no-webgpu");
-    expect(p.headline).toBe("No WebGPU: here is what to do");
+    expect(p.headline).toBe("No WebGPU: models run on the CPU");
+    expect(p.notes[0]).toMatch(
+      /^Models run on the CPU .*One thread: this page is not cross-origin isolated/,
+    );
+    expect(p.cpu).toMatchObject({ threads: 1, memoryBudgetMB: 2048 });
     expect(p.memoryBudgetMB).toBe(0);
     expect(p.limits).toBeNull();
     expect(p.adapter).toBeNull();

@@ -2,14 +2,15 @@
 import { formatBytes, formatMB } from "../format";
 import { noWebGpuAdvice, softwareRendererAdvice } from "./advice";
 import { parseBrowser } from "./browser";
-import { estimateMemoryBudgetMB, validBudgetOverride } from "./budget";
+import { planThreads } from "../engine/wllama/threads";
+import { estimateCpuBudgetMB, estimateMemoryBudgetMB, validBudgetOverride } from "./budget";
 import { classifyGpu } from "./gpu-class";
 import type { AdapterFacts, DeviceProfile, DeviceVerdict, GpuClass, GpuProbe } from "./types";
 
 export const HEADLINES: Record<DeviceVerdict, string> = {
   f16: "Runs f16 models",
   "f32-only": "f32 models only (no shader-f16)",
-  "no-webgpu": "No WebGPU: here is what to do",
+  "no-webgpu": "No WebGPU: models run on the CPU",
 };
 
 export interface ProfileOverride {
@@ -32,6 +33,15 @@ export function buildDeviceProfile(probe: GpuProbe, override: ProfileOverride = 
     estimateMemoryBudgetMB({ gpuClass, deviceMemoryGB: probe.deviceMemoryGB, limits });
 
   const notes = adapter ? adapterNotes(adapter, gpuClass) : missingNotes(probe);
+  const threads = planThreads({
+    crossOriginIsolated: probe.crossOriginIsolated,
+    hardwareConcurrency: probe.hardwareConcurrency ?? 1,
+  });
+  const cpuBudgetMB = adapter
+    ? estimateCpuBudgetMB(probe.deviceMemoryGB)
+    : (validBudgetOverride(override.memoryBudgetMB) ?? estimateCpuBudgetMB(probe.deviceMemoryGB));
+  const cpuNote = `${adapter ? "GGUF models run" : "Models run"} on the CPU (llama.cpp in WebAssembly), slower than on a GPU: ${threads.reason} Memory for CPU models: ${formatMB(cpuBudgetMB)}.`;
+  if (!adapter) notes.unshift(cpuNote);
   if (probe.deviceMemoryGB !== undefined) {
     notes.push(
       `Device memory: ${probe.deviceMemoryGB} GB as the browser reports it (rounded and capped, so there may be more).`,
@@ -44,9 +54,10 @@ export function buildDeviceProfile(probe: GpuProbe, override: ProfileOverride = 
   }
   notes.push(
     probe.crossOriginIsolated
-      ? "Cross-origin isolated: precise timers are available."
-      : "Not cross-origin isolated: timers are coarser, timings are rounded.",
+      ? "Cross-origin isolated: precise timers and CPU threads are available."
+      : "Not cross-origin isolated: timers are coarser, timings are rounded, and CPU models get one thread.",
   );
+  if (adapter) notes.push(cpuNote);
   if (probe.storage) {
     notes.push(
       `Storage: ${formatBytes(probe.storage.usageBytes)} used of ${formatBytes(probe.storage.quotaBytes)}${probe.storage.persisted ? " (persistent)" : ""}.`,
@@ -70,6 +81,7 @@ export function buildDeviceProfile(probe: GpuProbe, override: ProfileOverride = 
     adapter,
     storage: probe.storage ?? null,
     crossOriginIsolated: probe.crossOriginIsolated,
+    cpu: { memoryBudgetMB: cpuBudgetMB, threads: threads.threads, threadReason: threads.reason },
   };
 }
 

@@ -37,11 +37,22 @@ export interface GpuProbe {
   storage?: StorageFacts;
   crossOriginIsolated: boolean;
   userAgent: string;
+  /** navigator.hardwareConcurrency (logical cores), when the browser says. */
+  hardwareConcurrency?: number;
+}
+
+/** What the CPU runtime (llama.cpp in WebAssembly) gets here. */
+export interface CpuProfile {
+  /** Memory Polymath plans to let CPU models use, MB (WebAssembly caps one model at 4 GiB). */
+  memoryBudgetMB: number;
+  threads: number;
+  /** Why that many threads, in words (cross-origin isolation, cores). */
+  threadReason: string;
 }
 
 export type GpuClass = "discrete" | "integrated" | "mobile" | "software" | "unknown";
 
-/** "f16": runs q4f16 models; "f32-only": q4f32 only; "no-webgpu": runs no model here. */
+/** "f16": runs q4f16 models; "f32-only": q4f32 only; "no-webgpu": models run on the CPU only. */
 export type DeviceVerdict = "f16" | "f32-only" | "no-webgpu";
 
 export type BrowserKind = "chrome" | "edge" | "firefox" | "safari" | "other";
@@ -73,4 +84,5 @@ export interface DeviceProfile {
   adapter: AdapterFacts | null;
   storage: StorageFacts | null;
   crossOriginIsolated: boolean;
+  cpu: CpuProfile;
 }

@@ -130,3 +130,26 @@ describe("EngineSet", () => {
     await expect(set.load(["x"])).rejects.toMatchObject({ code: "engine-crashed" });
   });
 });
+
+describe("EngineSet.engine", () => {
+  it("starts a runtime once for concurrent callers, and again after a failed start", async () => {
+    let starts = 0;
+    let failNext = true;
+    const set = new EngineSet({
+      runtimeOf: () => "wllama",
+      start: async () => {
+        starts++;
+        if (failNext) {
+          failNext = false;
+          throw new Error("no worker");
+        }
+        return new DeviceRuntime();
+      },
+    });
+    await expect(set.engine("wllama")).rejects.toMatchObject({ code: "engine-crashed" });
+    const [a, b] = await Promise.all([set.engine("wllama"), set.engine("wllama")]);
+    expect(a).toBe(b);
+    expect(starts).toBe(2);
+    expect(set.started().get("wllama")).toBe(a);
+  });
+});

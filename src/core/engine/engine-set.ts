@@ -37,6 +37,8 @@ export class EngineSet implements Engine {
   readonly kind = "mixed";
   readonly #options: EngineSetOptions;
   readonly #started = new Map<RuntimeId, Engine>();
+  /** Starts under way: concurrent callers share one, so a runtime never starts twice. */
+  readonly #starting = new Map<RuntimeId, Promise<Engine>>();
 
   constructor(options: EngineSetOptions) {
     this.#options = options;
@@ -112,9 +114,23 @@ export class EngineSet implements Engine {
     return groups;
   }
 
-  async #engine(runtime: RuntimeId): Promise<Engine> {
+  /** A runtime's engine, started on first use (once, whoever asks first). */
+  engine(runtime: RuntimeId): Promise<Engine> {
     const running = this.#started.get(runtime);
-    if (running) return running;
+    if (running) return Promise.resolve(running);
+    let starting = this.#starting.get(runtime);
+    if (!starting) {
+      starting = this.#startOnce(runtime).finally(() => this.#starting.delete(runtime));
+      this.#starting.set(runtime, starting);
+    }
+    return starting;
+  }
+
+  #engine(runtime: RuntimeId): Promise<Engine> {
+    return this.engine(runtime);
+  }
+
+  async #startOnce(runtime: RuntimeId): Promise<Engine> {
     let engine: Engine;
     try {
       engine = await this.#options.start(runtime);
@@ -125,7 +141,7 @@ export class EngineSet implements Engine {
             cause: e,
           });
     }
-    // A concurrent caller may have started it meanwhile: keep the first.
+    // A recording may have been put in its place meanwhile: keep that one.
     const first = this.#started.get(runtime) ?? engine;
     this.#started.set(runtime, first);
     return first;

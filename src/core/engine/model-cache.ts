@@ -67,3 +67,45 @@ export function downloadInterrupted(modelId: string): PolymathError {
     },
   );
 }
+
+/**
+ * One `DownloadingCache` over the caches of several runtimes, each model asked of its own
+ * runtime's cache; a runtime's cache starts only when a model of it is asked about.
+ */
+export function routeCaches<R extends string>(
+  runtimeOf: (modelId: string) => R,
+  cacheOf: (runtime: R) => Promise<DownloadingCache> | null,
+): DownloadingCache {
+  const cache = (modelId: string): Promise<DownloadingCache> =>
+    cacheOf(runtimeOf(modelId)) ??
+    Promise.reject(
+      new PolymathError("invalid-request", `${modelId} is not downloaded into this browser.`, {
+        details: { modelId },
+      }),
+    );
+  return {
+    async cachedModelIds(modelIds) {
+      const groups = new Map<R, { cache: Promise<DownloadingCache>; ids: string[] }>();
+      for (const id of modelIds) {
+        const runtime = runtimeOf(id);
+        const group = groups.get(runtime);
+        if (group) {
+          group.ids.push(id);
+          continue;
+        }
+        const c = cacheOf(runtime);
+        if (c) groups.set(runtime, { cache: c, ids: [id] });
+      }
+      const found = await Promise.allSettled(
+        [...groups.values()].map(async ({ cache: c, ids }) => (await c).cachedModelIds(ids)),
+      );
+      // One runtime's cache failing leaves the others' answers; all failing is an error.
+      const failed = found.find((r) => r.status === "rejected");
+      if (failed && found.every((r) => r.status === "rejected")) throw failed.reason;
+      const cached = new Set(found.flatMap((r) => (r.status === "fulfilled" ? r.value : [])));
+      return modelIds.filter((id) => cached.has(id));
+    },
+    deleteModel: async (modelId) => (await cache(modelId)).deleteModel(modelId),
+    download: async (modelId, options) => (await cache(modelId)).download(modelId, options),
+  };
+}

@@ -1,7 +1,7 @@
 /**
  * The runtimes that serve models. Each is a folder under `core/engine/` implementing `Engine`
- * (`webllm/` on WebGPU, `replay/` from a recording; a CPU and a remote runtime fit the same
- * shape). A model record names its runtime, and views ask the traits below, never the name.
+ * (`webllm/` on WebGPU, `wllama/` on the CPU, `replay/` from a recording; a remote runtime fits
+ * the same shape). A model record names its runtime, and views ask the traits below, never the name.
  */
 
 export type RuntimeId = "webllm" | "replay" | "wllama" | "remote";
@@ -14,11 +14,45 @@ export interface RuntimeTraits {
   downloads: boolean;
   /** Answers are played back, not generated now. */
   replayed: boolean;
+  /** Which memory its models take: the GPU's, the CPU's (WebAssembly heap), or none here. */
+  memory: "gpu" | "cpu" | null;
+  /** A cancelled download keeps its saved parts and continues (web-llm, shard by shard). */
+  resumesDownloads: boolean;
+  /** A download also loads the model (web-llm has no download-only call). */
+  downloadLoads: boolean;
 }
 
 export const RUNTIME_TRAITS: Readonly<Record<RuntimeId, RuntimeTraits>> = {
-  webllm: { usesDeviceMemory: true, downloads: true, replayed: false },
-  wllama: { usesDeviceMemory: true, downloads: true, replayed: false },
-  replay: { usesDeviceMemory: false, downloads: false, replayed: true },
-  remote: { usesDeviceMemory: false, downloads: false, replayed: false },
+  webllm: {
+    usesDeviceMemory: true,
+    downloads: true,
+    replayed: false,
+    memory: "gpu",
+    resumesDownloads: true,
+    downloadLoads: true,
+  },
+  wllama: {
+    usesDeviceMemory: true,
+    downloads: true,
+    replayed: false,
+    memory: "cpu",
+    resumesDownloads: false,
+    downloadLoads: false,
+  },
+  replay: {
+    usesDeviceMemory: false,
+    downloads: false,
+    replayed: true,
+    memory: null,
+    resumesDownloads: false,
+    downloadLoads: false,
+  },
+  remote: {
+    usesDeviceMemory: false,
+    downloads: false,
+    replayed: false,
+    memory: null,
+    resumesDownloads: false,
+    downloadLoads: false,
+  },
 };

@@ -27,6 +27,15 @@ export async function createCompareView(app: App): Promise<CompareViewState> {
   const { device, engines, nav } = app;
   const describe = (id: string) => describeModel(id, catalog.entries, engines.recording);
   const replayed = (id: string) => engines.traitsOf(id).replayed;
+  // Live CPU models share the CPU's budget; with any GPU model the GPU's budget plans the turn.
+  const liveBudgetMB = (models: readonly string[]): number | undefined => {
+    const profile = device.profile;
+    if (!profile) return undefined;
+    const memory = models.filter((id) => !replayed(id)).map((id) => engines.traitsOf(id).memory);
+    return memory.includes("cpu") && !memory.includes("gpu")
+      ? profile.cpu.memoryBudgetMB
+      : profile.memoryBudgetMB;
+  };
   const votes = store("votes").then((s) => createVoteStore(s.store));
   const events = createDocEvents();
 
@@ -49,7 +58,7 @@ export async function createCompareView(app: App): Promise<CompareViewState> {
     budgetMB: (models) =>
       columnBudgetMB(models, replayed, {
         replay: engines.recording?.device?.memoryBudgetMB,
-        device: device.profile?.memoryBudgetMB,
+        device: liveBudgetMB(models),
       }),
     vramMB: (id, models) => columnVramMB(id, models, replayed, describe(id).vramMB ?? 0),
     source: (models) =>
@@ -57,6 +66,7 @@ export async function createCompareView(app: App): Promise<CompareViewState> {
         recording: engines.recording,
         webllmVersion: catalog.webllmVersion,
         device: device.profile,
+        runtimeOf: (id) => engines.runtimeOf(id),
       }),
     recordVote: (vote) => arena.record(vote),
     confirmDownload: (ids) => consent.ask(ids),

@@ -21,10 +21,30 @@ export async function createModelsView(app: App): Promise<ModelsViewState> {
     inventory: async (backend) =>
       pageModelCache(backend, (id) => catalog.byId(id)) ?? app.engines.cache(),
     syncLoaded: () => app.engines.sync(),
-    downloadSize: (backend) => webllmDownloadSize(backend),
+    downloadSize: (backend) => {
+      const webllm = webllmDownloadSize(backend);
+      // A GGUF's size: the file a checked custom model measured, else its repository's list.
+      return async (entry) => {
+        if (!entry.gguf) return webllm(entry);
+        if (entry.fileBytes !== null) return entry.fileBytes;
+        const { bytes } = await (await app.engines.cpu()).resolve(entry.id);
+        if (bytes === undefined) throw new Error("The host gave no size for this file.");
+        return bytes;
+      };
+    },
     checkFolder: (url) => checkModelFolder(url),
     checkLibrary: (url) => checkModelLibrary(url),
     saveCacheBackend: (cacheBackend) => saveSettings({ cacheBackend }),
+    checkGguf: async (url) => {
+      const { checkGguf } = await import("../../platform/wllama/check-gguf");
+      const checked = await checkGguf(url);
+      return {
+        architecture: checked.facts.architecture,
+        fileBytes: checked.fileBytes,
+        contextWindow: checked.contextWindow,
+        ramMB: checked.ramMB,
+      };
+    },
   });
   return { models, catalog };
 }

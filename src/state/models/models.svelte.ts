@@ -10,9 +10,11 @@ import type { CatalogEntry } from "../../core/catalog/types";
 import type { DeviceProfile } from "../../core/device/types";
 import type { CacheBackend, DownloadingCache, ModelCache } from "../../core/engine/model-cache";
 import { PolymathError, toPolymathError } from "../../core/errors";
+import { RUNTIME_TRAITS, type RuntimeTraits } from "../../core/engine/runtime";
 import type { CatalogState } from "../shared/catalog.svelte";
 import { CachedModels } from "./cache.svelte";
 import { CustomModelForm } from "./custom-form.svelte";
+import { GgufModelForm, type GgufFileFacts } from "./gguf-form.svelte";
 import { explainDownloadError } from "../../core/catalog/explain-download-error";
 import { DownloadQueue, type RunDownload } from "./download-queue.svelte";
 import {
@@ -44,6 +46,8 @@ export interface ModelsDeps {
   /** Rejects when a custom model's library is not WebAssembly; a warning when unreadable now. */
   checkLibrary?: (modelLibUrl: string) => Promise<string | null>;
   saveCacheBackend: (backend: CacheBackend) => Promise<void>;
+  /** Reads a GGUF file's header before it is added (no download). */
+  checkGguf?: (url: string) => Promise<GgufFileFacts>;
 }
 
 /** With this many matches or fewer, every family group shows open. */
@@ -67,6 +71,7 @@ export class ModelsState {
   readonly cache: CachedModels;
   readonly queue: DownloadQueue;
   readonly form: CustomModelForm;
+  readonly ggufForm: GgufModelForm;
 
   filtered = $derived.by(() =>
     filterEntries(this.#catalog.entries, this.filter, this.#catalog.fit, this.cache.cached),
@@ -101,6 +106,16 @@ export class ModelsState {
       runtimeVersion: () => this.#catalog.modelVersion,
       checkFolder: deps.checkFolder,
       ...(deps.checkLibrary ? { checkLibrary: deps.checkLibrary } : {}),
+      save: (model) => this.#saveCustom(model),
+    });
+    this.ggufForm = new GgufModelForm({
+      existingIds: () => this.#catalog.entries.map((e) => e.id),
+      checkFile: (url) =>
+        deps.checkGguf
+          ? deps.checkGguf(url)
+          : Promise.reject(
+              new PolymathError("invalid-request", "GGUF files cannot be checked here."),
+            ),
       save: (model) => this.#saveCustom(model),
     });
   }
@@ -145,6 +160,11 @@ export class ModelsState {
   reveal(id: string): void {
     this.filter = { ...EMPTY_FILTER, text: id };
     this.expanded.add(id);
+  }
+
+  /** What downloading `id` means on its runtime (resume, load, which memory). */
+  traitsOf(id: string): RuntimeTraits {
+    return RUNTIME_TRAITS[this.#catalog.byId(id)?.runtime ?? "webllm"];
   }
 
   /** How many of `entries` run on this device (fits or tight). */

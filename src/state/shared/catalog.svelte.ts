@@ -65,7 +65,9 @@ export class CatalogState {
 
   /** Send the cache backend and the custom models to the runtimes. */
   configure(cacheBackend: CacheBackend): Promise<void> {
-    return this.#deps.configure({ cacheBackend, customModels: this.custom.map(toModelRecord) });
+    // GGUF models run on the CPU runtime; web-llm gets only its own.
+    const mlc = this.custom.filter((m) => m.runtime !== "wllama");
+    return this.#deps.configure({ cacheBackend, customModels: mlc.map(toModelRecord) });
   }
 
   #assess(): Map<string, FitAssessment> {

@@ -1,6 +1,8 @@
 import type { DeviceProfile, GpuProbe } from "../../core/device/types";
 import type { PolymathError } from "../../core/errors";
-import { probeGpu, requestPersistentStorage } from "../../platform/gpu-probe";
+
+// The probe loads on first use beside the profile logic, off the entry chunk.
+const probeModule = () => import("../../platform/gpu-probe");
 
 /** Where the user's memory-budget override is kept between visits. */
 export interface BudgetPersistence {
@@ -32,7 +34,7 @@ export class DeviceState {
   start(): Promise<void> {
     this.#started ??= (async () => {
       const [probe, override, profileModule] = await Promise.all([
-        probeGpu(),
+        probeModule().then((m) => m.probeGpu()),
         this.#persistence.load().catch(() => undefined),
         import("../../core/device/profile"),
       ]);
@@ -45,7 +47,7 @@ export class DeviceState {
 
   /** Re-read storage figures (after a download or a delete). */
   async refresh(): Promise<void> {
-    this.probe = await probeGpu();
+    this.probe = await (await probeModule()).probeGpu();
   }
 
   /**
@@ -64,7 +66,7 @@ export class DeviceState {
   }
 
   async persistStorage(): Promise<boolean> {
-    const granted = await requestPersistentStorage();
+    const granted = await (await probeModule()).requestPersistentStorage();
     await this.refresh();
     return granted;
   }

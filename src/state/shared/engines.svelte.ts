@@ -1,7 +1,8 @@
 /**
  * The runtimes that serve models, shared by Chat, Compare and Models: one `Engine` (an
  * `EngineSet`) that picks the runtime per model. A model in the loaded recording is replayed;
- * every other model runs on web-llm, started on first use. Load progress and errors live here so
+ * every other model runs on the runtime its catalog entry names (web-llm on WebGPU, wllama on
+ * the CPU), each started on first use. Load progress and errors live here so
  * every view shows the same truth; views ask `traitsOf(modelId)`, never which runtime it is.
  */
 import type { PolymathError } from "../../core/errors";
@@ -18,9 +19,19 @@ export interface WebLlmRuntime extends Engine, DownloadingCache {
   setAppConfig(config: EngineAppConfig): Promise<void>;
 }
 
+/** The CPU runtime as the main thread holds it: an engine with a model cache. */
+export interface CpuRuntime extends Engine, DownloadingCache {
+  /** The file a model downloads and its expected size (resolved from its repository once). */
+  resolve(modelId: string): Promise<{ url: string; bytes?: number; file: string }>;
+}
+
 export interface EngineDeps {
   /** Start the web-llm runtime (its worker chunk loads then); absent where none is wired. */
   webllm?: () => Promise<WebLlmRuntime>;
+  /** Start the CPU runtime (its chunk loads then; its WebAssembly when a model loads). */
+  wllama?: () => Promise<CpuRuntime>;
+  /** The runtime a live model's catalog entry names; web-llm when it names none. */
+  runtimeOf?: (modelId: string) => RuntimeId | undefined;
   /** A replay engine over `recording` (its module loads on first use by default). */
   replay?: (recording: Recording, options: ReplayOptions) => Promise<Engine>;
 }
@@ -45,7 +56,6 @@ export class EngineState {
   /** Made on first use (its module and the errors module stay off the entry chunk). */
   #set: EngineSet | null = null;
   #setLoading: Promise<EngineSet> | null = null;
-  #webllm: Promise<WebLlmRuntime> | null = null;
   #appConfig: EngineAppConfig | null = null;
   #loadAbort: AbortController | null = null;
 
@@ -55,7 +65,8 @@ export class EngineState {
 
   /** The runtime serving `modelId` now. */
   runtimeOf(modelId: string): RuntimeId {
-    return this.recording?.models.some((m) => m.id === modelId) ? "replay" : "webllm";
+    if (this.recording?.models.some((m) => m.id === modelId)) return "replay";
+    return this.#deps.runtimeOf?.(modelId) ?? "webllm";
   }
 
   /** What serving `modelId` means: device memory, a download, replayed answers. */
@@ -73,15 +84,28 @@ export class EngineState {
     return this.#set?.started().get(runtime);
   }
 
-  /** The model cache of the runtime that downloads `modelId` (web-llm's for every model today). */
-  cache(): Promise<DownloadingCache> {
-    return this.#startWebLlm();
+  /** The model caches of the runtimes that download models, each model asked of its own. */
+  async cache(): Promise<DownloadingCache> {
+    // Its module (and the errors module) load on first use, off the entry chunk.
+    const { routeCaches } = await import("../../core/engine/model-cache");
+    return routeCaches(
+      (id) => this.#deps.runtimeOf?.(id) ?? "webllm",
+      (runtime) =>
+        this.#deps[runtime as "webllm"]
+          ? (this.#engineSet().then((s) => s.engine(runtime)) as Promise<DownloadingCache>)
+          : null,
+    );
+  }
+
+  /** The CPU runtime (started now if it has not yet). */
+  async cpu(): Promise<CpuRuntime> {
+    return (await this.#engineSet()).engine("wllama") as Promise<CpuRuntime>;
   }
 
   /** Cache backend and custom models for web-llm: sent now if it runs, else when it starts. */
   async setAppConfig(config: EngineAppConfig): Promise<void> {
     this.#appConfig = config;
-    if (this.runtime("webllm")) await (await this.#startWebLlm()).setAppConfig(config);
+    await (this.runtime("webllm") as WebLlmRuntime | undefined)?.setAppConfig(config);
   }
 
   /** Replay `recording`: its models are served by it, the others stay live. */
@@ -167,29 +191,17 @@ export class EngineState {
   }
 
   async #start(runtime: RuntimeId): Promise<Engine> {
-    if (runtime === "webllm") return this.#startWebLlm();
+    const start = this.#deps[runtime as "webllm" | "wllama"];
+    if (start) {
+      const engine = await start();
+      // A failure here shows again on the caller's own request.
+      const config = this.#appConfig;
+      if (config) void (engine as WebLlmRuntime).setAppConfig?.(config).catch(() => {});
+      return engine;
+    }
     const { PolymathError } = await import("../../core/errors");
     throw new PolymathError("invalid-request", `No ${runtime} runtime is available here.`, {
       advice: "Pick a model that runs in this browser.",
     });
-  }
-
-  #startWebLlm(): Promise<WebLlmRuntime> {
-    const start = this.#deps.webllm;
-    if (!start) return Promise.reject(new Error("No web-llm runtime is wired in."));
-    // One promise for concurrent callers, so they never start two workers.
-    this.#webllm ??= start().then(
-      async (runtime) => {
-        (await this.#engineSet()).replace("webllm", runtime);
-        // A failure here shows again on the caller's own request.
-        if (this.#appConfig) void runtime.setAppConfig(this.#appConfig).catch(() => {});
-        return runtime;
-      },
-      (e: unknown) => {
-        this.#webllm = null;
-        throw e;
-      },
-    );
-    return this.#webllm;
   }
 }

@@ -1,4 +1,5 @@
 /** Short texts for model rows and downloads, with units. */
+import { RUNTIME_TRAITS } from "../../core/engine/runtime";
 import type { CatalogEntry, FitStatus } from "../../core/catalog/types";
 import { formatBytes, formatDuration, formatMB } from "../../core/format";
 
@@ -23,13 +24,15 @@ export function contextLabel(tokens: number | null): string | null {
   return tokens >= 1024 ? `${Math.round(tokens / 1024)}k context` : `${tokens} context`;
 }
 
-/** The facts line of a row: params · quantization · context · GPU memory. */
+/** The facts line of a row: params · quantization · context · memory (GPU's or CPU's). */
 export function factsLine(entry: CatalogEntry): string {
+  const memory =
+    RUNTIME_TRAITS[entry.runtime].memory === "cpu" ? "memory, on the CPU" : "GPU memory";
   return [
     paramsLabel(entry.paramsB),
     entry.quant?.code ?? null,
     contextLabel(entry.contextWindow),
-    entry.vramMB === null ? "GPU memory unknown" : `${formatMB(entry.vramMB)} GPU memory`,
+    entry.vramMB === null ? `${memory} unknown` : `${formatMB(entry.vramMB)} ${memory}`,
   ]
     .filter((x): x is string => x !== null)
     .join(" · ");

@@ -155,6 +155,7 @@ describe("deviceSummary", () => {
       limits,
       memoryBudgetMB: 6000,
       budgetSource: "estimate",
+      cpu: { memoryBudgetMB: 2048, threads: 1, threadReason: "" },
       browser: { kind: "chrome", version: 131, os: "linux" },
       adapter: {
         vendor: "nvidia",

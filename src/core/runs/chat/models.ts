@@ -6,6 +6,7 @@ import { assessFit } from "../../catalog/fit";
 import { pickVariant } from "../../catalog/pick-variant";
 import type { CatalogEntry } from "../../catalog/types";
 import type { Recording } from "../../engine/replay/recording";
+import { RUNTIME_TRAITS } from "../../engine/runtime";
 import type { DeviceProfile } from "../../device/types";
 import type { ConversationMessage } from "../../storage/conversation-schema";
 import { TEAM_MODEL_ID } from "../../routing/labels";
@@ -22,14 +23,27 @@ export function defaultChatModel(
   entries: readonly CatalogEntry[],
   profile: DeviceProfile,
 ): string | null {
+  // With WebGPU, a model on the GPU beats the same or a larger one on the CPU (many times faster).
+  if (profile.verdict !== "no-webgpu") {
+    const gpu = entries.filter((e) => RUNTIME_TRAITS[e.runtime].memory !== "cpu");
+    const onGpu = runnableDefault(gpu, profile);
+    if (onGpu) return onGpu;
+  }
+  const runnable = runnableDefault(entries, profile);
+  if (runnable) return runnable;
+  const picks = DEFAULT_CHAT_KEYS.map((key) => pickVariant(entries, key, profile));
+  return picks.find((p) => p !== null)?.entry.id ?? entries.find((e) => e.chatCapable)?.id ?? null;
+}
+
+/** The first preferred key's best runnable variant, else the first runnable chat generalist. */
+function runnableDefault(entries: readonly CatalogEntry[], profile: DeviceProfile): string | null {
   const picks = DEFAULT_CHAT_KEYS.map((key) => pickVariant(entries, key, profile));
   const runnable = picks.find((p) => p !== null && p.fit.status !== "wont-run");
   if (runnable) return runnable.entry.id;
   const generalist = entries.find(
     (e) => e.chatCapable && e.role === "generalist" && assessFit(e, profile).status !== "wont-run",
   );
-  if (generalist) return generalist.id;
-  return picks.find((p) => p !== null)?.entry.id ?? entries.find((e) => e.chatCapable)?.id ?? null;
+  return generalist?.id ?? null;
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { Domain } from "../../domains";
 import type { RecordedChunk, RecordingDevice } from "../../engine/replay/recording";
+import type { RuntimeId } from "../../engine/runtime";
 import type { ChatResult, EngineKind, SamplingParams } from "../../engine/types";
 import type { VoteOutcome } from "../../report/vote-types";
 import { createCollection, type Revised, type SaveOptions } from "../../storage/collection";
@@ -43,6 +44,8 @@ export interface ComparisonSource {
   engine: EngineKind;
   /** The columns whose answers were replayed, in a mixed comparison. */
   replayedModels?: string[];
+  /** The runtime that served each live column ("webllm" on WebGPU, "wllama" on the CPU). */
+  runtimes?: Record<string, RuntimeId>;
   webllmVersion?: string;
   /** True when the answers were replayed from a synthetic test fixture, not produced by a model. */
   fixture?: boolean;

@@ -1,3 +1,4 @@
+import type { RuntimeId } from "../../engine/runtime";
 import { describe, expect, it } from "vitest";
 import compareFixture from "../../../../tests/fixtures/recordings/compare-two-models.json";
 import { parseRecording } from "../../engine/replay/recording";
@@ -35,8 +36,27 @@ describe("comparison sources and costs across runtimes", () => {
     expect(mixed).toMatchObject({ engine: "mixed", replayedModels: [A], fixture: true });
     expect(replayedShare(mixed)).toBe("some");
     const live = comparisonSource(["live"], replayed, { ...context, recording: null });
-    expect(live).toEqual({ engine: "webllm", webllmVersion: "0.2.86" });
+    expect(live).toEqual({
+      engine: "webllm",
+      webllmVersion: "0.2.86",
+      runtimes: { live: "webllm" },
+    });
     expect(replayedShare(live)).toBe("none");
+  });
+
+  it("says which runtime served each live column", () => {
+    const runtimeOf = (id: string): RuntimeId => (id.endsWith("-GGUF") ? "wllama" : "webllm");
+    const context = { recording, webllmVersion: "0.2.86", device: null, runtimeOf };
+    const cpu = comparisonSource(["a-GGUF"], replayed, { ...context, recording: null });
+    expect(cpu).toMatchObject({ engine: "wllama", runtimes: { "a-GGUF": "wllama" } });
+    const both = comparisonSource(["a-GGUF", "b-MLC"], replayed, { ...context, recording: null });
+    expect(both.engine).toBe("mixed");
+    const withReplay = comparisonSource([A, "a-GGUF"], replayed, context);
+    expect(withReplay).toMatchObject({
+      engine: "mixed",
+      replayedModels: [A],
+      runtimes: { "a-GGUF": "wllama" },
+    });
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import type { DeviceProfile } from "../../device/types";
 import type { Recording } from "../../engine/replay/recording";
+import type { RuntimeId } from "../../engine/runtime";
 import { deviceSummary } from "../../engine/replay/recording-builder";
 import type { VoteAnswers } from "../../report/vote-types";
 import type { ComparisonSource } from "./comparisons";
@@ -44,6 +45,8 @@ export function comparisonSource(
     recording: Recording | null;
     webllmVersion: string;
     device: DeviceProfile | null;
+    /** The runtime serving a live model (web-llm when not given). */
+    runtimeOf?: (modelId: string) => RuntimeId;
   },
 ): ComparisonSource {
   const { recording, device } = context;
@@ -57,9 +60,16 @@ export function comparisonSource(
       ...(recording.engine.webllmVersion ? { webllmVersion: recording.engine.webllmVersion } : {}),
     };
   }
+  const live = models.filter((id) => !replayed(id));
+  const runtimes = Object.fromEntries(
+    live.map((id) => [id, context.runtimeOf?.(id) ?? ("webllm" as const)]),
+  );
+  const kinds = new Set(Object.values(runtimes));
+  const [only] = kinds;
   return {
-    engine: fromRecording.length > 0 ? "mixed" : "webllm",
+    engine: fromRecording.length > 0 || kinds.size > 1 ? "mixed" : (only ?? "webllm"),
     webllmVersion: context.webllmVersion,
+    ...(live.length > 0 ? { runtimes } : {}),
     ...(device ? { device: deviceSummary(device) } : {}),
     ...(fromRecording.length > 0 ? { replayedModels: fromRecording } : {}),
     ...(recording?.fixture && fromRecording.length > 0 ? { fixture: true } : {}),

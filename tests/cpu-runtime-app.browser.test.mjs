@@ -1,0 +1,290 @@
+// The CPU runtime inside the app, in Chromium without WebGPU: real tokens from tiny GGUF models
+// written at test time and served by the test server. A model is added through the "bring your
+// own GGUF" form (its header is read before anything downloads), then Chat streams from it and
+// stops, and Compare runs it beside a replayed column. The Device view says models run on the
+// CPU and with how many threads, and why.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { launch, screenshot } from "./helpers/browser.mjs";
+import { serveDist } from "./helpers/server.mjs";
+import { fileRoute, tinyModel } from "./helpers/gguf-files.mjs";
+
+const FIXTURE = "tests/fixtures/recordings/compare-two-models.json";
+const fixture = JSON.parse(await readFile(FIXTURE, "utf8"));
+const [REPLAYED, DROPPED] = fixture.models;
+const PROMPT = fixture.entries[0].request.messages.at(-1).content;
+const replayedAnswer = fixture.entries.find((e) => e.modelId === REPLAYED.id).result.text;
+
+let server;
+let b;
+let model;
+const offHost = [];
+const slowLog = [];
+before(async () => {
+  model = await tinyModel({ seed: 3 });
+  server = await serveDist();
+  server.route("/models/tiny-chat.gguf", fileRoute(model.path));
+  // Trickled: about 4 s for the whole file, so a download can be cancelled or cut by a reload.
+  server.route(
+    "/models/slow-tiny.gguf",
+    fileRoute(model.path, { chunkBytes: 8192, delayMs: 60, log: slowLog }),
+  );
+  server.route("/models/not-a-model.gguf", (req, res) => {
+    res.writeHead(200, { "content-type": "text/html" });
+    res.end("<!doctype html><p>Not found, but said politely.</p>".repeat(100));
+  });
+  b = await launch({ webgpu: false });
+  await b.context.route(
+    (url) => url.hostname !== "127.0.0.1",
+    (route) => {
+      offHost.push(route.request().url());
+      return route.abort("internetdisconnected");
+    },
+  );
+});
+after(async () => {
+  await b?.close();
+  await server?.close();
+});
+
+const squeeze = (text) => text.replace(/\s+/g, " ").trim();
+const lastAnswer = (page) =>
+  page.evaluate(
+    () => [...document.querySelectorAll("[data-testid=answer-text]")].at(-1)?.textContent ?? "",
+  );
+
+describe("The app on the CPU runtime, without WebGPU", () => {
+  it("says on the Device view that models run on the CPU, with one thread here and why", async () => {
+    const { page } = b;
+    await page.goto(server.url + "#/device");
+    const verdict = page.getByTestId("device-verdict");
+    await verdict.waitFor();
+    const text = await verdict.innerText();
+    assert.match(text, /No WebGPU: models run on the CPU/);
+    // The test server sends COOP/COEP: isolated, so the thread count follows the cores.
+    assert.equal(await page.evaluate(() => crossOriginIsolated), true);
+    assert.match(text, /Models run on the CPU \(llama\.cpp in WebAssembly\).*thread/);
+  });
+
+  it("adds a GGUF by URL after reading its header, and refuses a file that is no GGUF", async () => {
+    const { page } = b;
+    await page.goto(server.url + "#/models");
+    const form = page.getByTestId("gguf-form");
+    await form.waitFor();
+    await form.getByLabel("GGUF file URL").fill(server.url + "models/not-a-model.gguf");
+    await form.getByLabel("Name").fill("Not a model");
+    await form.getByLabel("chat", { exact: true }).check();
+    await form.getByRole("button", { name: "Check and add" }).click();
+    await form.getByText("This file is not a GGUF model.").waitFor();
+
+    await form.getByLabel("GGUF file URL").fill(server.url + "models/tiny-chat.gguf");
+    await form.getByLabel("Name").fill("Tiny chat");
+    await form.getByLabel("Role").selectOption("generalist");
+    await form.getByRole("button", { name: "Check and add" }).click();
+    const added = form.getByTestId("gguf-added");
+    await added.waitFor();
+    assert.match(await added.innerText(), /Added Tiny chat \(tiny-chat-GGUF\): llama architecture/);
+    // Only the header was read: no request fetched the whole file yet.
+    const gets = server.requests.filter((r) => r.path === "/models/tiny-chat.gguf");
+    assert.ok(gets.length >= 1);
+    await screenshot(page, "models-gguf-added");
+  });
+
+  it("streams a real answer in Chat from the tiny GGUF and stops it mid-way", async () => {
+    const { page } = b;
+    await page.goto(server.url + "#/chat");
+    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+    await page.getByLabel("Model", { exact: true }).selectOption("tiny-chat-GGUF");
+    await page.getByText("Settings", { exact: true }).click();
+    await page.getByLabel("Max tokens").fill("2000");
+    await page.getByLabel("Message", { exact: true }).fill("Hello, who are you?");
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    // The text grows while it streams (the random weights never say when to stop).
+    await page.waitForFunction(
+      () =>
+        ([...document.querySelectorAll("[data-testid=answer-text]")].at(-1)?.textContent ?? "")
+          .length > 40,
+      undefined,
+      { timeout: 60_000 },
+    );
+    const early = (await lastAnswer(page)).length;
+    await page.waitForFunction(
+      (n) =>
+        ([...document.querySelectorAll("[data-testid=answer-text]")].at(-1)?.textContent ?? "")
+          .length > n,
+      early,
+      { timeout: 30_000 },
+    );
+    await page.getByRole("button", { name: "Stop", exact: true }).click();
+    const finish = page.getByTestId("finish-reason");
+    await finish.waitFor();
+    assert.equal(await finish.innerText(), "stopped");
+    const stopped = await lastAnswer(page);
+    await page.waitForTimeout(500);
+    assert.equal(await lastAnswer(page), stopped, "no text after Stop");
+    assert.ok(stopped.trim().length > 0);
+
+    // A short answer runs to its end and reports llama.cpp's own measurements.
+    await page.getByLabel("Max tokens").fill("12");
+    await page.getByRole("button", { name: "Regenerate", exact: true }).click();
+    const usage = page.getByTestId("assistant-message").last().getByTestId("usage");
+    await usage.waitFor({ timeout: 60_000 });
+    assert.match(await usage.innerText(), /12 tok/);
+    assert.match(await usage.innerText(), /decode [\d.]+ tok\/s/);
+    await screenshot(page, "chat-cpu-runtime");
+  });
+
+  it("runs a tiny-GGUF column beside a replayed column in Compare", async () => {
+    const { page } = b;
+    await page.goto(server.url + "#/compare");
+    await page.getByLabel("Pace", { exact: true }).selectOption("fastest");
+    await page.getByLabel("Replay a recording (.json)").setInputFiles(FIXTURE);
+    await page.getByTestId("replay-badge").waitFor();
+    const list = page.getByTestId("model-list");
+    await list.getByRole("checkbox", { name: new RegExp(DROPPED.label) }).uncheck();
+    await page.getByLabel("Filter").fill("Tiny chat");
+    await list.locator("label", { hasText: "Tiny chat" }).first().click();
+    assert.equal(await list.getByRole("checkbox", { checked: true }).count(), 2);
+    await page.getByTestId("recorded-prompts").getByRole("button", { name: PROMPT }).click();
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await page.waitForFunction(
+      () => {
+        const s = Array.from(document.querySelectorAll('[data-testid="column-status"]'));
+        return s.length === 2 && s.every((e) => /Done|Error/.test(e.textContent ?? ""));
+      },
+      undefined,
+      { timeout: 120_000 },
+    );
+    const names = await page.getByTestId("column-name").allInnerTexts();
+    const statuses = await page.getByTestId("column-status").allInnerTexts();
+    const replayedAt = names.findIndex((n) => n.includes(REPLAYED.label));
+    const liveAt = names.findIndex((n) => n.includes("Tiny chat"));
+    assert.ok(replayedAt >= 0 && liveAt >= 0, `columns: ${names.join(" | ")}`);
+    assert.match(statuses[replayedAt], /Done/);
+    assert.match(statuses[liveAt], /Done/, statuses[liveAt]);
+    const shown = squeeze(await page.getByTestId("answer-text").nth(replayedAt).innerText());
+    assert.equal(shown, squeeze(replayedAnswer.replace(/```\w*\n?/g, "").replace(/`/g, "")));
+    const live = squeeze(await page.getByTestId("answer-text").nth(liveAt).innerText());
+    assert.ok(live.length > 0, "the CPU column generated text");
+    assert.match(
+      await page.getByTestId("runtime-source").innerText(),
+      /Ran on this device: Tiny chat \(CPU, llama\.cpp\)/,
+    );
+    await screenshot(page, "compare-cpu-beside-replay");
+  });
+
+  it("downloads a CPU model with size up front and progress; cancel, download again, delete; a download cut by a reload is not kept and heals", async () => {
+    const { page } = b;
+    await page.goto(server.url + "#/models");
+    const form = page.getByTestId("gguf-form");
+    await form.getByLabel("GGUF file URL").fill(server.url + "models/slow-tiny.gguf");
+    await form.getByLabel("Name").fill("Slow tiny");
+    await form.getByLabel("chat", { exact: true }).check();
+    await form.getByRole("button", { name: "Check and add" }).click();
+    await form.getByTestId("gguf-added").waitFor({ timeout: 60_000 });
+
+    const openRow = async () => {
+      await page.getByLabel("Search", { exact: true }).fill("Slow tiny");
+      const row = page.locator('[data-testid=model-row][data-model-id="slow-tiny-GGUF"]');
+      await row.waitFor();
+      if ((await row.getByTestId("download-size").count()) === 0) {
+        await row.getByRole("button", { name: "Slow tiny" }).click();
+      }
+      return row;
+    };
+    let row = await openRow();
+    const kb = `${Math.round(model.bytes / 1024)} KB`;
+    assert.match(await row.getByTestId("download-size").innerText(), new RegExp(`${kb}.*exact`));
+    assert.match(
+      await row.getByTestId("model-source").innerText(),
+      /GGUF from http.*slow-tiny\.gguf/,
+    );
+
+    // Progress, then Cancel: nothing half-saved counts as downloaded.
+    await row.getByRole("button", { name: "Download", exact: true }).click();
+    const item = page.locator('[data-testid=download-item][data-model-id="slow-tiny-GGUF"]');
+    await item.getByText(/of .*KB/).waitFor({ timeout: 30_000 });
+    await item.getByRole("button", { name: "Cancel" }).click();
+    await item.getByText("cancelled; nothing half-saved is kept").waitFor();
+    assert.equal(await row.getByText("Downloaded.").count(), 0);
+    await page.waitForTimeout(300);
+    assert.equal(slowLog.at(-1), "aborted", "the transfer stopped");
+
+    // Download again: it runs to the end and is in the cache inventory, with Delete.
+    await item.getByRole("button", { name: "Download again" }).click();
+    await item.getByText("downloaded", { exact: true }).waitFor({ timeout: 60_000 });
+    await row.getByText("Downloaded.").waitFor();
+    const inventory = page.getByTestId("cached-models");
+    await inventory.getByText("Slow tiny").waitFor();
+    await inventory.getByRole("button", { name: "Delete slow-tiny-GGUF from the cache" }).click();
+    await inventory.getByText("Slow tiny").waitFor({ state: "detached" });
+    assert.equal(await row.getByText("Downloaded.").count(), 0);
+
+    // A reload in the middle of a download: after it the model is not "downloaded", and a new
+    // download replaces what the cut one left, then the model loads and answers.
+    await row.getByRole("button", { name: "Download", exact: true }).click();
+    await item.getByText(/of .*KB/).waitFor({ timeout: 30_000 });
+    await page.reload();
+    row = await openRow();
+    // The scan is done once the model Chat downloaded earlier is listed.
+    await page.getByTestId("cached-models").getByText("Tiny chat").waitFor();
+    assert.equal(await row.getByText("Downloaded.").count(), 0, "a cut download is not present");
+    await row.getByRole("button", { name: "Download", exact: true }).click();
+    await item.getByText("downloaded", { exact: true }).waitFor({ timeout: 60_000 });
+    await page.goto(server.url + "#/chat");
+    await page.getByLabel("Model", { exact: true }).selectOption("slow-tiny-GGUF");
+    await page
+      .getByRole("button", { name: "New chat" })
+      .click()
+      .catch(() => {});
+    await page.getByText("Settings", { exact: true }).click();
+    await page.getByLabel("Max tokens").fill("6");
+    await page.getByLabel("Message", { exact: true }).fill("Hi");
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    const usage = page.getByTestId("assistant-message").last().getByTestId("usage");
+    await usage.waitFor({ timeout: 60_000 });
+    assert.match(await usage.innerText(), /6 tok/);
+  });
+
+  it("runs the tiny GGUF as a bench-run model, its source the CPU runtime", async () => {
+    const { page } = b;
+    await page.goto(server.url + "#/bench");
+    await page.getByRole("heading", { name: "Bench", exact: true }).waitFor();
+    const runs = page.locator("#runs");
+    await runs.getByLabel(/Math word problems \(/).check();
+    await runs.getByLabel("Items per suite").fill("2");
+    await runs
+      .getByTestId("run-models")
+      .getByLabel(/Tiny chat/)
+      .check();
+    await runs.getByRole("button", { name: "Run 2 items on 1 model" }).click();
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector("[data-testid=run-report] p.muted")
+          ?.textContent?.includes("2 of 2 items scored"),
+      undefined,
+      { timeout: 120_000 },
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("run-report").getByRole("button", { name: "Export JSON" }).click(),
+    ]);
+    const json = JSON.parse(await readFile(await download.path(), "utf8"));
+    const [ref] = json.run.config.models;
+    assert.deepEqual([ref.id, ref.source], ["tiny-chat-GGUF", "wllama"]);
+    assert.equal(json.results.length, 2);
+    for (const r of json.results) {
+      assert.equal(r.error, undefined, JSON.stringify(r.error));
+      assert.ok(r.answer.length > 0, "a generated answer");
+      assert.ok(r.usage.completionTokens > 0);
+      assert.ok(r.verdict, "scored");
+    }
+  });
+
+  it("fetched nothing off this machine and threw no page errors", () => {
+    assert.deepEqual(offHost, []);
+    assert.deepEqual(b.errors, []);
+  });
+});
