@@ -29,9 +29,8 @@ export async function createHome(app: App): Promise<HomeViewState> {
       if (ok) app.nav.go("compare");
       return ok;
     },
-    // CPU (llama.cpp) models run without WebGPU; counted once the catalog lists any.
-    cpuModels: () =>
-      catalog.entries.filter((e) => (e as { runtime?: unknown }).runtime === "wllama").length,
+    // CPU (llama.cpp) models run without WebGPU.
+    cpuModels: () => catalog.entries.filter((e) => e.runtime === "wllama").length,
   });
   void home.start();
   return { home, consent };
