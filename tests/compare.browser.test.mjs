@@ -74,7 +74,7 @@ async function waitAllDone(page, count) {
       return (
         s.length === n &&
         s.every((e) => e.textContent?.trim() === "Done") &&
-        !document.querySelector("[data-markdown=pending]")
+        !document.querySelector("[data-markdown=pending], [data-rendering=true]")
       );
     },
     count,

@@ -6,7 +6,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { launch, screenshot } from "./helpers/browser.mjs";
+import { answerDownload, launch, screenshot } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 import { fileRoute, tinyModel } from "./helpers/gguf-files.mjs";
 
@@ -100,6 +100,8 @@ describe("The app on the CPU runtime, without WebGPU", () => {
     await page.getByLabel("Max tokens").fill("2000");
     await page.getByLabel("Message", { exact: true }).fill("Hello, who are you?");
     await page.getByRole("button", { name: "Send", exact: true }).click();
+    // The first Send of a model not on the device asks before it downloads.
+    assert.match(await answerDownload(page), /Tiny chat/);
     // The text grows while it streams (the random weights never say when to stop).
     await page.waitForFunction(
       () =>

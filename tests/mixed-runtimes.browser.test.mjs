@@ -62,7 +62,12 @@ describe("A comparison that mixes runtimes", () => {
     await page.waitForFunction(
       () => {
         const s = Array.from(document.querySelectorAll('[data-testid="column-status"]'));
-        return s.length === 2 && s.every((e) => /Done|Error/.test(e.textContent ?? ""));
+        // Done, and rendered to the end (the renderer loads with the first answer, then catches up).
+        return (
+          s.length === 2 &&
+          s.every((e) => /Done|Error/.test(e.textContent ?? "")) &&
+          !document.querySelector("[data-markdown=pending], [data-rendering=true]")
+        );
       },
       undefined,
       { timeout: 60_000 },

@@ -107,7 +107,12 @@ export async function createChatView(app: App): Promise<ChatViewState> {
     },
     batcher: (flush) => new FrameBatcher(flush),
     checkpointMs: 2000,
-    confirmDownload: (modelId) => consent.ask([modelId]),
+    // The routed team may load any of its members: the question covers them all.
+    confirmDownload: (modelId) => {
+      const t = modelId === TEAM_MODEL_ID ? team() : null;
+      const ids = t ? [...new Set([...Object.values(t.mapping), t.fallback])] : [modelId];
+      return consent.ask(ids);
+    },
     onCreated: (id) => nav.go("chat", id),
   });
   // A page closed mid-answer keeps the prompt and what had arrived.
