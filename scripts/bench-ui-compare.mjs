@@ -6,7 +6,7 @@ import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fixtureEntry, fixtureRecording } from "../tests/fixtures/recordings/fixture-recording.mjs";
-import { longAnswer } from "../tests/fixtures/recordings/render-cases.mjs";
+import { GENERALIST, longAnswer, recordingOf } from "../tests/fixtures/recordings/render-cases.mjs";
 
 const MODELS = [
   ["Qwen3-1.7B-q4f16_1-MLC", "Qwen3 1.7B", "generalist", "chat"],
@@ -113,4 +113,14 @@ export async function makeLongAnswerFixture(bytes) {
     }),
   );
   return { path, tokens: e.chunks.length, chars: text.length };
+}
+
+export const HUGE_PROMPT = "huge";
+
+/** A multi-megabyte answer (mostly prose, with tables, code and some math) in 3 kB chunks. */
+export async function makeHugeAnswerFixture(bytes) {
+  const { text } = longAnswer(bytes, 8, 3);
+  const recording = recordingOf(GENERALIST, [[HUGE_PROMPT, text]], { step: 2, chunkChars: 3000 });
+  const path = await save("bench-huge-answer.json", recording);
+  return { path, chunks: recording.entries[0]?.chunks.length ?? 0, chars: text.length };
 }

@@ -8,6 +8,7 @@
 //   node scripts/bench-ui.mjs --case chat      # Chat: 4 answers one after another, 250 tok/s
 //   node scripts/bench-ui.mjs --case long-chat # a 50-turn chat at 250 tok/s: first vs last 10 turns
 //   node scripts/bench-ui.mjs --case long-answer  # one 50 KB answer (tables, code, math), 60 tok/s
+//   node scripts/bench-ui.mjs --case huge-answer  # one 5 MB answer in 3 kB chunks, 400 chunks/s
 //   options: --columns N (1-4), --turns N, --kb N, --tps N (overrides the case's rate)
 //
 // The answers come from synthetic fixture recordings (scripts/bench-ui-compare.mjs): the
@@ -19,8 +20,10 @@ import { fileURLToPath } from "node:url";
 import { launch } from "../tests/helpers/browser.mjs";
 import { serveDist } from "../tests/helpers/server.mjs";
 import {
+  HUGE_PROMPT,
   LONG_PROMPT,
   MAX_COLUMNS,
+  makeHugeAnswerFixture,
   makeCompareFixture,
   makeLongAnswerFixture,
   makeLongChatFixture,
@@ -32,7 +35,7 @@ const args = process.argv.slice(2);
 const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const legacyView = opt("--view", null);
 const which = opt("--case", legacyView ?? "all");
-const CASES = ["compare", "chat", "long-chat", "long-answer"];
+const CASES = ["compare", "chat", "long-chat", "long-answer", "huge-answer"];
 const cases = which === "all" ? ["compare", "long-chat", "long-answer"] : [which];
 for (const c of cases) if (!CASES.includes(c)) throw new Error(`Unknown case ${c}: ${CASES}`);
 const columns = Math.min(MAX_COLUMNS, Math.max(1, Number(opt("--columns", MAX_COLUMNS))));
@@ -200,6 +203,19 @@ for (const name of cases) {
         `last ${ten} turns:  script ${ms(avg(tail, "scriptPerK"))}, layout+style ${ms(avg(tail, "layoutPerK"))} per 1,000 tokens`,
         `last / first: ${(cost(tail) / cost(head)).toFixed(2)}× (target ≤ 1.3×); DOM nodes at the end: ${prev.nodes}`,
       ],
+    );
+  } else if (name === "huge-answer") {
+    const tps = Number(tpsOverride ?? 400);
+    const { path, chunks, chars } = await makeHugeAnswerFixture(Number(opt("--kb", 5000)) * 1000);
+    await page.goto(server.url + "#/chat");
+    await setReplay(page, path, tps);
+    const start = await sample(b);
+    await sendAndWait(page, HUGE_PROMPT);
+    const res = between(start, await sample(b), chunks);
+    missed += report(
+      `Chat: one ${(chars / 1e6).toFixed(1)} MB answer in ${chunks} chunks at ${tps} chunks/s, until fully rendered`,
+      res,
+      ["(per 1,000 tokens here means per 1,000 chunks of 3 kB)"],
     );
   } else {
     const tps = Number(tpsOverride ?? 60);

@@ -75,7 +75,8 @@ export class MarkdownView implements SlicedWork {
     this.#text = text;
     this.#streaming = streaming;
     this.#root.dataset.rendering = "true";
-    renderScheduler().request(this);
+    // The end of an answer is rendered at once (the page shows "done" with all of its text).
+    renderScheduler().request(this, !streaming);
   }
 
   destroy(): void {
@@ -111,6 +112,33 @@ export class MarkdownView implements SlicedWork {
       }
       if (this.#pending.length > 0) return true;
     }
+    // The text first: the last block at the end, else the streaming tail when it is due.
+    const tailStart = this.#splitter.tailStart;
+    let more = false;
+    if (!this.#streaming) {
+      if (!this.#finalized) {
+        if (late()) return true;
+        this.#dropTail();
+        if (tailStart < this.#text.length) {
+          this.#place(this.#addBlock({ start: tailStart, end: this.#text.length }).el);
+        }
+        this.#finalized = true;
+      }
+    } else {
+      const tailText = this.#text.slice(tailStart);
+      if (tailStart !== this.#tailStart || tailText !== this.#tailShown) {
+        const now = performance.now();
+        if (now < this.#tailDueAt || now >= deadline) more = true;
+        else {
+          const appended = this.#renderTail(tailStart, tailText);
+          const cost = performance.now() - now;
+          // Appending text to an open code fence is cheap: it may happen every frame.
+          const wait = appended ? 0 : Math.max(TAIL_MIN_WAIT_MS, cost * TAIL_BACKOFF);
+          this.#tailDueAt = performance.now() + Math.min(TAIL_MAX_WAIT_MS, wait);
+        }
+      }
+    }
+    // Then what decorates it: math typeset once KaTeX is in, code highlighted.
     while (this.#rerender.length > 0) {
       if (late()) return true;
       const block = this.#rerender.shift() as Block;
@@ -119,31 +147,10 @@ export class MarkdownView implements SlicedWork {
     while (this.#highlight.length > 0) {
       if (late()) return true;
       // Not loaded yet: the load asks for another slice.
-      if (!highlightCode(this.#highlight[0] as HTMLElement)) return false;
+      if (!highlightCode(this.#highlight[0] as HTMLElement)) return more;
       this.#highlight.shift();
     }
-    const tailStart = this.#splitter.tailStart;
-    if (!this.#streaming) {
-      if (this.#finalized) return false;
-      if (late()) return true;
-      // The end: the tail is the last block, rendered like every other.
-      this.#dropTail();
-      if (tailStart < this.#text.length) {
-        this.#place(this.#addBlock({ start: tailStart, end: this.#text.length }).el);
-      }
-      this.#finalized = true;
-      return this.#highlight.length > 0;
-    }
-    const tailText = this.#text.slice(tailStart);
-    if (tailStart === this.#tailStart && tailText === this.#tailShown) return false;
-    const now = performance.now();
-    if (now < this.#tailDueAt || now >= deadline) return true;
-    const appended = this.#renderTail(tailStart, tailText);
-    const cost = performance.now() - now;
-    // Appending text to an open code fence is cheap: it may happen every frame.
-    const wait = appended ? 0 : Math.max(TAIL_MIN_WAIT_MS, cost * TAIL_BACKOFF);
-    this.#tailDueAt = performance.now() + Math.min(TAIL_MAX_WAIT_MS, wait);
-    return false;
+    return more;
   }
 
   /**

@@ -13,6 +13,7 @@ export interface SlicedWork {
 /** Rendering time allowed per frame, all answers together. */
 export const FRAME_BUDGET_MS = 6;
 const FRAME_MS = 16;
+const URGENT_MS = 4;
 
 class RenderScheduler {
   #waiting = new Set<SlicedWork>();
@@ -23,18 +24,18 @@ class RenderScheduler {
   /**
    * Run `job` now if the page is between frames with budget left, and in later frames until it
    * is done. Once a frame is scheduled, requests only join it: a burst of requests within one
-   * task (e.g. promise callbacks) can never add up to a long task.
+   * task (e.g. promise callbacks) can never add up to a long task. `urgent` (once per answer,
+   * at its end) runs it now in any case, for at least URGENT_MS.
    */
-  request(job: SlicedWork): void {
+  request(job: SlicedWork, urgent = false): void {
     this.#waiting.add(job);
-    if (this.#frame === null) {
-      const now = performance.now();
-      if (now - this.#windowStart > FRAME_MS) {
-        this.#windowStart = now;
-        this.#used = 0;
-      }
-      this.#run([job]);
+    const now = performance.now();
+    if (now - this.#windowStart > FRAME_MS) {
+      this.#windowStart = now;
+      this.#used = 0;
     }
+    if (urgent) this.#run([job], URGENT_MS);
+    else if (this.#frame === null) this.#run([job]);
     this.#schedule();
   }
 
@@ -57,10 +58,10 @@ class RenderScheduler {
     this.#schedule();
   };
 
-  #run(jobs: SlicedWork[]): void {
+  #run(jobs: SlicedWork[], atLeast = 0): void {
     for (const job of jobs) {
       const now = performance.now();
-      const left = FRAME_BUDGET_MS - this.#used;
+      const left = Math.max(atLeast, FRAME_BUDGET_MS - this.#used);
       if (left <= 0) return;
       const more = job.work(now + left);
       this.#used += performance.now() - now;
