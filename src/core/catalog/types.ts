@@ -3,6 +3,7 @@
  * `ModelRecord`, so core never imports web-llm to describe models.
  */
 import type { ModelDomain } from "../domains";
+import type { RuntimeId } from "../engine/runtime";
 
 /**
  * A web-llm model as its runtime loads it (structurally web-llm's `ModelRecord`): the one record
@@ -75,7 +76,10 @@ export interface CatalogEntry {
   requiredFeatures: string[];
   kind: ModelKind;
   chatCapable: boolean;
-  source: "prebuilt" | "custom";
+  /** "remote": served by an endpoint the user added (see `remote-entries.ts`). */
+  source: "prebuilt" | "custom" | "remote";
+  /** The runtime that serves it when it is not web-llm's (absent: web-llm). */
+  runtime?: RuntimeId;
   modelUrl: string;
   modelLibUrl: string;
   /** One sentence on what the model is, when the annotations say. */

@@ -14,11 +14,13 @@ export interface RuntimeTraits {
   downloads: boolean;
   /** Answers are played back, not generated now. */
   replayed: boolean;
+  /** It answers several requests at once (a server batching them), so a bench may overlap them. */
+  servesInParallel: boolean;
 }
 
 export const RUNTIME_TRAITS: Readonly<Record<RuntimeId, RuntimeTraits>> = {
-  webllm: { usesDeviceMemory: true, downloads: true, replayed: false },
-  wllama: { usesDeviceMemory: true, downloads: true, replayed: false },
-  replay: { usesDeviceMemory: false, downloads: false, replayed: true },
-  remote: { usesDeviceMemory: false, downloads: false, replayed: false },
+  webllm: { usesDeviceMemory: true, downloads: true, replayed: false, servesInParallel: false },
+  wllama: { usesDeviceMemory: true, downloads: true, replayed: false, servesInParallel: false },
+  replay: { usesDeviceMemory: false, downloads: false, replayed: true, servesInParallel: false },
+  remote: { usesDeviceMemory: false, downloads: false, replayed: false, servesInParallel: true },
 };
