@@ -15,6 +15,8 @@ import type { ArenaState } from "./compare/arena.svelte";
 import type { CompareSession } from "./compare/compare.svelte";
 import type { CompareHistory } from "./compare/history.svelte";
 import type { CompareSetup } from "./compare/setup.svelte";
+import { isRemoteModelId } from "../core/engine/remote/model-id";
+import type { EndpointForm } from "./models/endpoint-form.svelte";
 import type { ModelsState } from "./models/models.svelte";
 import type { CatalogState } from "./shared/catalog.svelte";
 import { DeviceState } from "./shared/device.svelte";
@@ -45,6 +47,8 @@ export interface CompareViewState {
 export interface ModelsViewState {
   models: ModelsState;
   catalog: CatalogState;
+  /** Remote endpoints: the add form and the list. */
+  endpoints: EndpointForm;
 }
 
 // Storage code loads on first use, off the entry chunk.
@@ -60,6 +64,17 @@ export class App {
   });
   readonly engines = new EngineState({
     webllm: async () => new (await import("../platform/webllm/worker-engine")).WorkerEngine(),
+    remote: {
+      serves: isRemoteModelId,
+      // The remote engine is its own chunk, loaded on the first remote answer.
+      start: async () => {
+        const [catalog, { createRemoteEngine }] = await Promise.all([
+          this.catalog(),
+          import("../platform/remote-engine"),
+        ]);
+        return createRemoteEngine(() => catalog.endpoints);
+      },
+    },
   });
   readonly replayFile = new ReplayFile(this.engines);
 
@@ -86,6 +101,7 @@ export class App {
         device: this.device,
         setup: readModelSetup,
         configure: (config) => this.engines.setAppConfig(config),
+        endpoints: async () => (await import("../platform/remote-engine")).endpointStore(),
       });
     })();
     return this.#catalog;

@@ -23,6 +23,8 @@ export interface EngineDeps {
   webllm?: () => Promise<WebLlmRuntime>;
   /** A replay engine over `recording` (its module loads on first use by default). */
   replay?: (recording: Recording, options: ReplayOptions) => Promise<Engine>;
+  /** The remote runtime: which models it serves, and its engine (started on first use). */
+  remote?: { serves: (modelId: string) => boolean; start: () => Promise<Engine> };
 }
 
 const loadReplay = async (recording: Recording, options: ReplayOptions): Promise<Engine> => {
@@ -55,7 +57,8 @@ export class EngineState {
 
   /** The runtime serving `modelId` now. */
   runtimeOf(modelId: string): RuntimeId {
-    return this.recording?.models.some((m) => m.id === modelId) ? "replay" : "webllm";
+    if (this.recording?.models.some((m) => m.id === modelId)) return "replay";
+    return this.#deps.remote?.serves(modelId) ? "remote" : "webllm";
   }
 
   /** What serving `modelId` means: device memory, a download, replayed answers. */
@@ -168,6 +171,7 @@ export class EngineState {
 
   async #start(runtime: RuntimeId): Promise<Engine> {
     if (runtime === "webllm") return this.#startWebLlm();
+    if (runtime === "remote" && this.#deps.remote) return this.#deps.remote.start();
     const { PolymathError } = await import("../../core/errors");
     throw new PolymathError("invalid-request", `No ${runtime} runtime is available here.`, {
       advice: "Pick a model that runs in this browser.",

@@ -6,6 +6,9 @@
  */
 import type { ModelDomain } from "../../domains";
 import { parseParamsB } from "../../catalog/parse-id";
+import { REMOTE_PREFIX } from "./model-id";
+
+export { isRemoteModelId, REMOTE_PREFIX } from "./model-id";
 
 /** A model the user picked from an endpoint, with what it is for. */
 export interface RemoteModelConfig {
@@ -28,7 +31,6 @@ export interface RemoteEndpoint {
   addedAt: number;
 }
 
-export const REMOTE_PREFIX = "remote:";
 export const DEFAULT_MAX_CONCURRENT = 4;
 
 /** "localhost:8000" or "http://h:8000/" → "http://h:8000/v1"; null when it is no http(s) URL. */
@@ -62,11 +64,6 @@ export function endpointId(baseUrl: string): string {
 /** The model id Polymath uses for `name` on `endpoint`. */
 export function remoteModelId(endpoint: Pick<RemoteEndpoint, "id">, name: string): string {
   return `${REMOTE_PREFIX}${endpoint.id}/${name}`;
-}
-
-/** True for ids of remote models. */
-export function isRemoteModelId(id: string): boolean {
-  return id.startsWith(REMOTE_PREFIX);
 }
 
 /** The endpoint and model behind a remote model id, among `endpoints`. */
