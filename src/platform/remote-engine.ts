@@ -20,6 +20,14 @@ export function createRemoteEngine(endpoints: () => readonly RemoteEndpoint[]): 
   });
 }
 
+/** The remote engine over the catalog's endpoints, once the catalog is made. */
+export async function startRemote(
+  catalog: Promise<{ readonly endpoints: readonly RemoteEndpoint[] }>,
+): Promise<RemoteEngine> {
+  const { endpoints } = await catalog.then((c) => ({ endpoints: () => c.endpoints }));
+  return createRemoteEngine(endpoints);
+}
+
 /** The model names a server lists. */
 export function listModels(
   endpoint: Pick<RemoteEndpoint, "baseUrl" | "apiKey">,

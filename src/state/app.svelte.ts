@@ -67,13 +67,7 @@ export class App {
     remote: {
       serves: isRemoteModelId,
       // The remote engine is its own chunk, loaded on the first remote answer.
-      start: async () => {
-        const [catalog, { createRemoteEngine }] = await Promise.all([
-          this.catalog(),
-          import("../platform/remote-engine"),
-        ]);
-        return createRemoteEngine(() => catalog.endpoints);
-      },
+      start: () => import("../platform/remote-engine").then((m) => m.startRemote(this.catalog())),
     },
   });
   readonly replayFile = new ReplayFile(this.engines);
@@ -101,7 +95,7 @@ export class App {
         device: this.device,
         setup: readModelSetup,
         configure: (config) => this.engines.setAppConfig(config),
-        endpoints: async () => (await import("../platform/remote-engine")).endpointStore(),
+        endpoints: () => import("../platform/remote-engine").then((m) => m.endpointStore()),
       });
     })();
     return this.#catalog;
