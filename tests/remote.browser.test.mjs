@@ -5,11 +5,16 @@
 // and shows the 401, 429 and cut-stream messages; the key never shows in the page or its URL.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import { launch, screenshot } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
 const KEY = "sk-fixture-key-7f3a";
+const RECORDING = "tests/fixtures/recordings/compare-two-models.json";
+const recording = JSON.parse(await readFile(RECORDING, "utf8"));
+const [REPLAYED, DROPPED] = recording.models;
+const PROMPT = recording.entries[0].request.messages.at(-1).content;
 const WORDS = Array.from({ length: 40 }, (_, i) => `word${i + 1} `);
 const FIXTURE_TEXT = `Fixture words: ${WORDS.join("")}`.trimEnd();
 
@@ -162,11 +167,69 @@ describe("Remote endpoints (fixture OpenAI-compatible servers)", () => {
     assert.equal((await answerText(page)).trim(), FIXTURE_TEXT);
     assert.ok(!page.url().includes(KEY));
     await screenshot(page, "remote-chat");
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export JSON" }).click(),
+    ]);
+    const exported = await readFile(await download.path(), "utf8");
+    assert.match(exported, /remote:127\.0\.0\.1-\d+\/fixture-model/);
+    assert.ok(!exported.includes(KEY), "the exported conversation holds the API key");
+  });
+
+  it("compares it beside a replayed model, and its recording holds no key", async () => {
+    const { page } = b;
+    await page.goto(app.url + "#/compare");
+    await page.getByLabel("Pace", { exact: true }).selectOption("fastest");
+    await page.getByLabel("Replay a recording (.json)").setInputFiles(RECORDING);
+    await page.getByTestId("replay-badge").waitFor();
+    const list = page.getByTestId("model-list");
+    await list.getByRole("checkbox", { name: new RegExp(DROPPED.label) }).uncheck();
+    await page.getByLabel("Filter").fill("fixture-model");
+    await list.locator("label", { hasText: "fixture-model · 127.0.0.1" }).first().click();
+    assert.equal(await list.getByRole("checkbox", { checked: true }).count(), 2);
+    await page.getByTestId("recorded-prompts").getByRole("button", { name: PROMPT }).click();
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await page.waitForFunction(
+      () => {
+        const s = Array.from(document.querySelectorAll('[data-testid="column-status"]'));
+        return s.length === 2 && s.every((e) => /Done|Error/.test(e.textContent ?? ""));
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
+    const names = await page.getByTestId("column-name").allInnerTexts();
+    const statuses = await page.getByTestId("column-status").allInnerTexts();
+    const remoteAt = names.findIndex((n) => n.includes("fixture-model"));
+    const replayedAt = names.findIndex((n) => n.includes(REPLAYED.label));
+    assert.ok(remoteAt >= 0 && replayedAt >= 0, `columns: ${names.join(" | ")}`);
+    assert.deepEqual(
+      [statuses[remoteAt], statuses[replayedAt]].map((x) => /Done/.test(x)),
+      [true, true],
+      `statuses: ${statuses.join(" | ")}`,
+    );
+    assert.equal(
+      (await page.getByTestId("answer-text").nth(remoteAt).innerText()).trim(),
+      FIXTURE_TEXT,
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export recording" }).first().click(),
+    ]);
+    const exported = await readFile(await download.path(), "utf8");
+    assert.match(exported, /fixture-model/);
+    assert.ok(!exported.includes(KEY), "the exported recording holds the API key");
+    assert.ok(!page.url().includes(KEY), "the comparison's link holds the API key");
+    await screenshot(page, "remote-compare");
   });
 
   it("keeps the partial answer of a cut stream, and names a 429 and a 401", async () => {
     const { page } = b;
     const prefix = `remote:127.0.0.1-${remote.port}/`;
+    await page.goto(app.url + "#/chat");
+    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+    // The comparison's recording is still loaded: back to live models.
+    await page.getByRole("button", { name: "Back to real models" }).click();
     await page.getByLabel("Model", { exact: true }).selectOption(prefix + "cut-model");
     await send(page, "Cut me off.");
     const last = page.getByTestId("assistant-message").last();
