@@ -20,6 +20,7 @@ const FIXTURE_TEXT = `Fixture words: ${WORDS.join("")}`.trimEnd();
 
 /** An OpenAI-compatible fixture server; `cors: false` sends no CORS headers at all. */
 async function fixtureServer({ cors }) {
+  /** @type {{ authorization: string[], bodies: any[] }} */
   const seen = { authorization: [], bodies: [] };
   const server = createServer((req, res) => {
     if (cors) {
@@ -58,7 +59,8 @@ async function fixtureServer({ cors }) {
           return res.socket?.destroy();
         }
         if (i < pieces.length) {
-          const content = i === pieces.length - 1 ? pieces[i].trimEnd() : pieces[i];
+          const piece = pieces[i] ?? "";
+          const content = i === pieces.length - 1 ? piece.trimEnd() : piece;
           send({ choices: [{ index: 0, delta: { content } }] });
           i++;
           return;
@@ -290,9 +292,9 @@ describe("Remote endpoints (fixture OpenAI-compatible servers)", () => {
           const open = indexedDB.open("polymath-remote-endpoints");
           open.onsuccess = () => {
             const db = open.result;
-            const names = [...db.objectStoreNames];
-            if (names.length === 0) return resolve(0);
-            const req = db.transaction(names[0]).objectStore(names[0]).count();
+            const name = db.objectStoreNames[0];
+            if (name === undefined) return resolve(0);
+            const req = db.transaction(name).objectStore(name).count();
             req.onsuccess = () => resolve(req.result);
           };
         }),
