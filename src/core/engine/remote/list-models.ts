@@ -1,4 +1,5 @@
 /** Ask an OpenAI-compatible server which models it serves (`GET <base>/models`). */
+import { PolymathError } from "../../errors";
 import type { RemoteEndpoint } from "./endpoint";
 import { parseModelList } from "./endpoint";
 import type { FetchLike } from "./remote-engine";
@@ -23,9 +24,15 @@ export async function listRemoteModels(
   } catch (e) {
     throw unreachableError(endpoint.baseUrl, origin, e);
   }
+  if (response.status === 404) {
+    throw new PolymathError("not-found", `${endpoint.baseUrl}/models was not found (404).`, {
+      advice: "Check that the base URL ends in its API version (/v1), or type the model's name.",
+      details: { baseUrl: endpoint.baseUrl, status: 404 },
+    });
+  }
   if (!response.ok) {
     const body = await response.text().catch(() => "");
-    throw httpError(response.status === 404 ? 502 : response.status, body, {
+    throw httpError(response.status, body, {
       baseUrl: endpoint.baseUrl,
       model: "",
       retryAfterMs: parseRetryAfter(response.headers.get("Retry-After"), Date.now()),
