@@ -30,6 +30,10 @@ export type ErrorCode =
   | "engine-crashed"
   | "invalid-request"
   | "replay-no-match"
+  // remote endpoints (OpenAI-compatible servers)
+  | "unauthorized"
+  | "rate-limited"
+  | "stream-incomplete"
   // input files
   | "malformed-input"
   | "unsupported-format"
@@ -156,6 +160,12 @@ function defaultAdvice(code: ErrorCode): string {
       return "Check the settings (temperature, max tokens) and try again.";
     case "replay-no-match":
       return "Send one of the recorded prompts listed below, or load a recording (or a model) that answers this one.";
+    case "unauthorized":
+      return "Check the API key saved for this endpoint in the Models view.";
+    case "rate-limited":
+      return "The server limits how fast it answers; wait and retry, or send fewer requests at once.";
+    case "stream-incomplete":
+      return "The answer so far is kept; retry to get the rest.";
     case "malformed-input":
       return "Fix what the message names and import the file again.";
     case "unsupported-format":

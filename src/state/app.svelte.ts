@@ -15,6 +15,8 @@ import type { ArenaState } from "./compare/arena.svelte";
 import type { CompareSession } from "./compare/compare.svelte";
 import type { CompareHistory } from "./compare/history.svelte";
 import type { CompareSetup } from "./compare/setup.svelte";
+import { isRemoteModelId } from "../core/engine/remote/model-id";
+import type { EndpointForm } from "./models/endpoint-form.svelte";
 import type { ModelsState } from "./models/models.svelte";
 import type { CatalogState } from "./shared/catalog.svelte";
 import type { DownloadConsent } from "./shared/consent.svelte";
@@ -55,6 +57,8 @@ export interface HomeViewState {
 export interface ModelsViewState {
   models: ModelsState;
   catalog: CatalogState;
+  /** Remote endpoints: the add form and the list. */
+  endpoints: EndpointForm;
 }
 
 // Storage code loads on first use, off the entry chunk.
@@ -73,6 +77,11 @@ export class App {
     // The CPU runtime's chunk loads when a GGUF model is first used or its cache is asked.
     wllama: async () => (await import("./app/cpu-root")).startCpuRuntime(await this.catalog()),
     runtimeOf: (id) => this.#catalogState?.byId(id)?.runtime,
+    remote: {
+      serves: isRemoteModelId,
+      // The remote engine is its own chunk, loaded on the first remote answer.
+      start: () => import("../platform/remote-engine").then((m) => m.startRemote(this.catalog())),
+    },
   });
   readonly replayFile = new ReplayFile(this.engines);
 
@@ -102,6 +111,7 @@ export class App {
         device: this.device,
         setup: readModelSetup,
         configure: (config) => this.engines.setAppConfig(config),
+        endpoints: () => import("../platform/remote-engine").then((m) => m.endpointStore()),
       });
       return this.#catalogState;
     })();

@@ -8,6 +8,7 @@
  * judgement of what is comfortable, not a hard limit.
  */
 import type { DeviceProfile } from "../device/types";
+import { RUNTIME_TRAITS } from "../engine/runtime";
 import { MAX_FILE_BYTES, WASM_HEAP_MAX_BYTES } from "../engine/wllama/cpu-fit";
 import { formatBytes, formatMB } from "../format";
 import { cpuSpeedSentence, estimateGgufFileMB } from "./gguf-estimate";
@@ -18,6 +19,14 @@ export const TIGHT_SHARE = 0.8;
 
 /** Assess whether a model fits this device, with human reasons carrying the numbers. */
 export function assessFit(entry: CatalogEntry, profile: DeviceProfile): FitAssessment {
+  // A model served elsewhere (a remote endpoint): nothing on this device limits it.
+  if (!RUNTIME_TRAITS[entry.runtime].usesDeviceMemory) {
+    return {
+      status: "fits",
+      reasons: [`Runs remotely on ${entry.modelUrl}; it uses no memory here.`],
+      chatCapable: entry.chatCapable,
+    };
+  }
   if (entry.runtime === "wllama") return assessCpuFit(entry, profile);
   const blockers: string[] = [];
   const cautions: string[] = [];

@@ -93,7 +93,8 @@ export interface CatalogEntry {
   requiredFeatures: string[];
   kind: ModelKind;
   chatCapable: boolean;
-  source: "prebuilt" | "custom";
+  /** "remote": served by an endpoint the user added (see `remote-entries.ts`). */
+  source: "prebuilt" | "custom" | "remote";
   /** The runtime that serves it: web-llm (WebGPU) for MLC builds, wllama (CPU) for GGUF files. */
   runtime: RuntimeId;
   /** The GGUF file's origin (wllama models only). */

@@ -20,6 +20,8 @@ export interface RuntimeTraits {
   resumesDownloads: boolean;
   /** A download also loads the model (web-llm has no download-only call). */
   downloadLoads: boolean;
+  /** It answers several requests at once (a server batching them), so a bench may overlap them. */
+  servesInParallel: boolean;
 }
 
 export const RUNTIME_TRAITS: Readonly<Record<RuntimeId, RuntimeTraits>> = {
@@ -30,6 +32,7 @@ export const RUNTIME_TRAITS: Readonly<Record<RuntimeId, RuntimeTraits>> = {
     memory: "gpu",
     resumesDownloads: true,
     downloadLoads: true,
+    servesInParallel: false,
   },
   wllama: {
     usesDeviceMemory: true,
@@ -38,6 +41,7 @@ export const RUNTIME_TRAITS: Readonly<Record<RuntimeId, RuntimeTraits>> = {
     memory: "cpu",
     resumesDownloads: false,
     downloadLoads: false,
+    servesInParallel: false,
   },
   replay: {
     usesDeviceMemory: false,
@@ -46,6 +50,7 @@ export const RUNTIME_TRAITS: Readonly<Record<RuntimeId, RuntimeTraits>> = {
     memory: null,
     resumesDownloads: false,
     downloadLoads: false,
+    servesInParallel: false,
   },
   remote: {
     usesDeviceMemory: false,
@@ -54,5 +59,6 @@ export const RUNTIME_TRAITS: Readonly<Record<RuntimeId, RuntimeTraits>> = {
     memory: null,
     resumesDownloads: false,
     downloadLoads: false,
+    servesInParallel: true,
   },
 };

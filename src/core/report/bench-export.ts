@@ -165,7 +165,7 @@ ${scoreVsMemorySvg(report)}
     report.costs.map((c) => [
       name(c.modelId),
       c.downloadBytes === undefined ? "unknown" : `${(c.downloadBytes / 1e9).toFixed(2)} GB`,
-      `${(c.memoryMB / 1024).toFixed(2)} GB`,
+      c.remote ? "remote" : `${(c.memoryMB / 1024).toFixed(2)} GB`,
       c.load ? `${(c.load.loadMs / 1000).toFixed(1)} s ${c.load.cold ? "cold" : "warm"}` : "–",
       c.ttftMs === undefined ? "–" : `${Math.round(c.ttftMs)} ms`,
       c.decodeTokensPerS === undefined ? "–" : `${c.decodeTokensPerS.toFixed(1)} tok/s`,

@@ -114,4 +114,16 @@ describe("buildBenchReport", () => {
     expect(few.comparisons[0]?.sentence).toBe("too few items to tell (n = 5)");
     expect(few.progress).toMatchObject({ answered: 10, scored: 10 });
   });
+
+  it("shows a remote model's cost as remote, not memory here", () => {
+    const big = { ...model("big", "generalist", 0), source: "remote" as const };
+    const report = buildBenchReport(run([big, model("c", "specialist", 900)]), [
+      ...results("big", "code", [true, false]),
+      ...results("c", "code", [true, true]),
+    ]);
+    expect(report.costs.map((c) => [c.modelId, c.remote ?? false])).toEqual([
+      ["big", true],
+      ["c", false],
+    ]);
+  });
 });

@@ -6,7 +6,8 @@
  * oracle team); and costs measured on this device. Pure: state and views render it.
  */
 import type { Domain } from "../domains";
-import type { BenchResult, BenchRun, LoadCost } from "../runs/bench/types";
+import { RUNTIME_TRAITS } from "../engine/runtime";
+import type { BenchResult, BenchRun, BenchSource, LoadCost } from "../runs/bench/types";
 import { quantile } from "./leaderboard";
 import { buildSystems, systemsSentence, type SystemReport } from "./systems";
 import {
@@ -57,6 +58,8 @@ export interface ModelCost {
   modelId: string;
   downloadBytes?: number;
   memoryMB: number;
+  /** Served by a server elsewhere: its cost is "remote", not memory on this device. */
+  remote?: true;
   load?: LoadCost;
   /** Medians over the run's answers. */
   ttftMs?: number;
@@ -112,7 +115,10 @@ export function buildBenchReport(
     comparisons: compareDomains(run, scored, boot),
     systems,
     systemsSentence: systemsSentence(systems),
-    costs: models.map((m) => cost(m.id, m.memoryMB, m.downloadBytes, run.loads[m.id], results)),
+    costs: models.map((m) => ({
+      ...cost(m.id, m.memoryMB, m.downloadBytes, run.loads[m.id], results),
+      ...(servedElsewhere(m.source) ? { remote: true as const } : {}),
+    })),
     progress: { answered: results.length, scored: scored.length, planned },
   };
 }
@@ -215,6 +221,13 @@ export function sentence(c: DomainComparison, name: (id: string) => string): str
   }
   const bounds = Number.isFinite(c.ratio.low) ? ` (${pct(c.ratio.low)}–${pct(c.ratio.high)})` : "";
   return `keeps ${pct(c.ratio.value)}${bounds} of ${name(c.specialist)}'s ${c.domain} score on ${c.n} items`;
+}
+
+/** A live runtime that needs no memory here: the model runs on a server. */
+function servedElsewhere(source: BenchSource): boolean {
+  if (source === "imported") return false;
+  const traits = RUNTIME_TRAITS[source];
+  return !traits.usesDeviceMemory && !traits.replayed;
 }
 
 function cost(

@@ -16,6 +16,7 @@ export const DB_NAMES = {
   customModels: "polymath-custom-models",
   suites: "polymath-suites",
   benchRuns: "polymath-bench-runs",
+  remoteEndpoints: "polymath-remote-endpoints",
 } as const;
 
 export interface OpenedStore {

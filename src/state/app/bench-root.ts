@@ -4,6 +4,7 @@
  * use) and the shared runtimes.
  */
 import { version } from "../../../package.json";
+import { findRemoteModel } from "../../core/engine/remote/endpoint";
 import { deviceSummary } from "../../core/engine/replay/recording-builder";
 import { describeModel, mixedCandidates } from "../../core/runs/compare/candidates";
 import { createBenchStore } from "../../core/runs/bench/bench-store";
@@ -62,6 +63,11 @@ export async function createBenchView(app: App): Promise<BenchState> {
         suite: (id) => library.get(id),
         describeModel: describe,
         confirmDownload: (ids) => consent.ask(ids),
+        // A runtime that serves in parallel gets its endpoint's setting; the others one at a time.
+        concurrency: (id) =>
+          engines.traitsOf(id).servesInParallel
+            ? (findRemoteModel(catalog.endpoints, id)?.endpoint.maxConcurrent ?? 1)
+            : 1,
         cached: async (id) => {
           if (!engines.traitsOf(id).downloads) return true;
           return (await (await engines.cache()).cachedModelIds([id])).includes(id);

@@ -9,6 +9,7 @@ import { pageModelCache } from "../../platform/webllm/artifact-stores";
 import { webllmDownloadSize } from "../../platform/webllm/model-sizes";
 import { saveSettings } from "../../platform/stores";
 import type { App, ModelsViewState } from "../app.svelte";
+import { EndpointForm } from "../models/endpoint-form.svelte";
 import { ModelsState } from "../models/models.svelte";
 
 export async function createModelsView(app: App): Promise<ModelsViewState> {
@@ -46,5 +47,12 @@ export async function createModelsView(app: App): Promise<ModelsViewState> {
       };
     },
   });
-  return { models, catalog };
+  const endpoints = new EndpointForm({
+    listModels: async (endpoint) =>
+      (await import("../../platform/remote-engine")).listModels(endpoint),
+    save: (endpoint) => catalog.saveEndpoint(endpoint),
+    remove: (id) => catalog.removeEndpoint(id),
+    endpoints: () => catalog.endpoints,
+  });
+  return { models, catalog, endpoints };
 }

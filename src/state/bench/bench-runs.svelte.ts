@@ -64,6 +64,8 @@ export interface BenchRunsDeps {
   /** Runs the report computation later (a timer in the app). */
   defer?: (task: () => void) => void;
   itemTimeoutMs?: number;
+  /** Requests a model's runtime may serve at once (a remote server's batch); 1 when absent. */
+  concurrency?: (modelId: string) => number;
   /** The prompt router (the trained one by default). */
   router?: Router;
 }
@@ -424,6 +426,7 @@ export class BenchRuns {
         shouldPause: () => this.#pause,
         signal: abort.signal,
         itemTimeoutMs: run.config.itemTimeoutMs,
+        ...(this.#deps.concurrency ? { concurrency: this.#deps.concurrency } : {}),
       });
       run = { ...run, status: outcome };
     } catch (e) {

@@ -73,11 +73,13 @@ export class ModelsState {
   readonly form: CustomModelForm;
   readonly ggufForm: GgufModelForm;
 
+  /** The browser-run catalog (remote models are listed with their endpoints instead). */
+  #local = $derived(this.#catalog.entries.filter((e) => e.source !== "remote"));
   filtered = $derived.by(() =>
-    filterEntries(this.#catalog.entries, this.filter, this.#catalog.fit, this.cache.cached),
+    filterEntries(this.#local, this.filter, this.#catalog.fit, this.cache.cached),
   );
   groups = $derived(groupByFamily(this.filtered));
-  options = $derived.by(() => filterOptions(this.#catalog.entries));
+  options = $derived.by(() => filterOptions(this.#local));
   filtering = $derived(isFiltered(this.filter));
   allOpen = $derived(this.filtered.length <= AUTO_OPEN_AT);
   custom = $derived.by(() => this.#catalog.entries.filter((e) => e.source === "custom"));

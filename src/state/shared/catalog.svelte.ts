@@ -7,6 +7,9 @@ import { modelList, webllmVersion, modelVersion } from "virtual:webllm-model-lis
 import { buildCatalog } from "../../core/catalog/build-catalog";
 import { toModelRecord, type CustomModel } from "../../core/catalog/custom";
 import { assessFit } from "../../core/catalog/fit";
+import { remoteEntries } from "../../core/catalog/remote-entries";
+import type { RemoteEndpoint } from "../../core/engine/remote/endpoint";
+import type { RemoteEndpointStore } from "../../core/storage/remote-endpoints";
 import type { CatalogEntry, FitAssessment } from "../../core/catalog/types";
 import type { DeviceProfile } from "../../core/device/types";
 import type { CacheBackend } from "../../core/engine/model-cache";
@@ -19,13 +22,20 @@ export interface CatalogDeps {
   setup: () => Promise<ModelSetup>;
   /** Hand the runtimes their settings (now, or when they start). */
   configure: (config: EngineAppConfig) => Promise<void>;
+  /** The remote endpoints the user added (absent: none are offered). */
+  endpoints?: () => Promise<RemoteEndpointStore>;
 }
 
 export class CatalogState {
   readonly webllmVersion = webllmVersion;
   readonly modelVersion = modelVersion;
   custom = $state.raw<CustomModel[]>([]);
-  entries = $derived<CatalogEntry[]>(buildCatalog(modelList, this.custom));
+  /** Remote endpoints, keys included (they stay on this device: see `remote-endpoints.ts`). */
+  endpoints = $state.raw<RemoteEndpoint[]>([]);
+  entries = $derived<CatalogEntry[]>([
+    ...buildCatalog(modelList, this.custom),
+    ...remoteEntries(this.endpoints),
+  ]);
   /** Fit of every entry on this device; empty until the device is probed. */
   fit = $derived<Map<string, FitAssessment>>(this.#assess());
   /** Resolves once custom models are in `custom` and the runtimes have their settings. */
@@ -37,14 +47,41 @@ export class CatalogState {
   constructor(deps: CatalogDeps) {
     this.#deps = deps;
     this.setup = deps.setup();
-    this.ready = this.setup.then(
-      async (setup) => {
-        this.custom = setup.custom;
-        await this.configure(setup.cacheBackend).catch(() => {});
-      },
-      // Without storage the catalog keeps the prebuilt models; the Models view says why.
-      () => undefined,
-    );
+    const endpoints = this.#endpointStore()
+      .then((store) => store?.list() ?? [])
+      .then(
+        (list) => {
+          this.endpoints = list;
+        },
+        () => undefined,
+      );
+    this.ready = Promise.all([
+      endpoints,
+      this.setup.then(
+        async (setup) => {
+          this.custom = setup.custom;
+          await this.configure(setup.cacheBackend).catch(() => {});
+        },
+        // Without storage the catalog keeps the prebuilt models; the Models view says why.
+        () => undefined,
+      ),
+    ]).then(() => undefined);
+  }
+
+  /** Add or replace a remote endpoint and keep it on this device. */
+  async saveEndpoint(endpoint: RemoteEndpoint): Promise<void> {
+    this.endpoints = [...this.endpoints.filter((e) => e.id !== endpoint.id), endpoint];
+    await (await this.#endpointStore())?.save(endpoint);
+  }
+
+  /** Forget a remote endpoint, its key and its models. */
+  async removeEndpoint(id: string): Promise<void> {
+    this.endpoints = this.endpoints.filter((e) => e.id !== id);
+    await (await this.#endpointStore())?.remove(id);
+  }
+
+  #endpointStore(): Promise<RemoteEndpointStore | null> {
+    return this.#deps.endpoints?.() ?? Promise.resolve(null);
   }
 
   byId(id: string): CatalogEntry | undefined {

@@ -34,6 +34,8 @@ export interface EngineDeps {
   runtimeOf?: (modelId: string) => RuntimeId | undefined;
   /** A replay engine over `recording` (its module loads on first use by default). */
   replay?: (recording: Recording, options: ReplayOptions) => Promise<Engine>;
+  /** The remote runtime: which models it serves, and its engine (started on first use). */
+  remote?: { serves: (modelId: string) => boolean; start: () => Promise<Engine> };
 }
 
 const loadReplay = async (recording: Recording, options: ReplayOptions): Promise<Engine> => {
@@ -66,6 +68,7 @@ export class EngineState {
   /** The runtime serving `modelId` now. */
   runtimeOf(modelId: string): RuntimeId {
     if (this.recording?.models.some((m) => m.id === modelId)) return "replay";
+    if (this.#deps.remote?.serves(modelId)) return "remote";
     return this.#deps.runtimeOf?.(modelId) ?? "webllm";
   }
 
@@ -191,6 +194,7 @@ export class EngineState {
   }
 
   async #start(runtime: RuntimeId): Promise<Engine> {
+    if (runtime === "remote" && this.#deps.remote) return this.#deps.remote.start();
     const start = this.#deps[runtime as "webllm" | "wllama"];
     if (start) {
       const engine = await start();

@@ -178,4 +178,78 @@ describe("runBench", () => {
     });
     expect(seen).toEqual(Array.from({ length: 3 }, () => ({ generationMs: 50, overheadMs: 2 })));
   });
+
+  it("asks up to N items at once where the runtime serves in parallel, each item once", async () => {
+    // Chats wait until the test lets them finish, so how many are in flight is observable.
+    const engine = new CountingEngine();
+    const chat = engine.chat.bind(engine);
+    const waiting: (() => void)[] = [];
+    let inFlight = 0;
+    const peak: Record<string, number> = {};
+    engine.chat = async (request, opts) => {
+      inFlight++;
+      peak[request.modelId] = Math.max(peak[request.modelId] ?? 0, inFlight);
+      await new Promise<void>((release) => waiting.push(release));
+      inFlight--;
+      return chat(request, opts);
+    };
+    const store = createBenchStore(createMemoryStore());
+    const run = runBench({
+      ...options(engine, store),
+      plan: planBench(models, tasks, new Set()),
+      concurrency: (id) => (id === "gen" ? 3 : 1),
+    });
+    // Release the oldest waiting chat whenever one waits, until the run ends.
+    let done = false;
+    void run.finally(() => (done = true));
+    while (!done) {
+      await new Promise((r) => setTimeout(r, 0));
+      waiting.shift()?.();
+    }
+    expect(await run).toBe("done");
+    expect(peak).toEqual({ gen: 3, spec: 1 });
+    expect(new Set(engine.chats).size).toBe(12);
+    expect(engine.chats).toHaveLength(12);
+    expect(await store.results("r1")).toHaveLength(12);
+  });
+
+  it("pausing a parallel step starts no new item and a resume asks only the rest", async () => {
+    const engine = new CountingEngine();
+    const store = createBenchStore(createMemoryStore());
+    let asked = 0;
+    const gen = [{ id: "gen", load: true }];
+    const outcome = await runBench({
+      ...options(engine, store),
+      plan: planBench(gen, tasks, new Set()),
+      concurrency: () => 2,
+      shouldPause: () => asked >= 3,
+      onEvent: (e) => {
+        if (e.type === "item") asked++;
+      },
+    });
+    expect(outcome).toBe("paused");
+    const before = await store.results("r1");
+    expect(before).toHaveLength(asked);
+    const answered = new Set(before.map((r) => resultKey(r.modelId, r.suiteId, r.itemId)));
+    const plan = planBench(gen, tasks, answered, engine.loaded());
+    expect(await runBench({ ...options(engine, store), plan, concurrency: () => 2 })).toBe("done");
+    expect(new Set(engine.chats).size).toBe(engine.chats.length);
+    expect(engine.chats).toHaveLength(6);
+  });
+
+  it("a crash in one parallel request stops the step once the others finish", async () => {
+    const engine = new CountingEngine();
+    engine.crashOn = "gen/m1";
+    const store = createBenchStore(createMemoryStore());
+    await expect(
+      runBench({
+        ...options(engine, store),
+        plan: planBench(models, tasks, new Set()),
+        concurrency: () => 2,
+      }),
+    ).rejects.toMatchObject({ code: "device-lost" });
+    // gen/m0 (its partner) is kept; nothing after the crash started, spec never ran.
+    const saved = (await store.results("r1")).map((r) => `${r.modelId}/${r.itemId}`);
+    expect(saved).toEqual(["gen/m0"]);
+  });
 });

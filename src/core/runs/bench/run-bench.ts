@@ -4,6 +4,10 @@
  * background (scoring never holds up the next generation). An item still generating after the time
  * limit is stopped and counts as failed. Pausing finishes the item in flight and stops; cancelling
  * stops at once. Nothing already saved is asked again: the plan is made from what is stored.
+ *
+ * A model whose runtime serves requests in parallel (a remote server that batches them) may be
+ * given `concurrency` > 1: up to that many of its items are asked at once, each item taken from
+ * the plan exactly once; pausing or cancelling stops new items from starting.
  */
 import { PolymathError, toPolymathError } from "../../errors";
 import { systemScheduler, type Scheduler } from "../../engine/scheduler";
@@ -37,6 +41,8 @@ export interface RunBenchOptions {
   signal?: AbortSignal;
   itemTimeoutMs: number;
   scheduler?: Scheduler;
+  /** Items of this model (its engine id) asked at once; 1 (one after another) by default. */
+  concurrency?: (modelId: string) => number;
 }
 
 export type BenchOutcome = "done" | "paused" | "cancelled";
@@ -66,25 +72,62 @@ export async function runBench(options: RunBenchOptions): Promise<BenchOutcome> 
       if (step.load && !engine.loaded().includes(engineId)) {
         await load(options, engineId, scheduler);
       }
-      for (const task of step.tasks) {
-        if (signal?.aborted) return "cancelled";
-        if (options.shouldPause?.()) return "paused";
-        const started = scheduler.now();
-        options.onEvent?.({ type: "item", modelId: step.modelId, task });
-        const { result, generationMs } = await answer(options, step.modelId, task, scheduler);
-        if (signal?.aborted) return "cancelled";
-        await options.save(result);
-        const overheadMs = Math.max(0, scheduler.now() - started - generationMs);
-        options.onEvent?.({ type: "answered", result, generationMs, overheadMs });
-        const job = scoreLater(options, task, result).catch((e: unknown) => {
-          saveFailure ??= e;
-        });
-        scoring.add(job);
-        void job.finally(() => scoring.delete(job));
-        if (saveFailure) throw saveFailure;
-      }
+      const width = Math.max(1, Math.floor(options.concurrency?.(engineId) ?? 1));
+      const stopped = width > 1 ? await inParallel(step, width) : await inTurn(step);
+      if (stopped) return stopped;
     }
     return "done";
+  }
+
+  /** The step's items one after another; the outcome when it stopped early. */
+  async function inTurn(step: BenchModelPlan): Promise<BenchOutcome | null> {
+    for (const task of step.tasks) {
+      if (signal?.aborted) return "cancelled";
+      if (options.shouldPause?.()) return "paused";
+      if (!(await ask(step, task))) return "cancelled";
+    }
+    return null;
+  }
+
+  /** Up to `width` items at once: workers take the next item from one cursor, so none runs twice. */
+  async function inParallel(step: BenchModelPlan, width: number): Promise<BenchOutcome | null> {
+    let next = 0;
+    let stopped: BenchOutcome | null = null;
+    let failure: unknown = null;
+    const worker = async (): Promise<void> => {
+      while (stopped === null && failure === null) {
+        if (signal?.aborted) stopped = "cancelled";
+        else if (options.shouldPause?.()) stopped = "paused";
+        const task = stopped === null ? step.tasks[next++] : undefined;
+        if (!task) return;
+        try {
+          if (!(await ask(step, task))) stopped = "cancelled";
+        } catch (e) {
+          failure ??= e;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(width, step.tasks.length) }, worker));
+    if (failure !== null) throw failure;
+    return stopped;
+  }
+
+  /** Ask one item, save and score it; false when the run was cancelled meanwhile. */
+  async function ask(step: BenchModelPlan, task: BenchTask): Promise<boolean> {
+    const started = scheduler.now();
+    options.onEvent?.({ type: "item", modelId: step.modelId, task });
+    const { result, generationMs } = await answer(options, step.modelId, task, scheduler);
+    if (signal?.aborted) return false;
+    await options.save(result);
+    const overheadMs = Math.max(0, scheduler.now() - started - generationMs);
+    options.onEvent?.({ type: "answered", result, generationMs, overheadMs });
+    const job = scoreLater(options, task, result).catch((e: unknown) => {
+      saveFailure ??= e;
+    });
+    scoring.add(job);
+    void job.finally(() => scoring.delete(job));
+    if (saveFailure) throw saveFailure;
+    return true;
   }
 }
 

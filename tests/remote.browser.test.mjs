@@ -1,0 +1,304 @@
+// Remote endpoints in real Chromium, against tiny OpenAI-compatible servers started here on
+// loopback. TEST FIXTURE: the servers stream a fixed, made-up text ("Fixture words …"), not any
+// model's output. One sends CORS headers and checks the API key; another sends none, so the
+// browser refuses it. The app adds the endpoint in Models, then Chat streams from it, stops it,
+// and shows the 401, 429 and cut-stream messages; the key never shows in the page or its URL.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import { launch, screenshot } from "./helpers/browser.mjs";
+import { serveDist } from "./helpers/server.mjs";
+
+const KEY = "sk-fixture-key-7f3a";
+const RECORDING = "tests/fixtures/recordings/compare-two-models.json";
+const recording = JSON.parse(await readFile(RECORDING, "utf8"));
+const [REPLAYED, DROPPED] = recording.models;
+const PROMPT = recording.entries[0].request.messages.at(-1).content;
+const WORDS = Array.from({ length: 40 }, (_, i) => `word${i + 1} `);
+const FIXTURE_TEXT = `Fixture words: ${WORDS.join("")}`.trimEnd();
+
+/** An OpenAI-compatible fixture server; `cors: false` sends no CORS headers at all. */
+async function fixtureServer({ cors }) {
+  /** @type {{ authorization: string[], bodies: any[] }} */
+  const seen = { authorization: [], bodies: [] };
+  const server = createServer((req, res) => {
+    if (cors) {
+      res.setHeader("Access-Control-Allow-Origin", "*");
+      res.setHeader("Access-Control-Allow-Headers", "authorization, content-type");
+      res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+    }
+    if (req.method === "OPTIONS") return res.writeHead(204).end();
+    seen.authorization.push(req.headers.authorization ?? "");
+    if (req.headers.authorization !== `Bearer ${KEY}`) {
+      res.writeHead(401, { "Content-Type": "application/json" });
+      return res.end(JSON.stringify({ error: { message: "Invalid API key (fixture)" } }));
+    }
+    if (req.url === "/v1/models") {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      const data = ["fixture-model", "cut-model", "busy-model"].map((id) => ({ id }));
+      return res.end(JSON.stringify({ object: "list", data }));
+    }
+    let raw = "";
+    req.on("data", (c) => (raw += c));
+    req.on("end", () => {
+      const body = JSON.parse(raw);
+      seen.bodies.push(body);
+      if (body.model === "busy-model") {
+        res.writeHead(429, { "Content-Type": "application/json", "Retry-After": "0" });
+        return res.end(JSON.stringify({ error: { message: "Too many requests (fixture)" } }));
+      }
+      res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
+      const send = (obj) => res.write(`data: ${JSON.stringify(obj)}\n\n`);
+      const pieces = ["Fixture words: ", ...WORDS];
+      let i = 0;
+      res.write(": keep-alive\n\n");
+      const timer = setInterval(() => {
+        if (body.model === "cut-model" && i === 3) {
+          clearInterval(timer);
+          return res.socket?.destroy();
+        }
+        if (i < pieces.length) {
+          const piece = pieces[i] ?? "";
+          const content = i === pieces.length - 1 ? piece.trimEnd() : piece;
+          send({ choices: [{ index: 0, delta: { content } }] });
+          i++;
+          return;
+        }
+        clearInterval(timer);
+        send({ choices: [{ index: 0, delta: {}, finish_reason: "stop" }] });
+        send({ choices: [], usage: { prompt_tokens: 7, completion_tokens: pieces.length } });
+        res.end("data: [DONE]\n\n");
+      }, 40);
+      res.on("close", () => clearInterval(timer));
+    });
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(undefined)));
+  const { port } = /** @type {import("node:net").AddressInfo} */ (server.address());
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    port,
+    seen,
+    close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
+  };
+}
+
+let app;
+let remote;
+let noCors;
+before(async () => {
+  app = await serveDist();
+  remote = await fixtureServer({ cors: true });
+  noCors = await fixtureServer({ cors: false });
+});
+after(async () => {
+  await app?.close();
+  await remote?.close();
+  await noCors?.close();
+});
+
+describe("Remote endpoints (fixture OpenAI-compatible servers)", () => {
+  let b;
+  before(async () => {
+    b = await launch({ webgpu: true });
+  });
+  after(async () => {
+    await b?.close();
+  });
+
+  const answerText = (page) =>
+    page.evaluate(
+      () => [...document.querySelectorAll("[data-testid=answer-text]")].at(-1)?.textContent ?? "",
+    );
+
+  async function send(page, prompt) {
+    await page.getByLabel("Message", { exact: true }).fill(prompt);
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+  }
+
+  it("adds an endpoint in Models from its /v1/models list", async () => {
+    const { page } = b;
+    await page.goto(app.url + "#/models");
+    await page.getByRole("heading", { level: 2, name: "Remote models" }).waitFor();
+    await page.getByLabel("Base URL").fill(remote.url);
+    await page.getByLabel("API key (optional)").fill(KEY);
+    await page.getByRole("button", { name: "Fetch models" }).click();
+    await page.locator("[data-remote-model=fixture-model]").waitFor();
+    assert.equal(await page.locator("[data-remote-model]").count(), 3);
+    assert.equal(
+      await page.getByLabel("Role of fixture-model").inputValue(),
+      "generalist",
+      "a served model defaults to generalist",
+    );
+    await page.getByRole("button", { name: "Save endpoint" }).click();
+    const list = page.getByTestId("remote-endpoints");
+    await list.getByText(remote.url, { exact: true }).waitFor();
+    assert.match(await list.innerText(), /API key saved on this device/);
+    assert.ok(!(await page.locator("body").innerText()).includes(KEY));
+    assert.equal(remote.seen.authorization.at(-1), `Bearer ${KEY}`);
+  });
+
+  it("streams a chat answer from it, stops it, and shows usage when it completes", async () => {
+    const { page } = b;
+    const id = `remote:127.0.0.1-${remote.port}/fixture-model`;
+    await page.goto(app.url + "#/chat");
+    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+    await page.getByLabel("Model", { exact: true }).selectOption(id);
+    await send(page, "Say the fixture words.");
+    await page.waitForFunction(
+      () =>
+        ([...document.querySelectorAll("[data-testid=answer-text]")].at(-1)?.textContent ?? "")
+          .length > 30,
+    );
+    await page.getByRole("button", { name: "Stop", exact: true }).click();
+    const finish = page.getByTestId("finish-reason");
+    await finish.waitFor();
+    assert.equal(await finish.innerText(), "stopped");
+    const stopped = await answerText(page);
+    assert.ok(stopped.length < FIXTURE_TEXT.length, "Stop came after the whole answer");
+    assert.ok(FIXTURE_TEXT.startsWith(stopped.trim()), `unexpected text: ${stopped}`);
+    const body = remote.seen.bodies.at(-1);
+    assert.equal(body.model, "fixture-model");
+    assert.equal(body.stream, true);
+    assert.deepEqual(body.stream_options, { include_usage: true });
+
+    await page.getByRole("button", { name: "Regenerate", exact: true }).click();
+    const usage = page.getByTestId("assistant-message").last().getByTestId("usage");
+    await usage.waitFor({ timeout: 30_000 });
+    assert.match(await usage.innerText(), /41 tok/);
+    assert.equal((await answerText(page)).trim(), FIXTURE_TEXT);
+    assert.ok(!page.url().includes(KEY));
+    await screenshot(page, "remote-chat");
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export JSON" }).click(),
+    ]);
+    const exported = await readFile(await download.path(), "utf8");
+    assert.match(exported, /remote:127\.0\.0\.1-\d+\/fixture-model/);
+    assert.ok(!exported.includes(KEY), "the exported conversation holds the API key");
+  });
+
+  it("compares it beside a replayed model, and its recording holds no key", async () => {
+    const { page } = b;
+    await page.goto(app.url + "#/compare");
+    await page.getByLabel("Pace", { exact: true }).selectOption("fastest");
+    await page.getByLabel("Replay a recording (.json)").setInputFiles(RECORDING);
+    await page.getByTestId("replay-badge").waitFor();
+    const list = page.getByTestId("model-list");
+    await list.getByRole("checkbox", { name: new RegExp(DROPPED.label) }).uncheck();
+    await page.getByLabel("Filter").fill("fixture-model");
+    await list.locator("label", { hasText: "fixture-model · 127.0.0.1" }).first().click();
+    assert.equal(await list.getByRole("checkbox", { checked: true }).count(), 2);
+    await page.getByTestId("recorded-prompts").getByRole("button", { name: PROMPT }).click();
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await page.waitForFunction(
+      () => {
+        const s = Array.from(document.querySelectorAll('[data-testid="column-status"]'));
+        return s.length === 2 && s.every((e) => /Done|Error/.test(e.textContent ?? ""));
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
+    const names = await page.getByTestId("column-name").allInnerTexts();
+    const statuses = await page.getByTestId("column-status").allInnerTexts();
+    const remoteAt = names.findIndex((n) => n.includes("fixture-model"));
+    const replayedAt = names.findIndex((n) => n.includes(REPLAYED.label));
+    assert.ok(remoteAt >= 0 && replayedAt >= 0, `columns: ${names.join(" | ")}`);
+    assert.deepEqual(
+      [statuses[remoteAt], statuses[replayedAt]].map((x) => /Done/.test(x)),
+      [true, true],
+      `statuses: ${statuses.join(" | ")}`,
+    );
+    assert.equal(
+      (await page.getByTestId("answer-text").nth(remoteAt).innerText()).trim(),
+      FIXTURE_TEXT,
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export recording" }).first().click(),
+    ]);
+    const exported = await readFile(await download.path(), "utf8");
+    assert.match(exported, /fixture-model/);
+    assert.ok(!exported.includes(KEY), "the exported recording holds the API key");
+    assert.ok(!page.url().includes(KEY), "the comparison's link holds the API key");
+    await screenshot(page, "remote-compare");
+  });
+
+  it("keeps the partial answer of a cut stream, and names a 429 and a 401", async () => {
+    const { page } = b;
+    const prefix = `remote:127.0.0.1-${remote.port}/`;
+    await page.goto(app.url + "#/chat");
+    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+    // The comparison's recording is still loaded: back to live models.
+    await page.getByRole("button", { name: "Back to real models" }).click();
+    await page.getByLabel("Model", { exact: true }).selectOption(prefix + "cut-model");
+    await send(page, "Cut me off.");
+    const last = page.getByTestId("assistant-message").last();
+    await last.getByTestId("error-notice").waitFor({ timeout: 30_000 });
+    assert.match(await last.innerText(), /ended mid-answer/);
+    assert.match(await answerText(page), /^Fixture words: word1 word2/);
+
+    await page.getByLabel("Model", { exact: true }).selectOption(prefix + "busy-model");
+    await send(page, "Are you busy?");
+    const busy = page.getByTestId("assistant-message").last().getByTestId("error-notice");
+    await busy.waitFor({ timeout: 30_000 });
+    assert.match(await busy.innerText(), /rate-limiting requests \(429\)/);
+    // The engine retried after Retry-After before reporting it.
+    assert.equal(remote.seen.bodies.filter((x) => x.model === "busy-model").length, 4);
+
+    // A wrong key: save the endpoint again with it.
+    await page.goto(app.url + "#/models");
+    await page.getByLabel("Base URL").fill(remote.url);
+    await page.getByLabel("API key (optional)").fill("sk-wrong");
+    await page.getByLabel("Or type a model name").fill("fixture-model");
+    await page.getByRole("button", { name: "Add name" }).click();
+    await page.getByRole("button", { name: "Save endpoint" }).click();
+    await page.getByText(`Saved ${remote.url}.`).waitFor();
+    await page.goto(app.url + "#/chat");
+    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+    await page
+      .getByLabel("Model", { exact: true })
+      .selectOption(`remote:127.0.0.1-${remote.port}/fixture-model`);
+    await send(page, "Who am I?");
+    const denied = page.getByTestId("assistant-message").last().getByTestId("error-notice");
+    await denied.waitFor({ timeout: 30_000 });
+    assert.match(await denied.innerText(), /refused the request \(401 unauthorized\)/);
+    assert.match(await denied.innerText(), /API key/);
+  });
+
+  it("explains a server without CORS headers, naming each server's flag", async () => {
+    const { page } = b;
+    await page.goto(app.url + "#/models");
+    await page.getByLabel("Base URL").fill(noCors.url);
+    await page.getByRole("button", { name: "Fetch models" }).click();
+    const notice = page.locator("form[aria-labelledby=endpoint-title] [data-testid=error-notice]");
+    await notice.waitFor();
+    const text = await notice.innerText();
+    assert.match(text, /refused this page \(CORS\)/);
+    assert.match(text, /Access-Control-Allow-Origin/);
+    assert.match(text, /--allowed-origins/);
+    assert.match(text, /OLLAMA_ORIGINS/);
+  });
+
+  it("removes an endpoint and its key", async () => {
+    const { page } = b;
+    await page.goto(app.url + "#/models");
+    await page.getByRole("button", { name: `Remove ${remote.url}` }).click();
+    await page.getByText("No endpoint added yet.").waitFor();
+    const stored = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const open = indexedDB.open("polymath-remote-endpoints");
+          open.onsuccess = () => {
+            const db = open.result;
+            const name = db.objectStoreNames[0];
+            if (name === undefined) return resolve(0);
+            const req = db.transaction(name).objectStore(name).count();
+            req.onsuccess = () => resolve(req.result);
+          };
+        }),
+    );
+    assert.equal(stored, 0);
+  });
+});
