@@ -89,6 +89,7 @@ async function startChromium() {
 
 /** One Lighthouse run; the figures this script prints. */
 async function measure(url, preset, port, tries = 3) {
+  /** @type {import("lighthouse").Flags} */
   const flags = { port, output: "json", logLevel: "error" };
   const result = await lighthouse(url, flags, preset === "desktop" ? desktopConfig : undefined);
   if (!result) throw new Error(`no Lighthouse result for ${url}`);
@@ -101,7 +102,7 @@ async function measure(url, preset, port, tries = 3) {
   const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
   const value = (id) => lhr.audits[id]?.numericValue ?? NaN;
   const requests = /** @type {{ url: string; transferSize?: number }[]} */ (
-    lhr.audits["network-requests"]?.details?.items ?? []
+    /** @type {any} */ (lhr.audits["network-requests"]?.details)?.items ?? []
   );
   const lost = Object.values(lhr.categories)
     .filter((c) => c.id !== "performance")
@@ -110,7 +111,7 @@ async function measure(url, preset, port, tries = 3) {
         .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
         .map((ref) => {
           const nodes = /** @type {{ node?: { snippet?: string } }[]} */ (
-            lhr.audits[ref.id]?.details?.items ?? []
+            /** @type {any} */ (lhr.audits[ref.id]?.details)?.items ?? []
           )
             .slice(0, 3)
             .map((i) => i.node?.snippet ?? "")
@@ -119,9 +120,10 @@ async function measure(url, preset, port, tries = 3) {
         }),
     );
   const shifts = /** @type {{ node?: { snippet?: string }; score?: number }[]} */ (
-    lhr.audits["layout-shifts"]?.details?.items ?? []
+    /** @type {any} */ (lhr.audits["layout-shifts"]?.details)?.items ?? []
   ).map((i) => `${(i.score ?? 0).toFixed(3)} ${i.node?.snippet ?? "?"}`);
-  const items = (id) => /** @type {any[]} */ (lhr.audits[id]?.details?.items ?? []);
+  const items = (id) =>
+    /** @type {any[]} */ (/** @type {any} */ (lhr.audits[id]?.details)?.items ?? []);
   const where = [
     ...items("bootup-time")
       .slice(0, 4)

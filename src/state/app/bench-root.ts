@@ -40,7 +40,7 @@ export async function createBenchView(app: App): Promise<BenchState> {
       memoryMB: traits.usesDeviceMemory ? (d.vramMB ?? 0) : 0,
     };
   };
-  return new BenchState({
+  const bench = new BenchState({
     client: scoring,
     builtIns,
     openSuites: async () => {
@@ -70,4 +70,6 @@ export async function createBenchView(app: App): Promise<BenchState> {
         }),
       }),
   });
+  app.made = { ...app.made, bench };
+  return bench;
 }
