@@ -6,7 +6,7 @@ export const VIEWS = ["chat", "compare", "bench", "models", "device"] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 /** A route's view: one of the views, or "not-found" for a hash that cannot be read. */
-export type RouteView = ViewId | "not-found";
+export type RouteView = ViewId | "not-found" | "shared";
 
 export interface Route {
   view: RouteView;
@@ -29,6 +29,8 @@ export function parseHash(hash: string): Route {
     return { view: "not-found", params: [hash] };
   }
   const [head, ...rest] = segments;
+  // A share link (`#/shared/<payload>`, see core/share): a read-only result, not a view in the nav.
+  if (head === "shared") return { view: "shared", params: rest };
   const view = (VIEWS as readonly string[]).includes(head ?? "") ? (head as ViewId) : DEFAULT_VIEW;
   return { view, params: view === head ? rest : [] };
 }
