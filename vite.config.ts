@@ -17,7 +17,7 @@ export default defineConfig({
     target: "es2022",
     sourcemap: true,
     rollupOptions: {
-      input: { main: "index.html" },
+      input: { main: "index.html", embed: "embed.html" },
       // The model-list plugin imports web-llm in node once per build; its timing is expected.
       checks: { pluginTimings: false },
     },

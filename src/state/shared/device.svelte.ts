@@ -1,6 +1,7 @@
 import type { DeviceProfile, GpuProbe } from "../../core/device/types";
 import type { PolymathError } from "../../core/errors";
-import { probeGpu, requestPersistentStorage } from "../../platform/gpu-probe";
+// The probe loads as its own chunk beside the profile logic, off the entry chunk.
+const gpu = () => import("../../platform/gpu-probe");
 
 /** Where the user's memory-budget override is kept between visits. */
 export interface BudgetPersistence {
@@ -32,7 +33,7 @@ export class DeviceState {
   start(): Promise<void> {
     this.#started ??= (async () => {
       const [probe, override, profileModule] = await Promise.all([
-        probeGpu(),
+        gpu().then((m) => m.probeGpu()),
         this.#persistence.load().catch(() => undefined),
         import("../../core/device/profile"),
       ]);
@@ -45,7 +46,7 @@ export class DeviceState {
 
   /** Re-read storage figures (after a download or a delete). */
   async refresh(): Promise<void> {
-    this.probe = await probeGpu();
+    this.probe = await (await gpu()).probeGpu();
   }
 
   /**
@@ -64,7 +65,7 @@ export class DeviceState {
   }
 
   async persistStorage(): Promise<boolean> {
-    const granted = await requestPersistentStorage();
+    const granted = await (await gpu()).requestPersistentStorage();
     await this.refresh();
     return granted;
   }
