@@ -4,19 +4,20 @@ import { webllmModelList } from "./scripts/vite/webllm-model-list.ts";
 import { chunkReport } from "./scripts/vite/chunk-report.ts";
 import { appCsp } from "./scripts/vite/app-csp.ts";
 import { sandboxPagePlugin } from "./scripts/vite/sandbox-page.ts";
+import { pwa } from "./scripts/vite/pwa.ts";
 import { ISOLATION_HEADERS } from "./scripts/isolation-headers.mjs";
 
 // `base: "./"` keeps every asset URL relative, so the static build works from any
 // sub-path (a project page at /polymath/, a folder on a USB stick) without a rebuild.
 export default defineConfig({
   base: "./",
-  plugins: [svelte(), webllmModelList(), sandboxPagePlugin(), appCsp(), chunkReport()],
+  plugins: [svelte(), webllmModelList(), sandboxPagePlugin(), appCsp(), chunkReport(), ...pwa()],
   worker: { format: "es" },
   build: {
     target: "es2022",
     sourcemap: true,
     rollupOptions: {
-      input: { main: "index.html" },
+      input: { main: "index.html", embed: "embed.html" },
       // The model-list plugin imports web-llm in node once per build; its timing is expected.
       checks: { pluginTimings: false },
     },

@@ -6,10 +6,10 @@ export const VIEWS = ["chat", "compare", "bench", "models", "device"] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 /**
- * A route's view: one of the views, "home" (the first screen, an empty hash) or "not-found" for
- * a hash that cannot be read.
+ * A route's view: one of the views, "home" (the first screen, an empty hash), "shared" (a result
+ * carried by a share link) or "not-found" for a hash that cannot be read.
  */
-export type RouteView = ViewId | "home" | "not-found";
+export type RouteView = ViewId | "home" | "shared" | "not-found";
 
 export interface Route {
   view: RouteView;
@@ -34,6 +34,8 @@ export function parseHash(hash: string): Route {
   }
   const [head, ...rest] = segments;
   if (head === undefined) return { view: "home", params: [] };
+  // A share link (`#/shared/<payload>`, see core/share): a read-only result, not a view in the nav.
+  if (head === "shared") return { view: "shared", params: rest };
   const view = (VIEWS as readonly string[]).includes(head ?? "") ? (head as ViewId) : DEFAULT_VIEW;
   return { view, params: view === head ? rest : [] };
 }

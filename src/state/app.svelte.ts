@@ -21,6 +21,7 @@ import type { ModelsState } from "./models/models.svelte";
 import type { CatalogState } from "./shared/catalog.svelte";
 import type { DownloadConsent } from "./shared/consent.svelte";
 import type { HomeState } from "./home/home.svelte";
+import type { PwaState } from "./shared/pwa.svelte";
 import { DeviceState } from "./shared/device.svelte";
 import { EngineState } from "./shared/engines.svelte";
 import { Nav } from "./shared/nav.svelte";
@@ -84,9 +85,12 @@ export class App {
     },
   });
   readonly replayFile = new ReplayFile(this.engines);
+  /** The views' states once their roots made them, so an update can wait for running work. */
+  made = $state.raw<{ chat?: ChatState; compare?: CompareSession; bench?: BenchState }>({});
 
   #catalog: Promise<CatalogState> | null = null;
   #catalogState: CatalogState | null = null;
+  #pwa: Promise<PwaState> | null = null;
   #chat: Promise<ChatViewState> | null = null;
   #compare: Promise<CompareViewState> | null = null;
   #models: Promise<ModelsViewState> | null = null;
@@ -98,6 +102,12 @@ export class App {
   start(): void {
     this.nav.start();
     void this.device.start();
+  }
+
+  /** The service worker, the network state and a waiting update: its own chunk, started by the
+   * shell's banner after the first paint. */
+  pwa(): Promise<PwaState> {
+    return (this.#pwa ??= import("./app/pwa-root").then((m) => m.createPwa(this)));
   }
 
   /** The model catalog (web-llm's list and custom models), made once. */

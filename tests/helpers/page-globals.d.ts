@@ -8,5 +8,8 @@ declare global {
     wllamaPage: any;
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     barePage: any;
+    /** Messages the embed test's host page received from the embedded demo. */
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    received: any[];
   }
 }

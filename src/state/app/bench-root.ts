@@ -42,7 +42,7 @@ export async function createBenchView(app: App): Promise<BenchState> {
       memoryMB: traits.usesDeviceMemory ? (d.vramMB ?? 0) : 0,
     };
   };
-  return new BenchState({
+  const bench = new BenchState({
     client: scoring,
     builtIns,
     consent,
@@ -79,4 +79,6 @@ export async function createBenchView(app: App): Promise<BenchState> {
         }),
       }),
   });
+  app.made = { ...app.made, bench };
+  return bench;
 }

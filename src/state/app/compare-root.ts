@@ -88,5 +88,6 @@ export async function createCompareView(app: App): Promise<CompareViewState> {
   });
   // A page closed mid-turn keeps the prompt and what each column had sent.
   addEventListener("pagehide", () => void session.persistNow());
+  app.made = { ...app.made, compare: session };
   return { session, setup, history, arena, catalog, describe, consent };
 }

@@ -1,0 +1,35 @@
+/**
+ * The composition root's offline part, loaded after the first paint: the service worker and the
+ * update prompt, which waits while anything runs (a model load, a chat or compare turn, a bench
+ * run or scoring) so an update never interrupts it.
+ */
+import type { App } from "../app.svelte";
+import { PwaState } from "../shared/pwa.svelte";
+
+/** True while the app does work an update must not interrupt. */
+export function appBusy(app: App): boolean {
+  const { chat, compare, bench } = app.made;
+  return (
+    app.engines.busy ||
+    (chat?.busy ?? false) ||
+    (compare?.running ?? false) ||
+    (bench?.runs?.running ?? false) ||
+    (bench?.scoring.running ?? false)
+  );
+}
+
+/** The offline state, started at once (the worker registers after the window's load event). */
+export function createPwa(app: App): PwaState {
+  const pwa = new PwaState({
+    register: async (events) =>
+      (await import("../../platform/pwa/register")).registerServiceWorker(events),
+    busy: () => appBusy(app),
+    online: () => navigator.onLine,
+    onOnlineChange: (listener) => {
+      addEventListener("online", listener);
+      addEventListener("offline", listener);
+    },
+  });
+  void pwa.start();
+  return pwa;
+}

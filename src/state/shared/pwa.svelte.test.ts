@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { PwaState, type PwaDeps } from "./pwa.svelte";
+
+function setup(initiallyBusy = false) {
+  const calls: string[] = [];
+  let busy = initiallyBusy;
+  let online = true;
+  let onChange: () => void = () => {};
+  let events: { onUpdateWaiting(): void; onOfflineReady(): void } | null = null;
+  const deps: PwaDeps = {
+    register: async (e) => {
+      events = e;
+      calls.push("register");
+      return async () => void calls.push("update");
+    },
+    busy: () => busy,
+    online: () => online,
+    onOnlineChange: (l) => (onChange = l),
+  };
+  const pwa = new PwaState(deps);
+  return {
+    pwa,
+    calls,
+    setBusy: (b: boolean) => (busy = b),
+    goOffline: () => ((online = false), onChange()),
+    events: () => events!,
+  };
+}
+
+describe("PwaState", () => {
+  it("registers the worker and reports the offline-ready shell and a waiting update", async () => {
+    const t = setup();
+    await t.pwa.start();
+    expect(t.calls).toEqual(["register"]);
+    t.events().onOfflineReady();
+    t.events().onUpdateWaiting();
+    expect(t.pwa.offlineReady).toBe(true);
+    expect(t.pwa.updateWaiting).toBe(true);
+  });
+
+  it("updates at once when idle", async () => {
+    const t = setup();
+    await t.pwa.start();
+    t.events().onUpdateWaiting();
+    await t.pwa.requestUpdate();
+    expect(t.calls).toEqual(["register", "update"]);
+  });
+
+  it("defers the reload while a generation or bench runs, and applies it once idle", async () => {
+    const t = setup(true);
+    await t.pwa.start();
+    t.events().onUpdateWaiting();
+    await t.pwa.requestUpdate();
+    expect(t.pwa.reloadPending).toBe(true);
+    expect(t.calls).toEqual(["register"]);
+    await t.pwa.settle();
+    expect(t.calls).toEqual(["register"]);
+    t.setBusy(false);
+    await t.pwa.settle();
+    await t.pwa.settle();
+    expect(t.calls).toEqual(["register", "update"]);
+  });
+
+  it("does nothing without a waiting version, and forgets a dismissed one", async () => {
+    const t = setup();
+    await t.pwa.start();
+    await t.pwa.requestUpdate();
+    t.events().onUpdateWaiting();
+    t.pwa.dismiss();
+    await t.pwa.settle();
+    expect(t.calls).toEqual(["register"]);
+  });
+
+  it("follows the network state", async () => {
+    const t = setup();
+    await t.pwa.start();
+    expect(t.pwa.online).toBe(true);
+    t.goOffline();
+    expect(t.pwa.online).toBe(false);
+  });
+});
