@@ -16,6 +16,8 @@ export default defineConfig({
   build: {
     target: "es2022",
     sourcemap: true,
+    // Every browser with WebGPU or WebAssembly threads supports <link rel="modulepreload">.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       input: { main: "index.html", embed: "embed.html" },
       // The model-list plugin imports web-llm in node once per build; its timing is expected.
