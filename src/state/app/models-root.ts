@@ -19,8 +19,26 @@ export async function createModelsView(app: App): Promise<ModelsViewState> {
     device: app.device,
     cache: () => app.engines.cache(),
     // Opening the view reads web-llm's cache from the page; the runtime starts on a download.
-    inventory: async (backend) =>
-      pageModelCache(backend, (id) => catalog.byId(id)) ?? app.engines.cache(),
+    // Other runtimes' models (GGUF files) are asked of their own runtime's cache.
+    inventory: async (backend) => {
+      const page = pageModelCache(backend, (id) => catalog.byId(id));
+      const runtimes = await app.engines.cache();
+      if (!page) return runtimes;
+      const onPage = (id: string) => (catalog.byId(id)?.runtime ?? "webllm") === "webllm";
+      return {
+        async cachedModelIds(ids) {
+          const web = ids.filter(onPage);
+          const rest = ids.filter((id) => !onPage(id));
+          const found = await Promise.all([
+            web.length ? page.cachedModelIds(web) : [],
+            rest.length ? runtimes.cachedModelIds(rest) : [],
+          ]);
+          const cached = new Set(found.flat());
+          return ids.filter((id) => cached.has(id));
+        },
+        deleteModel: (id) => (onPage(id) ? page : runtimes).deleteModel(id),
+      };
+    },
     syncLoaded: () => app.engines.sync(),
     downloadSize: (backend) => {
       const webllm = webllmDownloadSize(backend);
