@@ -54,7 +54,8 @@ const answerText = (locator) =>
     });
     const text = /** @type {HTMLElement} */ (el).innerText;
     for (const [m, tex] of swaps) tex.replaceWith(m);
-    return text;
+    // A trailing line break depends on whether the last block is still the live tail.
+    return text.trimEnd();
   });
 
 /** Texts of the answers of the last turn, as their Markdown rendered them. */
