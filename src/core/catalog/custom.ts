@@ -97,26 +97,7 @@ export function checkCustomGguf(
   if (!name)
     errors.push(invalid("name", "Give the model a name.", "Any short name you recognise."));
   if (url instanceof PolymathError) errors.push(url);
-  if (!role) {
-    errors.push(
-      invalid(
-        "role",
-        "Pick a role: generalist, specialist or embedding.",
-        "A specialist is tuned for one domain (code, maths…); a generalist for everything.",
-      ),
-    );
-  }
-  if (domains.length === 0 || unknown.length > 0) {
-    errors.push(
-      invalid(
-        "domains",
-        unknown.length > 0
-          ? `Unknown domain: ${unknown.join(", ")}.`
-          : "Pick at least one domain the model is good at.",
-        `Domains: ${DOMAINS.join(", ")}.`,
-      ),
-    );
-  }
+  errors.push(...roleAndDomainErrors(role, domains, unknown));
   if (vramMB instanceof PolymathError) errors.push(vramMB);
   const idError = checkId(id, typedId !== "" || typeof url === "string", options);
   if (idError) errors.push(idError);
@@ -173,26 +154,7 @@ export function checkCustomModel(
     errors.push(invalid("name", "Give the model a name.", "Any short name you recognise."));
   if (modelUrl instanceof PolymathError) errors.push(modelUrl);
   if (modelLibUrl instanceof PolymathError) errors.push(modelLibUrl);
-  if (!role) {
-    errors.push(
-      invalid(
-        "role",
-        "Pick a role: generalist, specialist or embedding.",
-        "A specialist is tuned for one domain (code, maths…); a generalist for everything.",
-      ),
-    );
-  }
-  if (domains.length === 0 || unknown.length > 0) {
-    errors.push(
-      invalid(
-        "domains",
-        unknown.length > 0
-          ? `Unknown domain: ${unknown.join(", ")}.`
-          : "Pick at least one domain the model is good at.",
-        `Domains: ${DOMAINS.join(", ")}.`,
-      ),
-    );
-  }
+  errors.push(...roleAndDomainErrors(role, domains, unknown));
   if (vramMB instanceof PolymathError) errors.push(vramMB);
   const idError = checkId(id, typedId !== "" || typeof modelUrl === "string", options);
   if (idError) errors.push(idError);
@@ -385,4 +347,34 @@ function isHuggingFace(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** What is wrong with a form's role and domains (the same rules for every kind of model). */
+function roleAndDomainErrors(
+  role: unknown,
+  domains: readonly string[],
+  unknown: readonly string[],
+): PolymathError[] {
+  const errors: PolymathError[] = [];
+  if (!role) {
+    errors.push(
+      invalid(
+        "role",
+        "Pick a role: generalist, specialist or embedding.",
+        "A specialist is tuned for one domain (code, maths…); a generalist for everything.",
+      ),
+    );
+  }
+  if (domains.length === 0 || unknown.length > 0) {
+    errors.push(
+      invalid(
+        "domains",
+        unknown.length > 0
+          ? `Unknown domain: ${unknown.join(", ")}.`
+          : "Pick at least one domain the model is good at.",
+        `Domains: ${DOMAINS.join(", ")}.`,
+      ),
+    );
+  }
+  return errors;
 }
