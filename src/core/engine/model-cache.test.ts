@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { routeCaches, type DownloadingCache } from "./model-cache";
+import { routeCaches, splitCaches, type DownloadingCache } from "./model-cache";
 
 function fakeCache(name: string, has: string[], log: string[]): DownloadingCache {
   return {
@@ -34,5 +34,25 @@ describe("routeCaches", () => {
     const unwired = routeCaches(runtimeOf, (r) => (r === "wllama" ? Promise.resolve(cpu) : null));
     expect(await unwired.cachedModelIds(["a-MLC", "b-GGUF"])).toEqual(["b-GGUF"]);
     await expect(unwired.download("a-MLC", {})).rejects.toMatchObject({ code: "invalid-request" });
+  });
+});
+
+describe("splitCaches", () => {
+  it("asks each model of its own cache and deletes it there", async () => {
+    const cache = (held: string[], deleted: string[]) => ({
+      cachedModelIds: async (ids: string[]) => ids.filter((id) => held.includes(id)),
+      deleteModel: async (id: string) => void deleted.push(id),
+    });
+    const gone: string[][] = [[], []];
+    const both = splitCaches(
+      (id) => id.endsWith("-MLC"),
+      cache(["a-MLC"], gone[0]!),
+      cache(["b-GGUF", "a-MLC"], gone[1]!),
+    );
+    // "a-MLC" is asked of the first cache only; the order of the question is kept.
+    expect(await both.cachedModelIds(["b-GGUF", "c-MLC", "a-MLC"])).toEqual(["b-GGUF", "a-MLC"]);
+    await both.deleteModel("b-GGUF");
+    await both.deleteModel("a-MLC");
+    expect(gone).toEqual([["a-MLC"], ["b-GGUF"]]);
   });
 });

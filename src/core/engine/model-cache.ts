@@ -109,3 +109,28 @@ export function routeCaches<R extends string>(
     download: async (modelId, options) => (await cache(modelId)).download(modelId, options),
   };
 }
+
+/**
+ * One `ModelCache` over two ready caches: the models `inFirst` picks are asked of `first`, the
+ * others of `second` (the Models view reads web-llm's files from the page and asks the other
+ * runtimes their own).
+ */
+export function splitCaches(
+  inFirst: (modelId: string) => boolean,
+  first: ModelCache,
+  second: ModelCache,
+): ModelCache {
+  return {
+    async cachedModelIds(modelIds) {
+      const a = modelIds.filter(inFirst);
+      const b = modelIds.filter((id) => !inFirst(id));
+      const found = await Promise.all([
+        a.length ? first.cachedModelIds(a) : [],
+        b.length ? second.cachedModelIds(b) : [],
+      ]);
+      const cached = new Set(found.flat());
+      return modelIds.filter((id) => cached.has(id));
+    },
+    deleteModel: (modelId) => (inFirst(modelId) ? first : second).deleteModel(modelId),
+  };
+}

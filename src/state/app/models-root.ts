@@ -3,6 +3,7 @@
  * the cache and custom models, over the runtime that downloads models (started only for a
  * download: the cache is listed and cleared from the page).
  */
+import { splitCaches } from "../../core/engine/model-cache";
 import { checkModelFolder } from "../../platform/webllm/check-model-folder";
 import { checkModelLibrary } from "../../platform/webllm/check-model-library";
 import { pageModelCache } from "../../platform/webllm/artifact-stores";
@@ -25,19 +26,7 @@ export async function createModelsView(app: App): Promise<ModelsViewState> {
       const runtimes = await app.engines.cache();
       if (!page) return runtimes;
       const onPage = (id: string) => (catalog.byId(id)?.runtime ?? "webllm") === "webllm";
-      return {
-        async cachedModelIds(ids) {
-          const web = ids.filter(onPage);
-          const rest = ids.filter((id) => !onPage(id));
-          const found = await Promise.all([
-            web.length ? page.cachedModelIds(web) : [],
-            rest.length ? runtimes.cachedModelIds(rest) : [],
-          ]);
-          const cached = new Set(found.flat());
-          return ids.filter((id) => cached.has(id));
-        },
-        deleteModel: (id) => (onPage(id) ? page : runtimes).deleteModel(id),
-      };
+      return splitCaches(onPage, page, runtimes);
     },
     syncLoaded: () => app.engines.sync(),
     downloadSize: (backend) => {
