@@ -188,50 +188,42 @@ describe("Chat's prompt box", () => {
     { width: 1280, height: 800 },
     { width: 360, height: 740 },
   ]) {
-    // KNOWN FAILURE at 360×740 since the renderer and the first-visit work merged (see the closing
-    // note): the box covers part of the newest message there.
-    const todo =
-      size.width === 360 ? { todo: "KNOWN FAILURE: the prompt box covers the newest message" } : {};
-    it(
-      `never covers the newest message at ${size.width}×${size.height}, and offers follow-ups`,
-      todo,
-      async () => {
-        const { page } = b;
-        await page.setViewportSize(size);
-        await page.goto(server.url + "#/chat");
-        await page.getByLabel("Pace", { exact: true }).selectOption("fastest");
-        await page.getByLabel("Replay a recording (.json)").setInputFiles(THREE);
-        await page.getByTestId("replay-badge").waitFor();
-        const suggestions = page.getByTestId("recorded-prompts");
-        assert.match(await suggestions.innerText(), /answers these prompts/);
-        await suggestions.getByRole("button").first().click();
-        await page.getByRole("button", { name: "Send", exact: true }).click();
-        await page.getByTestId("assistant-message").getByTestId("usage").waitFor();
-        await frames(page);
-        assert.equal(await covered(page), 0, "after the first answer");
+    it(`never covers the newest message at ${size.width}×${size.height}, and offers follow-ups`, async () => {
+      const { page } = b;
+      await page.setViewportSize(size);
+      await page.goto(server.url + "#/chat");
+      await page.getByLabel("Pace", { exact: true }).selectOption("fastest");
+      await page.getByLabel("Replay a recording (.json)").setInputFiles(THREE);
+      await page.getByTestId("replay-badge").waitFor();
+      const suggestions = page.getByTestId("recorded-prompts");
+      assert.match(await suggestions.innerText(), /answers these prompts/);
+      await suggestions.getByRole("button").first().click();
+      await page.getByRole("button", { name: "Send", exact: true }).click();
+      await page.getByTestId("assistant-message").getByTestId("usage").waitFor();
+      await frames(page);
+      assert.equal(await covered(page), 0, "after the first answer");
 
-        // As in Compare, the recorded follow-up is offered once there is an answer.
-        assert.match(await suggestions.innerText(), /answers these follow-ups/);
-        await suggestions.getByRole("button", { name: FOLLOW_UP }).click();
-        await page.getByRole("button", { name: "Send", exact: true }).click();
-        await page.getByTestId("assistant-message").nth(1).getByTestId("usage").waitFor();
-        await frames(page);
-        assert.equal(await covered(page), 0, "after the follow-up");
-        // Nothing in the recording continues past it, so nothing more is offered.
-        assert.equal(await suggestions.count(), 0);
+      // As in Compare, the recorded follow-up is offered once there is an answer.
+      assert.match(await suggestions.innerText(), /answers these follow-ups/);
+      await suggestions.getByRole("button", { name: FOLLOW_UP }).click();
+      await page.getByRole("button", { name: "Send", exact: true }).click();
+      await page.getByTestId("assistant-message").nth(1).getByTestId("usage").waitFor();
+      await frames(page);
+      assert.equal(await covered(page), 0, "after the follow-up");
+      // Nothing in the recording continues past it, so nothing more is offered.
+      assert.equal(await suggestions.count(), 0);
 
-        // A reader who scrolls the last answer into view sees it above the box, not under it.
-        await page.evaluate(() => scrollTo(0, 0));
-        await page
-          .getByTestId("assistant-message")
-          .last()
-          .evaluate((el) => el.scrollIntoView({ block: "end" }));
-        await frames(page);
-        assert.equal(await covered(page), 0, "scrolled into view");
-        await screenshot(page, `chat-follow-up-${size.width}`);
-        await page.getByRole("button", { name: "Back to real models" }).click();
-      },
-    );
+      // A reader who scrolls the last answer into view sees it above the box, not under it.
+      await page.evaluate(() => scrollTo(0, 0));
+      await page
+        .getByTestId("assistant-message")
+        .last()
+        .evaluate((el) => el.scrollIntoView({ block: "end" }));
+      await frames(page);
+      assert.equal(await covered(page), 0, "scrolled into view");
+      await screenshot(page, `chat-follow-up-${size.width}`);
+      await page.getByRole("button", { name: "Back to real models" }).click();
+    });
   }
 });
 

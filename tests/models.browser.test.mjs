@@ -51,77 +51,72 @@ async function search(page, text) {
 }
 
 describe("Models view with SwiftShader WebGPU", () => {
-  it(
-    "lists and deletes downloads without fetching the model runtime",
-    {
-      todo: "KNOWN FAILURE since merging the CPU runtime with the page-side cache inventory (see the closing note): the worker-engine chunk is fetched",
-    },
-    async () => {
-      const { page } = b;
-      // First in this file: nothing has started the runtime yet in this browser.
-      const scripts = [];
-      const onRequest = (r) => {
-        if (r.resourceType() === "script" || /\.js(\?|$)/.test(r.url())) scripts.push(r.url());
-      };
-      b.context.on("request", onRequest);
-      try {
-        await openModels(page);
-        await page.getByText(/^None yet/).waitFor();
-        // A download as web-llm's Cache API backend keeps it: manifest, shards, config, library.
-        await page.evaluate(
-          async ({ id }) => {
-            const folder = `https://huggingface.co/mlc-ai/${id}/resolve/main/`;
-            const json = (v) =>
-              new Response(JSON.stringify(v), { headers: { "content-type": "application/json" } });
-            const model = await caches.open("webllm/model");
-            const records = [0, 1].map((i) => ({
-              dataPath: `params_shard_${i}.bin`,
-              nbytes: 300 * 1024 * 1024,
-            }));
-            await model.put(`${folder}tensor-cache.json`, json({ records }));
-            for (const r of records) await model.put(folder + r.dataPath, new Response("x"));
-            await model.put(`${folder}tokenizer.json`, json({}));
-            await (
-              await caches.open("webllm/config")
-            ).put(`${folder}mlc-chat-config.json`, json({}));
-          },
-          { id: F32 },
-        );
-        await page.reload();
-        const list = page.getByTestId("cached-models");
-        await list.waitFor();
-        const item = list.getByRole("listitem");
-        assert.equal(await item.count(), 1);
-        // The size comes from the stored manifest (2 × 300 MiB).
-        await item
-          .filter({ hasText: /Qwen2\.5-0\.5B-Instruct.*q4f32/ })
-          .filter({ hasText: "600 MB" })
-          .waitFor();
-        await item.getByRole("button", { name: `Delete ${F32} from the cache` }).click();
-        await list.waitFor({ state: "detached" });
-        await page.getByText(/^None yet/).waitFor();
-        const left = await page.evaluate(async () => {
-          const urls = [];
-          for (const name of ["webllm/model", "webllm/config"]) {
-            for (const r of await (await caches.open(name)).keys()) urls.push(r.url);
-          }
-          return urls;
-        });
-        assert.deepEqual(left, []);
-        const runtime = scripts.filter((u) => /engine\.worker|worker-engine/.test(u));
-        assert.deepEqual(runtime, [], "no model runtime chunk was requested");
-        assert.ok(
-          scripts.some((u) => /ModelsView/.test(u)),
-          scripts.join("\n"),
-        );
-      } finally {
-        b.context.off("request", onRequest);
-      }
-      // The sizes read from the seeded manifest stay known to this page; the next test wants none.
+  it("lists and deletes downloads without fetching the model runtime", async () => {
+    const { page } = b;
+    // First in this file: nothing has started the runtime yet in this browser.
+    const scripts = [];
+    const onRequest = (r) => {
+      // The service worker precaches the app shell (the runtimes' small client chunks among
+      // it) for offline use: those fetches start nothing. The page's own requests count.
+      if (r.serviceWorker()) return;
+      if (r.resourceType() === "script" || /\.js(\?|$)/.test(r.url())) scripts.push(r.url());
+    };
+    b.context.on("request", onRequest);
+    try {
+      await openModels(page);
+      await page.getByText(/^None yet/).waitFor();
+      // A download as web-llm's Cache API backend keeps it: manifest, shards, config, library.
+      await page.evaluate(
+        async ({ id }) => {
+          const folder = `https://huggingface.co/mlc-ai/${id}/resolve/main/`;
+          const json = (v) =>
+            new Response(JSON.stringify(v), { headers: { "content-type": "application/json" } });
+          const model = await caches.open("webllm/model");
+          const records = [0, 1].map((i) => ({
+            dataPath: `params_shard_${i}.bin`,
+            nbytes: 300 * 1024 * 1024,
+          }));
+          await model.put(`${folder}tensor-cache.json`, json({ records }));
+          for (const r of records) await model.put(folder + r.dataPath, new Response("x"));
+          await model.put(`${folder}tokenizer.json`, json({}));
+          await (await caches.open("webllm/config")).put(`${folder}mlc-chat-config.json`, json({}));
+        },
+        { id: F32 },
+      );
       await page.reload();
-      assert.deepEqual(b.errors, []);
-    },
-  );
+      const list = page.getByTestId("cached-models");
+      await list.waitFor();
+      const item = list.getByRole("listitem");
+      assert.equal(await item.count(), 1);
+      // The size comes from the stored manifest (2 × 300 MiB).
+      await item
+        .filter({ hasText: /Qwen2\.5-0\.5B-Instruct.*q4f32/ })
+        .filter({ hasText: "600 MB" })
+        .waitFor();
+      await item.getByRole("button", { name: `Delete ${F32} from the cache` }).click();
+      await list.waitFor({ state: "detached" });
+      await page.getByText(/^None yet/).waitFor();
+      const left = await page.evaluate(async () => {
+        const urls = [];
+        for (const name of ["webllm/model", "webllm/config"]) {
+          for (const r of await (await caches.open(name)).keys()) urls.push(r.url);
+        }
+        return urls;
+      });
+      assert.deepEqual(left, []);
+      const runtime = scripts.filter((u) => /engine\.worker|worker-engine/.test(u));
+      assert.deepEqual(runtime, [], "no model runtime chunk was requested");
+      assert.ok(
+        scripts.some((u) => /ModelsView/.test(u)),
+        scripts.join("\n"),
+      );
+    } finally {
+      b.context.off("request", onRequest);
+    }
+    // The sizes read from the seeded manifest stay known to this page; the next test wants none.
+    await page.reload();
+    assert.deepEqual(b.errors, []);
+  });
 
   it("lists the catalog with fit badges and reasons, and filters it", async () => {
     const { page } = b;
@@ -152,63 +147,53 @@ describe("Models view with SwiftShader WebGPU", () => {
     assert.deepEqual(b.errors, []);
   });
 
-  it(
-    "shows the network error with Retry when downloads are blocked, and stays usable",
-    {
-      todo: "KNOWN FAILURE since merging the CPU runtime with the page-side cache inventory (see the closing note): the size estimate is not shown offline",
-    },
-    async () => {
-      const { page } = b;
-      await openModels(page);
-      await search(page, F32);
-      await row(page, F32).getByRole("button", { name: /q4f32/ }).click();
-      const details = row(page, F32);
-      // Offline, the exact size cannot be read: the estimate is shown, labelled as one.
-      await details.getByTestId("download-size").filter({ hasText: "(estimate)" }).waitFor();
-      await details.getByRole("button", { name: "Download", exact: true }).click();
+  it("shows the network error with Retry when downloads are blocked, and stays usable", async () => {
+    const { page } = b;
+    await openModels(page);
+    await search(page, F32);
+    await row(page, F32).getByRole("button", { name: /q4f32/ }).click();
+    const details = row(page, F32);
+    // Offline, the exact size cannot be read: the estimate is shown, labelled as one.
+    await details.getByTestId("download-size").filter({ hasText: "(estimate)" }).waitFor();
+    await details.getByRole("button", { name: "Download", exact: true }).click();
 
-      const downloads = page.getByTestId("downloads");
-      const notice = downloads.getByTestId("error-notice");
-      await notice.waitFor({ timeout: 60_000 });
-      assert.equal(await notice.getAttribute("data-code"), "network");
-      const first = await notice.innerText();
-      assert.match(first, /Could not download the model files/);
-      assert.match(first, /retry/i);
-      const triedBefore = blocked.length;
-      const hf = `https://huggingface.co/mlc-ai/${F32}/resolve/main/`;
-      // The size check asked for the manifest where web-llm reads it; the download, for the config.
-      assert.ok(blocked.includes(`${hf}tensor-cache.json`), blocked.join("\n"));
-      assert.ok(blocked.includes(`${hf}mlc-chat-config.json`), blocked.join("\n"));
+    const downloads = page.getByTestId("downloads");
+    const notice = downloads.getByTestId("error-notice");
+    await notice.waitFor({ timeout: 60_000 });
+    assert.equal(await notice.getAttribute("data-code"), "network");
+    const first = await notice.innerText();
+    assert.match(first, /Could not download the model files/);
+    assert.match(first, /retry/i);
+    const triedBefore = blocked.length;
+    const hf = `https://huggingface.co/mlc-ai/${F32}/resolve/main/`;
+    // The size check asked for the manifest where web-llm reads it; the download, for the config.
+    assert.ok(blocked.includes(`${hf}tensor-cache.json`), blocked.join("\n"));
+    assert.ok(blocked.includes(`${hf}mlc-chat-config.json`), blocked.join("\n"));
 
-      await notice.getByRole("button", { name: "Retry" }).click();
-      // The retry reaches the network again (the worker's requests are routed too) and fails the same way.
-      const deadline = Date.now() + 60_000;
-      while (blocked.length === triedBefore && Date.now() < deadline)
-        await page.waitForTimeout(100);
-      await downloads.getByTestId("error-notice").waitFor({ timeout: 60_000 });
-      assert.equal(
-        await downloads.getByTestId("error-notice").getAttribute("data-code"),
-        "network",
-      );
-      assert.equal(await downloads.getByTestId("error-notice").innerText(), first);
-      assert.ok(blocked.length > triedBefore, "Retry fetched again");
-      await screenshot(page, "models-download-error-1280");
+    await notice.getByRole("button", { name: "Retry" }).click();
+    // The retry reaches the network again (the worker's requests are routed too) and fails the same way.
+    const deadline = Date.now() + 60_000;
+    while (blocked.length === triedBefore && Date.now() < deadline) await page.waitForTimeout(100);
+    await downloads.getByTestId("error-notice").waitFor({ timeout: 60_000 });
+    assert.equal(await downloads.getByTestId("error-notice").getAttribute("data-code"), "network");
+    assert.equal(await downloads.getByTestId("error-notice").innerText(), first);
+    assert.ok(blocked.length > triedBefore, "Retry fetched again");
+    await screenshot(page, "models-download-error-1280");
 
-      // Still usable: another view, back, filter.
-      await page
-        .getByRole("navigation", { name: "Views" })
-        .getByRole("link", { name: "Device" })
-        .click();
-      await page.getByTestId("device-verdict").waitFor();
-      await page
-        .getByRole("navigation", { name: "Views" })
-        .getByRole("link", { name: "Models" })
-        .click();
-      await search(page, "Coder-0.5B q4f32");
-      await row(page, "Qwen2.5-Coder-0.5B-Instruct-q4f32_1-MLC").waitFor();
-      assert.deepEqual(b.errors, []);
-    },
-  );
+    // Still usable: another view, back, filter.
+    await page
+      .getByRole("navigation", { name: "Views" })
+      .getByRole("link", { name: "Device" })
+      .click();
+    await page.getByTestId("device-verdict").waitFor();
+    await page
+      .getByRole("navigation", { name: "Views" })
+      .getByRole("link", { name: "Models" })
+      .click();
+    await search(page, "Coder-0.5B q4f32");
+    await row(page, "Qwen2.5-Coder-0.5B-Instruct-q4f32_1-MLC").waitFor();
+    assert.deepEqual(b.errors, []);
+  });
 
   it("shows every invalid field of the custom model form at once", async () => {
     const { page } = b;
@@ -297,26 +282,33 @@ describe("Models view with SwiftShader WebGPU", () => {
     assert.deepEqual(b.errors, []);
   });
 
-  it(
-    "keeps the cache backend setting across a reload",
-    {
-      todo: "KNOWN FAILURE since merging the CPU runtime with the page-side cache inventory (see the closing note): the setting does not survive the reload",
-    },
-    async () => {
-      const { page } = b;
+  it("keeps the cache backend setting across a reload", async () => {
+    const { page } = b;
+    /** The radios are disabled while a choice is saved and the cache re-read. */
+    const settled = () =>
+      page.waitForFunction(
+        () => !document.querySelector("input[name=cache-backend]:checked")?.matches(":disabled"),
+      );
+    // The view has read the saved setting once the cache scan it starts after it has answered
+    // ("None yet (the cache could not be read)." shows before any scan).
+    const opened = async () => {
       await openModels(page);
-      const indexeddb = page.getByRole("radio", { name: /^IndexedDB/ });
-      await indexeddb.check();
-      await page.getByRole("radio", { name: /^Cache API/ }).isEnabled();
-      await page.reload();
-      await page.getByTestId("storage-usage").waitFor();
-      assert.equal(await page.getByRole("radio", { name: /^IndexedDB/ }).isChecked(), true);
-      await page.getByRole("radio", { name: /^Cache API/ }).check();
-      await page.reload();
-      assert.equal(await page.getByRole("radio", { name: /^Cache API/ }).isChecked(), true);
-      assert.deepEqual(b.errors, []);
-    },
-  );
+      await page.getByText("None yet.", { exact: true }).waitFor();
+    };
+    await opened();
+    await page.getByRole("radio", { name: /^IndexedDB/ }).check();
+    await settled();
+    await page.reload();
+    await opened();
+    assert.equal(await page.getByRole("radio", { name: /^IndexedDB/ }).isChecked(), true);
+    await page.getByRole("radio", { name: /^Cache API/ }).check();
+    await settled();
+    await page.reload();
+    await opened();
+    assert.equal(await page.getByRole("radio", { name: /^Cache API/ }).isChecked(), true);
+    assert.equal(await page.getByRole("radio", { name: /^IndexedDB/ }).isChecked(), false);
+    assert.deepEqual(b.errors, []);
+  });
 
   it("fits 360 px without sideways scrolling", async () => {
     const { page } = b;

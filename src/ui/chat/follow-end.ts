@@ -3,8 +3,21 @@
  * padding is the box's height (so any scroll into view stops above it), and while the reader is
  * at the end, growing answers and a taller box scroll the last message back above the box. A
  * reader who scrolled up is left where they are, until they send a prompt or open another
- * conversation (`pin`).
+ * conversation (`pin`). Only scrolling the reader did counts: the browser scrolls by itself too
+ * (scroll anchoring, clamping when a re-rendered answer is briefly shorter), and such a scroll
+ * read as the reader's would stop following in mid-answer.
  */
+
+/** Input that scrolls the page when the reader gives it (typing in a field does not). */
+const READER_INPUT = ["wheel", "touchmove", "pointerdown", "keydown"] as const;
+const SCROLL_KEYS = new Set(["ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End", " "]);
+
+function scrollsPage(event: Event): boolean {
+  if (!(event instanceof KeyboardEvent)) return true;
+  const target = event.target as HTMLElement | null;
+  if (target?.closest("input, textarea, select, [contenteditable]")) return false;
+  return SCROLL_KEYS.has(event.key);
+}
 export interface Follower {
   /** Follow the end again (after a send, in another conversation). */
   pin(): void;
@@ -22,9 +35,15 @@ export function followEnd(
   // The scroll event of our own scroll arrives a frame later, when the answer may have grown far
   // past the end: only the reader's own scrolling decides whether they still follow.
   let ours = false;
+  // Whether the reader has scrolled (or may have) since they last sent a prompt.
+  let reader = false;
+  const input = (event: Event) => {
+    if (scrollsPage(event)) reader = true;
+  };
   const measure = () => {
     if (ours) ours = false;
-    else atEnd = scrollY + innerHeight >= root.scrollHeight - composer.offsetHeight - 120;
+    else if (reader)
+      atEnd = scrollY + innerHeight >= root.scrollHeight - composer.offsetHeight - 120;
   };
   const follow = () => {
     // A little room above the box, so a message laid out at a fraction of a pixel (scrolling
@@ -39,14 +58,17 @@ export function followEnd(
   observer.observe(view);
   observer.observe(composer);
   addEventListener("scroll", measure, { passive: true });
+  for (const type of READER_INPUT) addEventListener(type, input, { passive: true, capture: true });
   return {
     pin: () => {
       atEnd = true;
+      reader = false;
       follow();
     },
     stop: () => {
       observer.disconnect();
       removeEventListener("scroll", measure);
+      for (const type of READER_INPUT) removeEventListener(type, input, { capture: true });
       root.style.scrollPaddingBottom = "";
     },
   };
