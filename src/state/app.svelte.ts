@@ -25,7 +25,7 @@ import type { PwaState } from "./shared/pwa.svelte";
 import { DeviceState } from "./shared/device.svelte";
 import { EngineState } from "./shared/engines.svelte";
 import { Nav } from "./shared/nav.svelte";
-import { ReplayFile } from "./shared/replay-file.svelte";
+import type { ReplayFile } from "./shared/replay-file.svelte";
 import { Theme } from "./shared/theme.svelte";
 
 /** What the Chat view works with. */
@@ -34,6 +34,8 @@ export interface ChatViewState {
   library: ConversationLibrary;
   catalog: CatalogState;
   consent: DownloadConsent;
+  /** The recording file being replayed and its pace. */
+  replayFile: ReplayFile;
 }
 
 /** What the Compare view works with. */
@@ -46,6 +48,8 @@ export interface CompareViewState {
   consent: DownloadConsent;
   /** A model as its runtime knows it (the recording's annotations for a replayed one). */
   describe: (modelId: string) => ModelDescription;
+  /** The recording file being replayed and its pace. */
+  replayFile: ReplayFile;
 }
 
 /** What the first screen works with. */
@@ -84,13 +88,13 @@ export class App {
       start: () => import("../platform/remote-engine").then((m) => m.startRemote(this.catalog())),
     },
   });
-  readonly replayFile = new ReplayFile(this.engines);
   /** The views' states once their roots made them, so an update can wait for running work. */
   made = $state.raw<{ chat?: ChatState; compare?: CompareSession; bench?: BenchState }>({});
 
   #catalog: Promise<CatalogState> | null = null;
   #catalogState: CatalogState | null = null;
   #pwa: Promise<PwaState> | null = null;
+  #replayFile: Promise<ReplayFile> | null = null;
   #chat: Promise<ChatViewState> | null = null;
   #compare: Promise<CompareViewState> | null = null;
   #models: Promise<ModelsViewState> | null = null;
@@ -112,19 +116,9 @@ export class App {
 
   /** The model catalog (web-llm's list and custom models), made once. */
   catalog(): Promise<CatalogState> {
-    this.#catalog ??= (async () => {
-      const [{ CatalogState }, { readModelSetup }] = await Promise.all([
-        import("./shared/catalog.svelte"),
-        import("../platform/model-setup"),
-      ]);
-      this.#catalogState = new CatalogState({
-        device: this.device,
-        setup: readModelSetup,
-        configure: (config) => this.engines.setAppConfig(config),
-        endpoints: () => import("../platform/remote-engine").then((m) => m.endpointStore()),
-      });
-      return this.#catalogState;
-    })();
+    this.#catalog ??= import("./app/catalog-root").then(
+      (m) => (this.#catalogState = m.createCatalog(this)),
+    );
     return this.#catalog;
   }
 
@@ -132,6 +126,14 @@ export class App {
   consent(): Promise<DownloadConsent> {
     this.#consent ??= import("./app/consent-root").then((m) => m.createConsent(this));
     return this.#consent;
+  }
+
+  /** The recording file being replayed and its pace (its module loads with the first view). */
+  replayFile(): Promise<ReplayFile> {
+    this.#replayFile ??= import("./shared/replay-file.svelte").then(
+      ({ ReplayFile }) => new ReplayFile(this.engines),
+    );
+    return this.#replayFile;
   }
 
   home(): Promise<HomeViewState> {

@@ -20,8 +20,12 @@ import { ConversationLibrary } from "../chat/chat-library.svelte";
 import { ChatState } from "../chat/chat.svelte";
 
 export async function createChatView(app: App): Promise<ChatViewState> {
-  const [catalog, consent] = await Promise.all([app.catalog(), app.consent()]);
-  const { device, engines, nav, replayFile } = app;
+  const [catalog, consent, replayFile] = await Promise.all([
+    app.catalog(),
+    app.consent(),
+    app.replayFile(),
+  ]);
+  const { device, engines, nav } = app;
   const library = new ConversationLibrary(() => store("conversations"), createDocEvents());
   const defaultModel = () => {
     const profile = device.profile;
@@ -118,5 +122,5 @@ export async function createChatView(app: App): Promise<ChatViewState> {
   // A page closed mid-answer keeps the prompt and what had arrived.
   addEventListener("pagehide", () => void chat.persistNow());
   app.made = { ...app.made, chat };
-  return { chat, library, catalog, consent };
+  return { chat, library, catalog, consent, replayFile };
 }

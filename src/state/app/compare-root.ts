@@ -23,7 +23,11 @@ import { CompareHistory } from "../compare/history.svelte";
 import { CompareSetup } from "../compare/setup.svelte";
 
 export async function createCompareView(app: App): Promise<CompareViewState> {
-  const [catalog, consent] = await Promise.all([app.catalog(), app.consent()]);
+  const [catalog, consent, replayFile] = await Promise.all([
+    app.catalog(),
+    app.consent(),
+    app.replayFile(),
+  ]);
   const { device, engines, nav } = app;
   const describe = (id: string) => describeModel(id, catalog.entries, engines.recording);
   const replayed = (id: string) => engines.traitsOf(id).replayed;
@@ -89,5 +93,5 @@ export async function createCompareView(app: App): Promise<CompareViewState> {
   // A page closed mid-turn keeps the prompt and what each column had sent.
   addEventListener("pagehide", () => void session.persistNow());
   app.made = { ...app.made, compare: session };
-  return { session, setup, history, arena, catalog, describe, consent };
+  return { session, setup, history, arena, catalog, describe, consent, replayFile };
 }

@@ -22,7 +22,7 @@ export async function createHome(app: App): Promise<HomeViewState> {
     openShowcase: (entry) => openShowcase(app, entry),
     openOffer: async (offer) => {
       const view = await app.compare();
-      app.replayFile.back();
+      (await app.replayFile()).back();
       view.session.clear();
       view.setup.blind = false;
       const ok = await view.setup.choosePreset(offer.models.map((m) => m.id));
@@ -42,8 +42,9 @@ async function openShowcase(app: App, entry: ShowcaseEntry): Promise<void> {
   if (!response.ok) throw new Error(`The recording ${entry.file} answered ${response.status}.`);
   const text = await response.text();
   const view = await app.compare();
-  if (!(await app.replayFile.load({ name: entry.file, text: async () => text }))) {
-    throw app.replayFile.error ?? new Error(`${entry.file} is not a recording.`);
+  const replayFile = await app.replayFile();
+  if (!(await replayFile.load({ name: entry.file, text: async () => text }))) {
+    throw replayFile.error ?? new Error(`${entry.file} is not a recording.`);
   }
   view.session.clear();
   view.setup.blind = false;
