@@ -9,6 +9,7 @@ import { itemKey, type BenchResult, type BenchRouting, type BenchRun } from "../
 import { PROMPT_TEMPLATES } from "../runs/bench/templates";
 import type { BenchReport } from "./bench-report";
 import { toCsv } from "./csv";
+import { loadLabel } from "./load-label";
 import { domainScoresSvg, escapeXml, scoreVsMemorySvg } from "./report-svg";
 
 export const BENCH_REPORT_FORMAT = "polymath-bench-report";
@@ -166,7 +167,7 @@ ${scoreVsMemorySvg(report)}
       name(c.modelId),
       c.downloadBytes === undefined ? "unknown" : `${(c.downloadBytes / 1e9).toFixed(2)} GB`,
       c.remote ? "remote" : `${(c.memoryMB / 1024).toFixed(2)} GB`,
-      c.load ? `${(c.load.loadMs / 1000).toFixed(1)} s ${c.load.cold ? "cold" : "warm"}` : "–",
+      c.load ? loadLabel(c.load) : "–",
       c.ttftMs === undefined ? "–" : `${Math.round(c.ttftMs)} ms`,
       c.decodeTokensPerS === undefined ? "–" : `${c.decodeTokensPerS.toFixed(1)} tok/s`,
     ]),

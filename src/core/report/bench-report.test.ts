@@ -104,6 +104,22 @@ describe("buildBenchReport", () => {
     expect(alone.overall).toBeCloseTo(50 / 80, 10);
   });
 
+  it("does not price a switch from loads shared with other models (no time of their own)", () => {
+    const shared = {
+      ...r,
+      loads: {
+        ...r.loads,
+        c: { loadMs: 500, cold: false, with: ["m"] },
+        m: { loadMs: 500, cold: false, with: ["c"] },
+      },
+    };
+    const oracle = buildBenchReport(shared, all, { rounds: 50 }).systems.find(
+      (s) => s.kind === "oracle",
+    )!;
+    expect(oracle.switches).toBe(79);
+    expect(oracle.switchMs).toBeUndefined();
+  });
+
   it("gives Wilson intervals for pass rates, and says when items are too few", () => {
     const cell = report.bySuite.find((c) => c.modelId === "g")!;
     expect(cell).toMatchObject({ n: 80, passed: 50, method: "wilson" });

@@ -104,7 +104,8 @@ export function buildSystems(
     for (let i = 1; i < chosen.length; i++) {
       if (engineOf(chosen[i]!.id) !== engineOf(chosen[i - 1]!.id)) switches++;
     }
-    const warm = engines.map((id) => run.loads[id]).filter((l) => l && !l.cold);
+    // One model's own warm load time; a load shared with other models does not tell it.
+    const warm = engines.map((id) => run.loads[id]).filter((l) => l && !l.cold && !l.with?.length);
     const switchMs =
       switches === 0
         ? 0

@@ -68,6 +68,15 @@ export async function createBenchView(app: App): Promise<BenchState> {
           engines.traitsOf(id).servesInParallel
             ? (findRemoteModel(catalog.endpoints, id)?.endpoint.maxConcurrent ?? 1)
             : 1,
+        memory: {
+          footprint: (id) => {
+            const { memory } = engines.traitsOf(id);
+            const mb = describeModel(id, catalog.entries, engines.recording).vramMB;
+            return { pool: memory, mb: mb ?? undefined };
+          },
+          budgetMB: (pool) =>
+            pool === "cpu" ? device.profile?.cpu.memoryBudgetMB : device.profile?.memoryBudgetMB,
+        },
         cached: async (id) => {
           if (!engines.traitsOf(id).downloads) return true;
           return (await (await engines.cache()).cachedModelIds([id])).includes(id);

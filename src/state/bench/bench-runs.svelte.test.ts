@@ -180,6 +180,34 @@ describe("BenchRuns", () => {
     expect(new Set(engine.chats).size).toBe(14);
   });
 
+  it("asks again an answer that failed without a verdict (the tab closed mid-answer)", async () => {
+    const engine = new Engine2();
+    engine.crashAfter = 5;
+    const first = runs(engine);
+    await first.state.start({ suites: [{ id: "a" }, { id: "b" }], models: ["gen", "spec"] });
+    const id = first.state.open!.id;
+    // The stream of one saved answer ended in an error, and the tab went before its verdict.
+    const store = createBenchStore(first.kv);
+    const [cut] = await store.results(id);
+    const { verdict: _dropped, ...unscored } = cut!;
+    const error = new PolymathError("engine-crashed", "The stream ended.").toJSON();
+    await store.saveResult({ ...unscored, answer: "", finishReason: "error", error });
+    engine.crashAfter = Infinity;
+    const again = runs(engine, first.kv);
+    await again.state.refresh();
+    await again.state.select(id);
+    await again.state.resume();
+    expect(again.state.open?.status).toBe("done");
+    const key = `${cut!.modelId}/${cut!.itemId}`;
+    // Asked once before the cut and once again now; every other item exactly once.
+    expect(engine.chats.filter((c) => c === key)).toHaveLength(2);
+    expect(engine.chats).toHaveLength(15);
+    expect(again.state.results.every((r) => r.verdict)).toBe(true);
+    expect(
+      again.state.results.find((r) => r.itemId === cut!.itemId && r.modelId === cut!.modelId),
+    ).toMatchObject({ finishReason: "stop", verdict: { pass: true } });
+  });
+
   it("samples a suite with a fixed seed, and deletes a run with its results", async () => {
     const engine = new Engine2();
     const { state, kv } = runs(engine);

@@ -10,7 +10,12 @@ import type { Engine } from "../../core/engine/types";
 import { newId } from "../../core/ids";
 import { buildBenchReport, type BenchReport } from "../../core/report/bench-report";
 import type { BenchStore } from "../../core/runs/bench/bench-store";
-import { planBench, type BenchTask } from "../../core/runs/bench/plan";
+import {
+  groupLoads,
+  planBench,
+  type BenchTask,
+  type LoadFootprint,
+} from "../../core/runs/bench/plan";
 import { runBench, type BenchEvent } from "../../core/runs/bench/run-bench";
 import { sampleIds } from "../../core/runs/bench/sample";
 import { suiteHash } from "../../core/runs/bench/suite-hash";
@@ -66,6 +71,14 @@ export interface BenchRunsDeps {
   itemTimeoutMs?: number;
   /** Requests a model's runtime may serve at once (a remote server's batch); 1 when absent. */
   concurrency?: (modelId: string) => number;
+  /**
+   * The device memory each model takes and each pool's budget: models that fit together are
+   * loaded in one call. Each model loads alone when absent.
+   */
+  memory?: {
+    footprint: (modelId: string) => LoadFootprint;
+    budgetMB: (pool: "gpu" | "cpu") => number | undefined;
+  };
   /** The prompt router (the trained one by default). */
   router?: Router;
 }
@@ -345,9 +358,13 @@ export class BenchRuns {
       }
       // A local lookup, not state: nothing renders from it.
       // eslint-disable-next-line svelte/prefer-svelte-reactivity
-      const answered = new Set(this.results.map((r) => resultKey(r.modelId, r.suiteId, r.itemId)));
+      // An answer that failed and has no verdict yet was cut off (the tab closed mid-answer, and
+      // the stream ended in an error): it is asked again, not counted as the model's failure.
+      const answered = new Set(
+        this.results.filter((r) => r.verdict).map((r) => resultKey(r.modelId, r.suiteId, r.itemId)),
+      );
       const engine = await this.#deps.engine.engine();
-      const plan = planBench(
+      const ordered = planBench(
         // Imported answers are all in already: nothing to ask for them.
         run.config.models
           .filter((m) => m.source !== "imported")
@@ -360,6 +377,8 @@ export class BenchRuns {
         answered,
         engine.loaded(),
       );
+      const memory = this.#deps.memory;
+      const plan = memory ? groupLoads(ordered, memory.footprint, memory.budgetMB) : ordered;
       const total = this.results.length + plan.reduce((n, p) => n + p.tasks.length, 0);
       const started = (this.#deps.now ?? Date.now)();
       const doneBefore = this.results.length;

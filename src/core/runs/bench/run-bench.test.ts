@@ -4,10 +4,10 @@ import type { ChatRequest, ChatResult, Engine, StreamOptions } from "../../engin
 import { createMemoryStore } from "../../storage/memory-store";
 import type { MathItem, SuiteItem } from "../../scoring/types";
 import { createBenchStore } from "./bench-store";
-import { planBench, type BenchTask } from "./plan";
+import { groupLoads, planBench, type BenchTask } from "./plan";
 import { runBench } from "./run-bench";
 import { benchRequest, BENCH_PARAMS, DEFAULT_MAX_TOKENS } from "./templates";
-import { resultKey } from "./types";
+import { resultKey, type LoadCost } from "./types";
 
 const usage = {
   promptTokens: 5,
@@ -89,6 +89,31 @@ describe("runBench", () => {
     const results = await store.results("r1");
     expect(results).toHaveLength(12);
     expect(results.filter((r) => r.verdict?.pass)).toHaveLength(6);
+  });
+
+  it("loads models that fit together in one call, and none of them again", async () => {
+    const engine = new CountingEngine();
+    const store = createBenchStore(createMemoryStore());
+    const three = [...models, { id: "big", load: true }];
+    const footprint = (id: string) => ({ pool: "gpu" as const, mb: id === "big" ? 3000 : 1000 });
+    const plan = groupLoads(planBench(three, tasks, new Set()), footprint, () => 2500);
+    const loaded: [string, LoadCost][] = [];
+    const outcome = await runBench({
+      ...options(engine, store),
+      plan,
+      onEvent: (e) => {
+        if (e.type === "loaded") loaded.push([e.modelId, e.cost]);
+      },
+    });
+    expect(outcome).toBe("done");
+    expect(engine.loads).toEqual([["gen", "spec"], ["big"]]);
+    expect(engine.chats).toHaveLength(18);
+    // The shared call's time is each one's, and says with whom it was shared.
+    expect(loaded.map(([id, c]) => [id, c.with ?? []])).toEqual([
+      ["gen", ["spec"]],
+      ["spec", ["gen"]],
+      ["big", []],
+    ]);
   });
 
   it("after a crash mid-suite, resumes where it stopped and runs no item twice", async () => {

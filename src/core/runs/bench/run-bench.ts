@@ -5,6 +5,9 @@
  * limit is stopped and counts as failed. Pausing finishes the item in flight and stops; cancelling
  * stops at once. Nothing already saved is asked again: the plan is made from what is stored.
  *
+ * Steps marked `loadWith` (models that fit in memory together, see `groupLoads`) load their
+ * models in one call; a model loaded that way is not loaded again for its own step.
+ *
  * A model whose runtime serves requests in parallel (a remote server that batches them) may be
  * given `concurrency` > 1: up to that many of its items are asked at once, each item taken from
  * the plan exactly once; pausing or cancelling stops new items from starting.
@@ -69,8 +72,9 @@ export async function runBench(options: RunBenchOptions): Promise<BenchOutcome> 
       if (options.shouldPause?.()) return "paused";
       // A model still loaded (a resumed pause, a prompted variant after its base) is not loaded again.
       const engineId = step.engineId ?? step.modelId;
+      // Models that fit together load in one call: nothing loads between them.
       if (step.load && !engine.loaded().includes(engineId)) {
-        await load(options, engineId, scheduler);
+        await load(options, step.loadWith ?? [engineId], scheduler);
       }
       const width = Math.max(1, Math.floor(options.concurrency?.(engineId) ?? 1));
       const stopped = width > 1 ? await inParallel(step, width) : await inTurn(step);
@@ -131,13 +135,26 @@ export async function runBench(options: RunBenchOptions): Promise<BenchOutcome> 
   }
 }
 
-async function load(options: RunBenchOptions, modelId: string, scheduler: Scheduler) {
-  const cold = options.cached ? !(await options.cached(modelId).catch(() => false)) : false;
-  options.onEvent?.({ type: "loading", modelId });
+/** Load `modelIds` in one call; each gets the call's time, and `with` names the others. */
+async function load(options: RunBenchOptions, modelIds: string[], scheduler: Scheduler) {
+  const cold = await Promise.all(
+    modelIds.map(async (id) =>
+      options.cached ? !(await options.cached(id).catch(() => false)) : false,
+    ),
+  );
+  for (const modelId of modelIds) options.onEvent?.({ type: "loading", modelId });
   const started = scheduler.now();
-  await options.engine.load([modelId], options.signal ? { signal: options.signal } : {});
-  const cost = { loadMs: Math.round(scheduler.now() - started), cold };
-  options.onEvent?.({ type: "loaded", modelId, cost });
+  await options.engine.load(modelIds, options.signal ? { signal: options.signal } : {});
+  const loadMs = Math.round(scheduler.now() - started);
+  modelIds.forEach((modelId, i) => {
+    const others = modelIds.filter((id) => id !== modelId);
+    const cost: LoadCost = {
+      loadMs,
+      cold: cold[i] ?? false,
+      ...(others.length ? { with: others } : {}),
+    };
+    options.onEvent?.({ type: "loaded", modelId, cost });
+  });
 }
 
 async function answer(

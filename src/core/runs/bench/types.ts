@@ -85,6 +85,8 @@ export interface LoadCost {
   loadMs: number;
   /** True when the model's files were not all cached before (a download happened). */
   cold: boolean;
+  /** The models loaded in the same call (`loadMs` is that call's time, shared with them). */
+  with?: string[];
 }
 
 export interface BenchRun {
