@@ -356,10 +356,10 @@ export class BenchRuns {
         this.#upsert({ ...r, verdict });
         await store.saveResult({ ...r, verdict });
       }
-      // A local lookup, not state: nothing renders from it.
-      // eslint-disable-next-line svelte/prefer-svelte-reactivity
       // An answer that failed and has no verdict yet was cut off (the tab closed mid-answer, and
       // the stream ended in an error): it is asked again, not counted as the model's failure.
+      // A local lookup, not state: nothing renders from it.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
       const answered = new Set(
         this.results.filter((r) => r.verdict).map((r) => resultKey(r.modelId, r.suiteId, r.itemId)),
       );
