@@ -282,7 +282,7 @@ describe("Remote endpoints (fixture OpenAI-compatible servers)", () => {
     const payload = link.split("#/shared/")[1] ?? "";
     const shared = inflateRawSync(Buffer.from(payload, "base64url")).toString("utf8");
     assert.match(shared, /fixture-model/, "the share link carries the remote model's answer");
-    assert.match(shared, new RegExp(WORDS[39].trim()));
+    assert.ok(shared.includes("word40"), "the share link carries the whole answer");
     assert.ok(!shared.includes(KEY) && !link.includes(KEY), "the share link holds the API key");
     await screenshot(page, "remote-compare");
   });
