@@ -135,6 +135,7 @@ describe("RemoteEngine", () => {
     expect(result.text).toBe("done");
     expect(calls).toHaveLength(3);
     expect(scheduler.waits).toEqual([2000, 1000]);
+    expect(result.rateLimited).toEqual({ waits: 2, waitedMs: 3000 });
   });
 
   it("reports a 429 with its wait once the retries are spent", async () => {
