@@ -32,9 +32,12 @@ async function fixtureServer({ cors }) {
   const cuts = [];
   /** @type {(() => void)[]} */
   const cutWaiters = [];
-  // Answers to hold after ten pieces until the browser closes the connection (Stop), so a stop
-  // always comes mid-answer however slowly the page runs.
+  // Answers to hold after ten pieces until the browser closes the connection (Stop) or the test
+  // releases them, so a stop comes mid-answer and parallel requests are seen in flight together
+  // however slowly the page runs.
   let holds = 0;
+  /** @type {(() => void)[]} */
+  const held = [];
   const server = createServer((req, res) => {
     if (cors) {
       res.setHeader("Access-Control-Allow-Origin", "*");
@@ -57,8 +60,8 @@ async function fixtureServer({ cors }) {
     req.on("end", () => {
       const body = JSON.parse(raw);
       seen.bodies.push(body);
-      const held = holds > 0 && body.model === "fixture-model";
-      if (held) holds--;
+      let hold = holds > 0 && body.model === "fixture-model";
+      if (hold) holds--;
       if (body.model === "busy-model") {
         res.writeHead(429, { "Content-Type": "application/json", "Retry-After": "0" });
         return res.end(JSON.stringify({ error: { message: "Too many requests (fixture)" } }));
@@ -68,14 +71,20 @@ async function fixtureServer({ cors }) {
       const pieces = ["Fixture words: ", ...WORDS];
       let i = 0;
       res.write(": keep-alive\n\n");
-      const timer = setInterval(() => {
+      const tick = () => {
         if (body.model === "cut-model" && i === 3) {
           clearInterval(timer);
           cuts.push(() => res.socket?.destroy());
           for (const w of cutWaiters.splice(0)) w();
           return;
         }
-        if (held && i === 10) return clearInterval(timer);
+        if (hold && i === 10) {
+          clearInterval(timer);
+          hold = false;
+          return held.push(() => {
+            if (!res.destroyed) timer = setInterval(tick, 40);
+          });
+        }
         if (i < pieces.length) {
           const piece = pieces[i] ?? "";
           const content = i === pieces.length - 1 ? piece.trimEnd() : piece;
@@ -87,7 +96,8 @@ async function fixtureServer({ cors }) {
         send({ choices: [{ index: 0, delta: {}, finish_reason: "stop" }] });
         send({ choices: [], usage: { prompt_tokens: 7, completion_tokens: pieces.length } });
         res.end("data: [DONE]\n\n");
-      }, 40);
+      };
+      let timer = setInterval(tick, 40);
       res.on("close", () => clearInterval(timer));
     });
   });
@@ -97,9 +107,15 @@ async function fixtureServer({ cors }) {
     url: `http://127.0.0.1:${port}/v1`,
     port,
     seen,
-    /** Hold the next fixture-model answer mid-way until the browser stops it. */
-    holdNext() {
-      holds++;
+    /** Hold the next `n` fixture-model answers mid-way until stopped or released. */
+    holdNext(n = 1) {
+      holds += n;
+    },
+    /** Answers held now. */
+    held: () => held.length,
+    /** Let the held answers go on to their end. */
+    release() {
+      for (const go of held.splice(0)) go();
     },
     /** Break the connection of the cut-model answer waiting for it (waits for one to be). */
     async cut() {
@@ -285,6 +301,55 @@ describe("Remote endpoints (fixture OpenAI-compatible servers)", () => {
     assert.ok(shared.includes("word40"), "the share link carries the whole answer");
     assert.ok(!shared.includes(KEY) && !link.includes(KEY), "the share link holds the API key");
     await screenshot(page, "remote-compare");
+  });
+
+  it("benches it with a routed team that falls back to it, and reports the throughput it got", async () => {
+    const { page } = b;
+    await page.goto(app.url + "#/bench");
+    await page.getByRole("heading", { name: "Bench", exact: true }).waitFor();
+    const runs = page.locator("#runs");
+    await runs
+      .getByTestId("run-models")
+      .getByLabel(/fixture-model/)
+      .check();
+    const team = runs.getByTestId("team-setup");
+    assert.match(await team.getByLabel("Fallback generalist").inputValue(), /^remote:/);
+    assert.match(
+      await team.innerText(),
+      /unsure or other labels → fixture-model · 127\.0\.0\.1:\d+ \(remote\)/,
+    );
+    await runs.getByLabel(/Math word problems \(/).check();
+    await runs.getByLabel("Items per suite").fill("3");
+    // The three answers are held mid-way: the endpoint's 4 requests at once take all three.
+    remote.holdNext(3);
+    await runs.getByRole("button", { name: "Run 3 items on 1 models" }).click();
+    const live = page.getByTestId("remote-throughput");
+    await page.waitForFunction(
+      () =>
+        /3 in flight/.test(
+          document.querySelector("[data-testid=remote-throughput]")?.textContent ?? "",
+        ),
+      undefined,
+      { timeout: 30_000 },
+    );
+    assert.match(await live.innerText(), /fixture-model.* 0 rate-limit waits \(429\)/);
+    // Each reaches its hold after ten pieces; then all three are let go.
+    while (remote.held() < 3) await new Promise((resolve) => setTimeout(resolve, 20));
+    remote.release();
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector("[data-testid=run-report] p.muted")
+          ?.textContent?.startsWith("3 of 3 items scored · done"),
+      undefined,
+      { timeout: 60_000 },
+    );
+    const costs = page.getByTestId("costs");
+    assert.match(await costs.innerText(), /fixture-model · 127\.0\.0\.1:\d+\tremote\t/);
+    assert.match(
+      await costs.getByTestId("throughput").first().innerText(),
+      /^up to 3 at once · \d+\.\d\d req\/s · \d+\.\d tok\/s generated · 0 rate-limit waits \(429\)$/,
+    );
   });
 
   it("keeps the partial answer of a cut stream, and names a 429 and a 401", async () => {

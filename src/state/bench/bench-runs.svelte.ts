@@ -87,6 +87,8 @@ export interface NewBenchRun {
   prompted?: string[];
   /** What the prompt-specialized generalist is told per routed label (the defaults otherwise). */
   domainPrompts?: DomainPrompts;
+  /** The routed team's fallback: one of `models`' generalists (the first one otherwise). */
+  teamFallback?: string;
 }
 
 export interface BenchProgress {
@@ -242,6 +244,7 @@ export class BenchRuns {
       this.#router,
       models,
       setup.domainPrompts ?? structuredClone(DEFAULT_DOMAIN_PROMPTS),
+      setup.teamFallback,
     );
     const run: BenchRun = {
       id: (this.#deps.newId ?? newId)(),
