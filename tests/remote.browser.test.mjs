@@ -346,8 +346,14 @@ describe("Remote endpoints (fixture OpenAI-compatible servers)", () => {
     );
     const costs = page.getByTestId("costs");
     assert.match(await costs.innerText(), /fixture-model · 127\.0\.0\.1:\d+\tremote\t/);
+    // The report is computed off the main thread: wait for the one made from the finished run.
+    const cell = await page.waitForFunction(
+      () => document.querySelector("[data-testid=costs] [data-testid=throughput]")?.textContent,
+      undefined,
+      { timeout: 30_000 },
+    );
     assert.match(
-      await costs.getByTestId("throughput").first().innerText(),
+      String(await cell.jsonValue()).trim(),
       /^up to 3 at once · \d+\.\d\d req\/s · \d+\.\d tok\/s generated · 0 rate-limit waits \(429\)$/,
     );
   });
