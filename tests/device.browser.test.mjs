@@ -78,10 +78,24 @@ describe("Device view with SwiftShader WebGPU", () => {
         i.onerror = () => ok("blocked");
         i.src = "https://example.org/pixel.png";
       });
-      return { injected: "injected" in window, img };
+      // Plain http to a host other than this machine (TEST-NET address, never routed).
+      const lan = await fetch("http://192.0.2.1:8000/v1/models").then(
+        () => "connected",
+        () => "blocked",
+      );
+      return { injected: "injected" in window, img, lan };
     });
     // (eval is refused by script-src above; the test driver's own evaluate is exempt, so not tried.)
-    assert.deepEqual(attempts, { injected: false, img: "blocked" });
+    assert.deepEqual(attempts, { injected: false, img: "blocked", lan: "blocked" });
+    const violations = await page.evaluate(() => /** @type {any} */ (window).cspViolations);
+    assert.ok(
+      violations.some((v) => v.startsWith("connect-src http://192.0.2.1:8000")),
+      `the CSP refused the http connection itself: ${violations.join(", ")}`,
+    );
+    assert.ok(
+      violations.some((v) => v.startsWith("script-src-elem")),
+      violations.join(", "),
+    );
     assert.deepEqual(b.errors, []);
   });
 

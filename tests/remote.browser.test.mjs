@@ -2,11 +2,14 @@
 // loopback. TEST FIXTURE: the servers stream a fixed, made-up text ("Fixture words …"), not any
 // model's output. One sends CORS headers and checks the API key; another sends none, so the
 // browser refuses it. The app adds the endpoint in Models, then Chat streams from it, stops it,
-// and shows the 401, 429 and cut-stream messages; the key never shows in the page or its URL.
+// and shows the 401, 429 and cut-stream messages; the key never shows in the page, its URL, an
+// exported recording or a share link. Nothing here depends on timing: the server holds or cuts
+// an answer when the test says, and rendered text is polled (it may land a frame late).
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
+import { inflateRawSync } from "node:zlib";
 import { launch, screenshot } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
@@ -22,6 +25,19 @@ const FIXTURE_TEXT = `Fixture words: ${WORDS.join("")}`.trimEnd();
 async function fixtureServer({ cors }) {
   /** @type {{ authorization: string[], bodies: any[] }} */
   const seen = { authorization: [], bodies: [] };
+  // A cut-model answer waits after its first pieces until the test cuts it: a browser drops
+  // bytes it had not read yet when the connection breaks, so the test cuts only once the page
+  // shows them (on a loaded machine, a timer would cut before the page read anything).
+  /** @type {(() => void)[]} */
+  const cuts = [];
+  /** @type {(() => void)[]} */
+  const cutWaiters = [];
+  // Answers to hold after ten pieces until the browser closes the connection (Stop) or the test
+  // releases them, so a stop comes mid-answer and parallel requests are seen in flight together
+  // however slowly the page runs.
+  let holds = 0;
+  /** @type {(() => void)[]} */
+  const held = [];
   const server = createServer((req, res) => {
     if (cors) {
       res.setHeader("Access-Control-Allow-Origin", "*");
@@ -44,6 +60,8 @@ async function fixtureServer({ cors }) {
     req.on("end", () => {
       const body = JSON.parse(raw);
       seen.bodies.push(body);
+      let hold = holds > 0 && body.model === "fixture-model";
+      if (hold) holds--;
       if (body.model === "busy-model") {
         res.writeHead(429, { "Content-Type": "application/json", "Retry-After": "0" });
         return res.end(JSON.stringify({ error: { message: "Too many requests (fixture)" } }));
@@ -53,10 +71,19 @@ async function fixtureServer({ cors }) {
       const pieces = ["Fixture words: ", ...WORDS];
       let i = 0;
       res.write(": keep-alive\n\n");
-      const timer = setInterval(() => {
+      const tick = () => {
         if (body.model === "cut-model" && i === 3) {
           clearInterval(timer);
-          return res.socket?.destroy();
+          cuts.push(() => res.socket?.destroy());
+          for (const w of cutWaiters.splice(0)) w();
+          return;
+        }
+        if (hold && i === 10) {
+          clearInterval(timer);
+          hold = false;
+          return held.push(() => {
+            if (!res.destroyed) timer = setInterval(tick, 40);
+          });
         }
         if (i < pieces.length) {
           const piece = pieces[i] ?? "";
@@ -69,7 +96,8 @@ async function fixtureServer({ cors }) {
         send({ choices: [{ index: 0, delta: {}, finish_reason: "stop" }] });
         send({ choices: [], usage: { prompt_tokens: 7, completion_tokens: pieces.length } });
         res.end("data: [DONE]\n\n");
-      }, 40);
+      };
+      let timer = setInterval(tick, 40);
       res.on("close", () => clearInterval(timer));
     });
   });
@@ -79,6 +107,21 @@ async function fixtureServer({ cors }) {
     url: `http://127.0.0.1:${port}/v1`,
     port,
     seen,
+    /** Hold the next `n` fixture-model answers mid-way until stopped or released. */
+    holdNext(n = 1) {
+      holds += n;
+    },
+    /** Answers held now. */
+    held: () => held.length,
+    /** Let the held answers go on to their end. */
+    release() {
+      for (const go of held.splice(0)) go();
+    },
+    /** Break the connection of the cut-model answer waiting for it (waits for one to be). */
+    async cut() {
+      if (cuts.length === 0) await new Promise((resolve) => cutWaiters.push(() => resolve(0)));
+      cuts.shift()?.();
+    },
     close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
   };
 }
@@ -111,9 +154,33 @@ describe("Remote endpoints (fixture OpenAI-compatible servers)", () => {
       () => [...document.querySelectorAll("[data-testid=answer-text]")].at(-1)?.textContent ?? "",
     );
 
+  /**
+   * The last answer's text once `ok` holds for it. An answer's final text is rendered in the
+   * page's per-frame budget, so on a loaded machine it may reach the DOM a frame after the
+   * notice or usage line that ends it: poll, never read once.
+   */
+  async function settledText(page, ok) {
+    const handle = await page.waitForFunction(
+      ([source, flags]) => {
+        const text =
+          [...document.querySelectorAll("[data-testid=answer-text]")].at(-1)?.textContent ?? "";
+        return new RegExp(source, flags).test(text) ? text : null;
+      },
+      [ok.source, ok.flags],
+      { timeout: 30_000 },
+    );
+    return /** @type {string} */ (await handle.jsonValue());
+  }
+
+  /**
+   * Send `prompt` and return the locator of its own answer: the answer after those already on
+   * the page, so a notice of an earlier answer is never mistaken for this one's.
+   */
   async function send(page, prompt) {
+    const before = await page.getByTestId("assistant-message").count();
     await page.getByLabel("Message", { exact: true }).fill(prompt);
     await page.getByRole("button", { name: "Send", exact: true }).click();
+    return page.getByTestId("assistant-message").nth(before);
   }
 
   it("adds an endpoint in Models from its /v1/models list", async () => {
@@ -144,6 +211,7 @@ describe("Remote endpoints (fixture OpenAI-compatible servers)", () => {
     await page.goto(app.url + "#/chat");
     await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
     await page.getByLabel("Model", { exact: true }).selectOption(id);
+    remote.holdNext();
     await send(page, "Say the fixture words.");
     await page.waitForFunction(
       () =>
@@ -166,7 +234,7 @@ describe("Remote endpoints (fixture OpenAI-compatible servers)", () => {
     const usage = page.getByTestId("assistant-message").last().getByTestId("usage");
     await usage.waitFor({ timeout: 30_000 });
     assert.match(await usage.innerText(), /41 tok/);
-    assert.equal((await answerText(page)).trim(), FIXTURE_TEXT);
+    assert.equal((await settledText(page, /word40\s*$/)).trim(), FIXTURE_TEXT);
     assert.ok(!page.url().includes(KEY));
     await screenshot(page, "remote-chat");
 
@@ -210,9 +278,12 @@ describe("Remote endpoints (fixture OpenAI-compatible servers)", () => {
       [true, true],
       `statuses: ${statuses.join(" | ")}`,
     );
-    assert.equal(
-      (await page.getByTestId("answer-text").nth(remoteAt).innerText()).trim(),
-      FIXTURE_TEXT,
+    // A column's final text is rendered in the page's frame budget: wait for it, never read once.
+    await page.waitForFunction(
+      ([at, text]) =>
+        document.querySelectorAll("[data-testid=answer-text]")[at]?.textContent?.trim() === text,
+      [remoteAt, FIXTURE_TEXT],
+      { timeout: 30_000 },
     );
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -222,7 +293,69 @@ describe("Remote endpoints (fixture OpenAI-compatible servers)", () => {
     assert.match(exported, /fixture-model/);
     assert.ok(!exported.includes(KEY), "the exported recording holds the API key");
     assert.ok(!page.url().includes(KEY), "the comparison's link holds the API key");
+    await page.getByRole("button", { name: "Share link" }).first().click();
+    const link = await page.getByTestId("share-link").inputValue();
+    const payload = link.split("#/shared/")[1] ?? "";
+    const shared = inflateRawSync(Buffer.from(payload, "base64url")).toString("utf8");
+    assert.match(shared, /fixture-model/, "the share link carries the remote model's answer");
+    assert.ok(shared.includes("word40"), "the share link carries the whole answer");
+    assert.ok(!shared.includes(KEY) && !link.includes(KEY), "the share link holds the API key");
     await screenshot(page, "remote-compare");
+  });
+
+  it("benches it with a routed team that falls back to it, and reports the throughput it got", async () => {
+    const { page } = b;
+    await page.goto(app.url + "#/bench");
+    await page.getByRole("heading", { name: "Bench", exact: true }).waitFor();
+    const runs = page.locator("#runs");
+    await runs
+      .getByTestId("run-models")
+      .getByLabel(/fixture-model/)
+      .check();
+    const team = runs.getByTestId("team-setup");
+    assert.match(await team.getByLabel("Fallback generalist").inputValue(), /^remote:/);
+    assert.match(
+      await team.innerText(),
+      /unsure or other labels → fixture-model · 127\.0\.0\.1:\d+ \(remote\)/,
+    );
+    await runs.getByLabel(/Math word problems \(/).check();
+    await runs.getByLabel("Items per suite").fill("3");
+    // The three answers are held mid-way: the endpoint's 4 requests at once take all three.
+    remote.holdNext(3);
+    await runs.getByRole("button", { name: "Run 3 items on 1 models" }).click();
+    const live = page.getByTestId("remote-throughput");
+    await page.waitForFunction(
+      () =>
+        /3 in flight/.test(
+          document.querySelector("[data-testid=remote-throughput]")?.textContent ?? "",
+        ),
+      undefined,
+      { timeout: 30_000 },
+    );
+    assert.match(await live.innerText(), /fixture-model.* 0 rate-limit waits \(429\)/);
+    // Each reaches its hold after ten pieces; then all three are let go.
+    while (remote.held() < 3) await new Promise((resolve) => setTimeout(resolve, 20));
+    remote.release();
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector("[data-testid=run-report] p.muted")
+          ?.textContent?.startsWith("3 of 3 items scored · done"),
+      undefined,
+      { timeout: 60_000 },
+    );
+    const costs = page.getByTestId("costs");
+    assert.match(await costs.innerText(), /fixture-model · 127\.0\.0\.1:\d+\tremote\t/);
+    // The report is computed off the main thread: wait for the one made from the finished run.
+    const cell = await page.waitForFunction(
+      () => document.querySelector("[data-testid=costs] [data-testid=throughput]")?.textContent,
+      undefined,
+      { timeout: 30_000 },
+    );
+    assert.match(
+      String(await cell.jsonValue()).trim(),
+      /^up to 3 at once · \d+\.\d\d req\/s · \d+\.\d tok\/s generated · 0 rate-limit waits \(429\)$/,
+    );
   });
 
   it("keeps the partial answer of a cut stream, and names a 429 and a 401", async () => {
@@ -233,15 +366,16 @@ describe("Remote endpoints (fixture OpenAI-compatible servers)", () => {
     // The comparison's recording is still loaded: back to live models.
     await page.getByRole("button", { name: "Back to real models" }).click();
     await page.getByLabel("Model", { exact: true }).selectOption(prefix + "cut-model");
-    await send(page, "Cut me off.");
-    const last = page.getByTestId("assistant-message").last();
-    await last.getByTestId("error-notice").waitFor({ timeout: 30_000 });
-    assert.match(await last.innerText(), /ended mid-answer/);
-    assert.match(await answerText(page), /^Fixture words: word1 word2/);
+    const cut = await send(page, "Cut me off.");
+    await settledText(page, /^Fixture words: word1 word2/);
+    await remote.cut();
+    await cut.getByTestId("error-notice").waitFor({ timeout: 30_000 });
+    assert.match(await cut.innerText(), /ended mid-answer/);
+    // The three pieces that came before the cut stay on the page, marked incomplete.
+    assert.match(await settledText(page, /^Fixture words: word1 word2/), /word2\s*$/);
 
     await page.getByLabel("Model", { exact: true }).selectOption(prefix + "busy-model");
-    await send(page, "Are you busy?");
-    const busy = page.getByTestId("assistant-message").last().getByTestId("error-notice");
+    const busy = (await send(page, "Are you busy?")).getByTestId("error-notice");
     await busy.waitFor({ timeout: 30_000 });
     assert.match(await busy.innerText(), /rate-limiting requests \(429\)/);
     // The engine retried after Retry-After before reporting it.
@@ -260,8 +394,7 @@ describe("Remote endpoints (fixture OpenAI-compatible servers)", () => {
     await page
       .getByLabel("Model", { exact: true })
       .selectOption(`remote:127.0.0.1-${remote.port}/fixture-model`);
-    await send(page, "Who am I?");
-    const denied = page.getByTestId("assistant-message").last().getByTestId("error-notice");
+    const denied = (await send(page, "Who am I?")).getByTestId("error-notice");
     await denied.waitFor({ timeout: 30_000 });
     assert.match(await denied.innerText(), /refused the request \(401 unauthorized\)/);
     assert.match(await denied.innerText(), /API key/);

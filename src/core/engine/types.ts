@@ -49,12 +49,20 @@ export interface StreamChunk {
   reasoning?: boolean;
 }
 
+/** The rate limits (429 + Retry-After) one request waited out before it was answered. */
+export interface RateLimitWaits {
+  waits: number;
+  waitedMs: number;
+}
+
 export interface ChatResult {
   text: string;
   reasoning: string;
   finishReason: FinishReason;
   usage: Usage;
   error?: SerializedError;
+  /** Set by a runtime whose server rate-limited the request (remote). */
+  rateLimited?: RateLimitWaits;
 }
 
 export type LoadPhase = "queued" | "fetching" | "loading" | "ready" | "error" | "cancelled";

@@ -7,6 +7,7 @@
 import { ROUTE_LABELS } from "../routing/labels";
 import { itemKey, type BenchResult, type BenchRouting, type BenchRun } from "../runs/bench/types";
 import { PROMPT_TEMPLATES } from "../runs/bench/templates";
+import { throughputWords } from "../runs/bench/throughput";
 import type { BenchReport } from "./bench-report";
 import { toCsv } from "./csv";
 import { loadLabel } from "./load-label";
@@ -162,7 +163,7 @@ ${scoreVsMemorySvg(report)}
     ]),
   )}</table></div>
 <h2>Costs on this device</h2>
-<div class="scroll"><table>${head(["Model", "Download", "Memory", "Load", "TTFT (median)", "Decode (median)"])}${rows(
+<div class="scroll"><table>${head(["Model", "Download", "Memory", "Load", "TTFT (median)", "Decode (median)", "Throughput"])}${rows(
     report.costs.map((c) => [
       name(c.modelId),
       c.downloadBytes === undefined ? "unknown" : `${(c.downloadBytes / 1e9).toFixed(2)} GB`,
@@ -170,6 +171,7 @@ ${scoreVsMemorySvg(report)}
       c.load ? loadLabel(c.load) : "–",
       c.ttftMs === undefined ? "–" : `${Math.round(c.ttftMs)} ms`,
       c.decodeTokensPerS === undefined ? "–" : `${c.decodeTokensPerS.toFixed(1)} tok/s`,
+      c.throughput ? throughputWords(c.throughput) : "–",
     ]),
   )}</table></div>
 <h2>Provenance</h2>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Domain } from "../domains";
 import type { BenchResult, BenchRun } from "../runs/bench/types";
+import { reportToHtml } from "./bench-export";
 import { buildBenchReport } from "./bench-report";
 
 /** A hand-made run: fixture verdicts, not model output. */
@@ -141,5 +142,22 @@ describe("buildBenchReport", () => {
       ["big", true],
       ["c", false],
     ]);
+    // With the throughput its server gave the run, for the remote model only.
+    const throughput = {
+      completed: 2,
+      completionTokens: 80,
+      busyMs: 1000,
+      peakInFlight: 2,
+      rateLimitWaits: 1,
+      rateLimitWaitMs: 500,
+    };
+    const measured = {
+      ...run([big, model("c", "specialist", 900)]),
+      throughput: { big: throughput, c: throughput },
+    };
+    const withThroughput = buildBenchReport(measured, []);
+    expect(withThroughput.costs.map((c) => c.throughput ?? null)).toEqual([throughput, null]);
+    const html = reportToHtml(measured, withThroughput);
+    expect(html).toContain("up to 2 at once · 2.00 req/s · 80.0 tok/s generated");
   });
 });

@@ -7,6 +7,7 @@
  */
 import type { Domain } from "../domains";
 import { RUNTIME_TRAITS } from "../engine/runtime";
+import type { Throughput } from "../runs/bench/throughput";
 import type { BenchResult, BenchRun, BenchSource, LoadCost } from "../runs/bench/types";
 import { quantile } from "./leaderboard";
 import { buildSystems, systemsSentence, type SystemReport } from "./systems";
@@ -60,6 +61,8 @@ export interface ModelCost {
   memoryMB: number;
   /** Served by a server elsewhere: its cost is "remote", not memory on this device. */
   remote?: true;
+  /** For a remote model: the throughput its server gave the run. */
+  throughput?: Throughput;
   load?: LoadCost;
   /** Medians over the run's answers. */
   ttftMs?: number;
@@ -115,10 +118,15 @@ export function buildBenchReport(
     comparisons: compareDomains(run, scored, boot),
     systems,
     systemsSentence: systemsSentence(systems),
-    costs: models.map((m) => ({
-      ...cost(m.id, m.memoryMB, m.downloadBytes, run.loads[m.id], results),
-      ...(servedElsewhere(m.source) ? { remote: true as const } : {}),
-    })),
+    costs: models.map((m) => {
+      const remote = servedElsewhere(m.source);
+      const throughput = remote ? run.throughput?.[m.id] : undefined;
+      return {
+        ...cost(m.id, m.memoryMB, m.downloadBytes, run.loads[m.id], results),
+        ...(remote ? { remote: true as const } : {}),
+        ...(throughput ? { throughput } : {}),
+      };
+    }),
     progress: { answered: results.length, scored: scored.length, planned },
   };
 }

@@ -208,6 +208,52 @@ describe("BenchRuns", () => {
     ).toMatchObject({ finishReason: "stop", verdict: { pass: true } });
   });
 
+  it("keeps the throughput a remote model got with the run, over a resume, and reports it", async () => {
+    const engine = new Engine2();
+    engine.crashAfter = 5;
+    const remoteModel = (id: string) => ({
+      id,
+      name: id,
+      role: id === "gen" ? "generalist" : "specialist",
+      domains: [],
+      source: id === "gen" ? ("remote" as const) : ("replay" as const),
+      memoryMB: id === "gen" ? 0 : 1000,
+    });
+    const first = runs(engine, createMemoryStore(), { describeModel: remoteModel });
+    // What the progress line shows while the remote model answers.
+    const shown: { modelId: string; remote: boolean; inFlight: number }[] = [];
+    const chat = engine.chat.bind(engine);
+    engine.chat = (request, o) => {
+      const t = first.state.progress?.throughput;
+      if (t) shown.push({ modelId: t.modelId, remote: t.remote, inFlight: t.inFlight });
+      return chat(request, o);
+    };
+    await first.state.start({ suites: [{ id: "a" }, { id: "b" }], models: ["gen", "spec"] });
+    expect(first.state.open?.status).toBe("paused");
+    expect(shown.filter((x) => x.modelId === "gen")).toContainEqual({
+      modelId: "gen",
+      remote: true,
+      inFlight: 1,
+    });
+    expect(first.state.open?.throughput?.gen?.completed).toBe(5);
+    engine.crashAfter = Infinity;
+    const again = runs(engine, first.kv, { describeModel: remoteModel });
+    await again.state.refresh();
+    expect(await again.state.select(first.state.open!.id)).toBe(true);
+    // Stored with the run: a reload reads what the first session measured.
+    expect(again.state.open?.throughput?.gen).toMatchObject({ completed: 5, completionTokens: 20 });
+    await again.state.resume();
+    expect(again.state.open?.throughput?.gen).toMatchObject({ completed: 7, completionTokens: 28 });
+    expect(again.state.open?.throughput?.spec?.completed).toBe(7);
+    const costs = buildBenchReport(again.state.open!, again.state.results).costs;
+    const gen = costs.find((c) => c.modelId === "gen")!;
+    const spec = costs.find((c) => c.modelId === "spec")!;
+    expect(gen.remote).toBe(true);
+    expect(gen.throughput?.completed).toBe(7);
+    expect(spec.remote).toBeUndefined();
+    expect(spec.throughput).toBeUndefined();
+  });
+
   it("samples a suite with a fixed seed, and deletes a run with its results", async () => {
     const engine = new Engine2();
     const { state, kv } = runs(engine);

@@ -19,6 +19,7 @@ import {
 import { runBench, type BenchEvent } from "../../core/runs/bench/run-bench";
 import { sampleIds } from "../../core/runs/bench/sample";
 import { suiteHash } from "../../core/runs/bench/suite-hash";
+import { addThroughput, type Throughput } from "../../core/runs/bench/throughput";
 import {
   newRouting,
   promptedId,
@@ -99,6 +100,8 @@ export interface NewBenchRun {
   prompted?: string[];
   /** What the prompt-specialized generalist is told per routed label (the defaults otherwise). */
   domainPrompts?: DomainPrompts;
+  /** The routed team's fallback: one of `models`' generalists (the first one otherwise). */
+  teamFallback?: string;
 }
 
 export interface BenchProgress {
@@ -115,6 +118,19 @@ export interface BenchProgress {
   askedHere: number;
   /** The runner's own time per answered item (saving, planning), outside generation, ms. */
   overheadMsPerItem: number | null;
+  /** What the model being asked gets from its server (shown for models served elsewhere). */
+  throughput: ProgressThroughput | null;
+}
+
+/** The current model's throughput over the run so far. */
+export interface ProgressThroughput {
+  modelId: string;
+  /** Served by a server elsewhere (a remote endpoint). */
+  remote: boolean;
+  /** Its requests in flight now. */
+  inFlight: number;
+  /** Over the run so far, all its sessions. */
+  totals: Throughput;
 }
 
 const DEFAULT_ITEM_TIMEOUT_MS = 120_000;
@@ -241,6 +257,7 @@ export class BenchRuns {
       this.#router,
       models,
       setup.domainPrompts ?? structuredClone(DEFAULT_DOMAIN_PROMPTS),
+      setup.teamFallback,
     );
     const run: BenchRun = {
       id: (this.#deps.newId ?? newId)(),
@@ -393,14 +410,28 @@ export class BenchRuns {
         etaMs: null,
         askedHere: 0,
         overheadMsPerItem: null,
+        throughput: null,
       };
+      // What earlier sessions of this run measured; this session's figures are added to it.
+      const measuredBefore = run.throughput ?? {};
       let overheadMs = 0;
       let answeredHere = 0;
       const onEvent = (e: BenchEvent): void => {
         const p = this.progress;
         if (!p) return;
-        if (e.type === "loading") Object.assign(p, { modelId: e.modelId, phase: "loading" });
-        else if (e.type === "loaded") {
+        if (e.type === "throughput") {
+          const sum = addThroughput(measuredBefore[e.modelId], e.throughput);
+          run = { ...run, throughput: { ...run.throughput, [e.modelId]: sum } };
+          const source = run.config.models.find((m) => m.id === e.modelId)?.source;
+          p.throughput = {
+            modelId: e.modelId,
+            remote: source === "remote",
+            inFlight: e.inFlight,
+            totals: sum,
+          };
+        } else if (e.type === "loading") {
+          Object.assign(p, { modelId: e.modelId, phase: "loading" });
+        } else if (e.type === "loaded") {
           run = { ...run, loads: { ...run.loads, [e.modelId]: e.cost } };
           void this.#saveRun(store, run);
         } else if (e.type === "item") {
@@ -410,6 +441,9 @@ export class BenchRuns {
         } else if (e.type === "answered" || e.type === "scored") {
           this.#upsert(e.result);
           if (e.type === "answered") {
+            // The run carries the throughput measured so far (the report reads it from there);
+            // a failed save here is reported by the run's last save.
+            void this.#saveRun(store, run).catch(() => undefined);
             p.done++;
             tokens += e.result.usage?.completionTokens ?? 0;
             const elapsed = (this.#deps.now ?? Date.now)() - started;

@@ -38,12 +38,17 @@ function fakeClock(): Scheduler & { waits: number[] } {
   };
 }
 
-function engineWith(replies: Reply[], extra: { maxRetries?: number } = {}) {
+function engineWith(
+  replies: Reply[],
+  extra: { maxRetries?: number } = {},
+  served: RemoteEndpoint = endpoint,
+) {
   const server = fakeFetch(replies);
   const scheduler = fakeClock();
   const engine = new RemoteEngine({
     fetch: server.fetch,
-    resolveModel: (id) => (id === MODEL ? { endpoint, model: endpoint.models[0]! } : undefined),
+    resolveModel: (id) =>
+      id === MODEL ? { endpoint: served, model: served.models[0]! } : undefined,
     origin: ORIGIN,
     scheduler,
     ...extra,
@@ -135,6 +140,7 @@ describe("RemoteEngine", () => {
     expect(result.text).toBe("done");
     expect(calls).toHaveLength(3);
     expect(scheduler.waits).toEqual([2000, 1000]);
+    expect(result.rateLimited).toEqual({ waits: 2, waitedMs: 3000 });
   });
 
   it("reports a 429 with its wait once the retries are spent", async () => {
@@ -167,13 +173,30 @@ describe("RemoteEngine", () => {
   });
 
   it("explains a cross-origin fetch failure as CORS with each server's flag", async () => {
-    const { engine } = engineWith([{ kind: "reject", error: new TypeError("Failed to fetch") }]);
+    const { engine } = engineWith(
+      [{ kind: "reject", error: new TypeError("Failed to fetch") }],
+      {},
+      { ...endpoint, baseUrl: "https://gpu-box.example/v1" },
+    );
     const error = (await chat(engine).catch((e: unknown) => e)) as { code: string; advice: string };
     expect(error.code).toBe("cors");
     expect(error.advice).toContain(`Access-Control-Allow-Origin: ${ORIGIN}`);
     expect(error.advice).toContain("--allowed-origins");
     expect(error.advice).toContain("OLLAMA_ORIGINS");
     expect(error.advice).toContain("LM Studio");
+  });
+
+  it("says the page may not reach plain http on another host, and what to do instead", async () => {
+    const { engine } = engineWith([{ kind: "reject", error: new TypeError("Failed to fetch") }]);
+    const error = (await chat(engine).catch((e: unknown) => e)) as {
+      code: string;
+      message: string;
+      advice: string;
+    };
+    expect(error.code).toBe("network");
+    expect(error.message).toContain("plain http only on this machine");
+    expect(error.advice).toContain("Content-Security-Policy");
+    expect(error.advice).toContain("TLS proxy");
   });
 
   it("keeps the partial answer of a cut stream, marked incomplete", async () => {

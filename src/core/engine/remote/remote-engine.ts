@@ -18,6 +18,7 @@ import type {
   Engine,
   FinishReason,
   LoadOptions,
+  RateLimitWaits,
   StreamChunk,
   StreamOptions,
 } from "../types";
@@ -154,10 +155,15 @@ export class RemoteEngine implements Engine {
     options.signal?.addEventListener("abort", stop, { once: true });
     this.#jobs.add(controller);
     const started = this.#scheduler.now();
+    const waits: RateLimitWaits = { waits: 0, waitedMs: 0 };
     try {
-      const response = await this.#send(request, endpoint, model.name, controller.signal);
-      if (response === null) return aborted("", "", 0, null, this.#scheduler.now() - started);
-      return await this.#read(response, endpoint, controller.signal, started, options);
+      const response = await this.#send(request, endpoint, model.name, controller.signal, waits);
+      const result =
+        response === null
+          ? aborted("", "", 0, null, this.#scheduler.now() - started)
+          : await this.#read(response, endpoint, controller.signal, started, options);
+      if (waits.waits > 0) result.rateLimited = waits;
+      return result;
     } finally {
       this.#jobs.delete(controller);
       options.signal?.removeEventListener("abort", stop);
@@ -172,12 +178,16 @@ export class RemoteEngine implements Engine {
     for (const id of modelIds ?? this.loaded()) this.#loaded.delete(id);
   }
 
-  /** POST the request, retrying 429s and a rejected `stream_options`; null when stopped first. */
+  /**
+   * POST the request, retrying 429s (counted in `waits`) and a rejected `stream_options`; null
+   * when stopped first.
+   */
   async #send(
     request: ChatRequest,
     endpoint: RemoteEndpoint,
     model: string,
     signal: AbortSignal,
+    waits: RateLimitWaits,
   ): Promise<Response | null> {
     const maxRetries = this.#options.maxRetries ?? 3;
     let retries = 0;
@@ -209,6 +219,8 @@ export class RemoteEngine implements Engine {
         const wait = retryAfterMs ?? this.#options.defaultRetryWaitMs ?? 1000;
         if (wait <= (this.#options.maxRetryWaitMs ?? 60_000)) {
           retries++;
+          waits.waits++;
+          waits.waitedMs += wait;
           if (!(await sleep(this.#scheduler, wait, signal))) return null;
           continue;
         }

@@ -12,12 +12,46 @@ export function corsFlags(origin: string): string {
     `vLLM: vllm serve … --allowed-origins '["${origin}"]'`,
     `Ollama: OLLAMA_ORIGINS=${origin} ollama serve`,
     "llama.cpp: llama-server sends the header by default (check a proxy in front of it)",
-    "LM Studio: Developer → Server settings → Enable CORS",
+    "LM Studio: lms server start --cors (or Developer → Server settings → Enable CORS)",
   ].join("; ");
+}
+
+/**
+ * Whether the built app's page may connect to `baseUrl` at all: its Content-Security-Policy
+ * (`scripts/vite/app-csp.ts`, connect-src) allows its own origin, any https host and plain http
+ * only to this machine (localhost, 127.0.0.1); an https page is also barred from plain http to
+ * other hosts by the browser (mixed content).
+ */
+export function pageMayConnect(baseUrl: string, origin: string): boolean {
+  if (sameOrigin(baseUrl, origin)) return true;
+  try {
+    const url = new URL(baseUrl);
+    if (url.protocol === "https:") return true;
+    return (
+      url.protocol === "http:" && (url.hostname === "localhost" || url.hostname === "127.0.0.1")
+    );
+  } catch {
+    return false;
+  }
 }
 
 /** A `fetch` that rejected before any response: CORS refusal or the server unreachable. */
 export function unreachableError(baseUrl: string, origin: string, cause: unknown): PolymathError {
+  if (!pageMayConnect(baseUrl, origin)) {
+    return new PolymathError(
+      "network",
+      `This page may not connect to ${baseUrl}: Polymath reaches plain http only on this machine.`,
+      {
+        cause,
+        advice:
+          "Its Content-Security-Policy (and, on an https page, the browser's mixed-content rule) " +
+          "blocks plain http to other hosts. Put https in front of the server (a TLS proxy such " +
+          "as Caddy or nginx), or forward it to this machine (ssh -L 8000:server:8000 …) and add " +
+          "http://localhost:8000/v1.",
+        details: { baseUrl, origin },
+      },
+    );
+  }
   const crossOrigin = !sameOrigin(baseUrl, origin);
   if (!crossOrigin) {
     return new PolymathError("network", `Could not reach ${baseUrl}.`, {

@@ -40,6 +40,31 @@ describe("a bench run's routing", () => {
     );
   });
 
+  it("takes remote models into the team: a remote specialist as member, a remote generalist as the chosen fallback", () => {
+    const remote = (id: string, role: string, domains: string[]): BenchModelRef => ({
+      ...ref(id, role, domains),
+      source: "remote",
+      memoryMB: 0,
+    });
+    const big = "remote:gpu-box-8000/big-model";
+    const mathServer = "remote:gpu-box-8000/math-model";
+    const mixed = [
+      ...models,
+      remote(big, "generalist", ["chat"]),
+      remote(mathServer, "specialist", ["math"]),
+    ];
+    expect(newRouting(router, mixed, DEFAULT_DOMAIN_PROMPTS, big)!.team).toEqual({
+      mapping: { code: "coder", math: mathServer },
+      fallback: big,
+    });
+    // Without a choice, or with one that is no generalist of the run, the first generalist.
+    expect(newRouting(router, mixed, DEFAULT_DOMAIN_PROMPTS)!.team.fallback).toBe("g");
+    expect(newRouting(router, mixed, DEFAULT_DOMAIN_PROMPTS, mathServer)!.team.fallback).toBe("g");
+    expect(newRouting(router, mixed, DEFAULT_DOMAIN_PROMPTS, promptedId("g"))!.team.fallback).toBe(
+      "g",
+    );
+  });
+
   it("decides once per item, on the item's own prompt, and keeps earlier decisions", () => {
     const routing = routeTasks(router, newRouting(router, models, DEFAULT_DOMAIN_PROMPTS)!, tasks);
     expect(routing.decisions[itemKey("s", "c1")]).toMatchObject({ label: "code", unsure: false });

@@ -1,8 +1,9 @@
 /**
  * A bench run's routing: the router's decision on every item's own prompt (not the bench's
  * template around it, which would give the answer away), timed on this device and stored with
- * the run; the routed team's mapping (each label to the run's first specialist for it, the first
- * generalist as fallback); and the request the prompt-specialized generalist gets.
+ * the run; the routed team's mapping (each label to the run's first specialist for it, the chosen
+ * generalist, else the first, as fallback; a remote model is a member like any other); and the
+ * request the prompt-specialized generalist gets.
  */
 import type { ChatRequest, SamplingParams } from "../../engine/types";
 import { domainPreamble, type DomainPrompts } from "../../routing/domain-prompts";
@@ -16,14 +17,19 @@ import { itemKey, type BenchModelRef, type BenchRouting, type RecordedRoute } fr
 /** The id a run gives the prompt-specialized variant of `baseId`. */
 export const promptedId = (baseId: string): string => `prompted:${baseId}`;
 
-/** The routing of a new run over `models`, or undefined when it has no generalist to fall back on. */
+/**
+ * The routing of a new run over `models` (`chosenFallback`: the generalist unsure prompts go to,
+ * when it is one of them), or undefined when it has no generalist to fall back on.
+ */
 export function newRouting(
   router: Router,
   models: readonly BenchModelRef[],
   domainPrompts: DomainPrompts,
+  chosenFallback?: string,
 ): BenchRouting | undefined {
   const plain = models.filter((m) => !m.prompted);
-  const fallback = plain.find((m) => m.role === "generalist");
+  const generalists = plain.filter((m) => m.role === "generalist");
+  const fallback = generalists.find((m) => m.id === chosenFallback) ?? generalists[0];
   if (!fallback) return undefined;
   return {
     router: {

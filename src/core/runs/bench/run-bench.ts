@@ -10,13 +10,16 @@
  *
  * A model whose runtime serves requests in parallel (a remote server that batches them) may be
  * given `concurrency` > 1: up to that many of its items are asked at once, each item taken from
- * the plan exactly once; pausing or cancelling stops new items from starting.
+ * the plan exactly once; pausing or cancelling stops new items from starting. Each model's
+ * throughput (requests in flight, completed requests/s, generated tokens/s, 429 waits) is measured
+ * as its items start and end, and reported with every change.
  */
 import { PolymathError, toPolymathError } from "../../errors";
 import { systemScheduler, type Scheduler } from "../../engine/scheduler";
-import type { ChatRequest, Engine } from "../../engine/types";
+import type { ChatRequest, Engine, RateLimitWaits } from "../../engine/types";
 import type { SuiteItem, Verdict } from "../../scoring/types";
 import type { BenchModelPlan, BenchTask } from "./plan";
+import { ThroughputMeter, type Throughput } from "./throughput";
 import type { BenchResult, LoadCost } from "./types";
 
 export type BenchEvent =
@@ -25,7 +28,9 @@ export type BenchEvent =
   | { type: "item"; modelId: string; task: BenchTask }
   /** `overheadMs`: the runner's own time on this item (planning, saving), outside generation. */
   | { type: "answered"; result: BenchResult; generationMs: number; overheadMs: number }
-  | { type: "scored"; result: BenchResult };
+  | { type: "scored"; result: BenchResult }
+  /** This session's throughput of `modelId` so far, after one of its requests started or ended. */
+  | { type: "throughput"; modelId: string; inFlight: number; throughput: Throughput };
 
 export interface RunBenchOptions {
   engine: Engine;
@@ -77,24 +82,32 @@ export async function runBench(options: RunBenchOptions): Promise<BenchOutcome> 
         await load(options, step.loadWith ?? [engineId], scheduler);
       }
       const width = Math.max(1, Math.floor(options.concurrency?.(engineId) ?? 1));
-      const stopped = width > 1 ? await inParallel(step, width) : await inTurn(step);
+      const meter = new ThroughputMeter();
+      const stopped = width > 1 ? await inParallel(step, width, meter) : await inTurn(step, meter);
       if (stopped) return stopped;
     }
     return "done";
   }
 
   /** The step's items one after another; the outcome when it stopped early. */
-  async function inTurn(step: BenchModelPlan): Promise<BenchOutcome | null> {
+  async function inTurn(
+    step: BenchModelPlan,
+    meter: ThroughputMeter,
+  ): Promise<BenchOutcome | null> {
     for (const task of step.tasks) {
       if (signal?.aborted) return "cancelled";
       if (options.shouldPause?.()) return "paused";
-      if (!(await ask(step, task))) return "cancelled";
+      if (!(await ask(step, task, meter))) return "cancelled";
     }
     return null;
   }
 
   /** Up to `width` items at once: workers take the next item from one cursor, so none runs twice. */
-  async function inParallel(step: BenchModelPlan, width: number): Promise<BenchOutcome | null> {
+  async function inParallel(
+    step: BenchModelPlan,
+    width: number,
+    meter: ThroughputMeter,
+  ): Promise<BenchOutcome | null> {
     let next = 0;
     let stopped: BenchOutcome | null = null;
     let failure: unknown = null;
@@ -105,7 +118,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchOutcome> 
         const task = stopped === null ? step.tasks[next++] : undefined;
         if (!task) return;
         try {
-          if (!(await ask(step, task))) stopped = "cancelled";
+          if (!(await ask(step, task, meter))) stopped = "cancelled";
         } catch (e) {
           failure ??= e;
         }
@@ -117,11 +130,39 @@ export async function runBench(options: RunBenchOptions): Promise<BenchOutcome> 
   }
 
   /** Ask one item, save and score it; false when the run was cancelled meanwhile. */
-  async function ask(step: BenchModelPlan, task: BenchTask): Promise<boolean> {
+  async function ask(
+    step: BenchModelPlan,
+    task: BenchTask,
+    meter: ThroughputMeter,
+  ): Promise<boolean> {
     const started = scheduler.now();
+    const measured = (): void =>
+      options.onEvent?.({
+        type: "throughput",
+        modelId: step.modelId,
+        inFlight: meter.inFlight,
+        throughput: meter.snapshot(scheduler.now()),
+      });
     options.onEvent?.({ type: "item", modelId: step.modelId, task });
-    const { result, generationMs } = await answer(options, step.modelId, task, scheduler);
-    if (signal?.aborted) return false;
+    meter.start(started);
+    measured();
+    let answered: Awaited<ReturnType<typeof answer>>;
+    try {
+      answered = await answer(options, step.modelId, task, scheduler);
+    } catch (e) {
+      meter.end(scheduler.now());
+      throw e;
+    }
+    const { result, generationMs, rateLimited } = answered;
+    if (signal?.aborted) {
+      meter.end(scheduler.now());
+      return false;
+    }
+    meter.end(scheduler.now(), {
+      completionTokens: result.usage?.completionTokens ?? 0,
+      ...(rateLimited ? { rateLimited } : {}),
+    });
+    measured();
     await options.save(result);
     const overheadMs = Math.max(0, scheduler.now() - started - generationMs);
     options.onEvent?.({ type: "answered", result, generationMs, overheadMs });
@@ -162,7 +203,7 @@ async function answer(
   modelId: string,
   task: BenchTask,
   scheduler: Scheduler,
-): Promise<{ result: BenchResult; generationMs: number }> {
+): Promise<{ result: BenchResult; generationMs: number; rateLimited?: RateLimitWaits }> {
   const base = {
     runId: options.runId,
     modelId,
@@ -189,6 +230,7 @@ async function answer(
     const generationMs = took();
     return {
       generationMs,
+      ...(result.rateLimited ? { rateLimited: result.rateLimited } : {}),
       result: {
         ...base,
         answer: result.text,

@@ -12,6 +12,7 @@ import type { RecordingDevice } from "../../engine/replay/recording";
 import type { DomainPrompts } from "../../routing/domain-prompts";
 import type { RouteLabel } from "../../routing/labels";
 import type { TeamConfig } from "../../routing/team";
+import type { Throughput } from "./throughput";
 
 export interface BenchSuiteRef {
   id: string;
@@ -99,6 +100,11 @@ export interface BenchRun {
   routing?: BenchRouting;
   /** Load time of each model, by id, as measured in this run. */
   loads: Record<string, LoadCost>;
+  /**
+   * The throughput each model got, by id, summed over the run's sessions (absent in runs made
+   * before it was measured). Saved with each answer.
+   */
+  throughput?: Record<string, Throughput>;
   provenance: {
     app: { name: string; version: string };
     device?: RecordingDevice;
