@@ -15,6 +15,7 @@ import type { ArenaState } from "./compare/arena.svelte";
 import type { CompareSession } from "./compare/compare.svelte";
 import type { CompareHistory } from "./compare/history.svelte";
 import type { CompareSetup } from "./compare/setup.svelte";
+import type { EmbedDialogState } from "./compare/embed-dialog.svelte";
 import { isRemoteModelId } from "../core/engine/remote/model-id";
 import type { EndpointForm } from "./models/endpoint-form.svelte";
 import type { ModelsState } from "./models/models.svelte";
@@ -44,6 +45,8 @@ export interface CompareViewState {
   arena: ArenaState;
   catalog: CatalogState;
   consent: DownloadConsent;
+  /** The Embed dialog: the `<iframe>` snippet for a comparison or the recording replayed. */
+  embedDialog: EmbedDialogState;
   /** A model as its runtime knows it (the recording's annotations for a replayed one). */
   describe: (modelId: string) => ModelDescription;
 }
