@@ -23,6 +23,7 @@ import type { CatalogState } from "./shared/catalog.svelte";
 import type { DownloadConsent } from "./shared/consent.svelte";
 import type { HomeState } from "./home/home.svelte";
 import type { PwaState } from "./shared/pwa.svelte";
+import type { NetworkState } from "./shared/network.svelte";
 import { DeviceState } from "./shared/device.svelte";
 import { EngineState } from "./shared/engines.svelte";
 import { Nav } from "./shared/nav.svelte";
@@ -88,8 +89,16 @@ export class App {
     },
   });
   readonly replayFile = new ReplayFile(this.engines);
-  /** The views' states once their roots made them, so an update can wait for running work. */
-  made = $state.raw<{ chat?: ChatState; compare?: CompareSession; bench?: BenchState }>({});
+  /**
+   * What the lazy roots made: the views' states (so an update can wait for running work) and the
+   * network state (made with the offline part after the first paint; online until then).
+   */
+  made = $state.raw<{
+    chat?: ChatState;
+    compare?: CompareSession;
+    bench?: BenchState;
+    network?: NetworkState;
+  }>({});
 
   #catalog: Promise<CatalogState> | null = null;
   #catalogState: CatalogState | null = null;
