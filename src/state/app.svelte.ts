@@ -15,6 +15,7 @@ import type { ArenaState } from "./compare/arena.svelte";
 import type { CompareSession } from "./compare/compare.svelte";
 import type { CompareHistory } from "./compare/history.svelte";
 import type { CompareSetup } from "./compare/setup.svelte";
+import type { EmbedDialogState } from "./compare/embed-dialog.svelte";
 import { isRemoteModelId } from "../core/engine/remote/model-id";
 import type { EndpointForm } from "./models/endpoint-form.svelte";
 import type { ModelsState } from "./models/models.svelte";
@@ -22,6 +23,7 @@ import type { CatalogState } from "./shared/catalog.svelte";
 import type { DownloadConsent } from "./shared/consent.svelte";
 import type { HomeState } from "./home/home.svelte";
 import type { PwaState } from "./shared/pwa.svelte";
+import type { NetworkState } from "./shared/network.svelte";
 import { DeviceState } from "./shared/device.svelte";
 import { EngineState } from "./shared/engines.svelte";
 import { Nav } from "./shared/nav.svelte";
@@ -46,6 +48,8 @@ export interface CompareViewState {
   arena: ArenaState;
   catalog: CatalogState;
   consent: DownloadConsent;
+  /** The Embed dialog: the `<iframe>` snippet for a comparison or the recording replayed. */
+  embedDialog: EmbedDialogState;
   /** A model as its runtime knows it (the recording's annotations for a replayed one). */
   describe: (modelId: string) => ModelDescription;
   /** The recording file being replayed and its pace. */
@@ -88,8 +92,16 @@ export class App {
       start: () => import("../platform/remote-engine").then((m) => m.startRemote(this.catalog())),
     },
   });
-  /** The views' states once their roots made them, so an update can wait for running work. */
-  made = $state.raw<{ chat?: ChatState; compare?: CompareSession; bench?: BenchState }>({});
+  /**
+   * What the lazy roots made: the views' states (so an update can wait for running work) and the
+   * network state (made with the offline part after the first paint; online until then).
+   */
+  made = $state.raw<{
+    chat?: ChatState;
+    compare?: CompareSession;
+    bench?: BenchState;
+    network?: NetworkState;
+  }>({});
 
   #catalog: Promise<CatalogState> | null = null;
   #catalogState: CatalogState | null = null;

@@ -1,8 +1,8 @@
 /**
  * The embed page's composition root (embed.html): the recording the URL names, a replay engine
  * over it, and the bridge to the host page. Smaller than the app's root: no navigation, no views,
- * no catalog, and no model runtime (web-llm or the CPU runtime) is loaded here; "Run live" hands
- * the visitor to the full app after saying what it downloads.
+ * and no model runtime (web-llm or the CPU runtime) until the visitor confirms a live
+ * run, whose plan (device probe and catalog) is its own chunk (`app/embed-live-root.ts`).
  */
 import { parseEmbedParams } from "../core/embed/embed-params";
 import { connectHost } from "../platform/embed/bridge";
@@ -46,6 +46,8 @@ export function createEmbed(): EmbedApp {
       }
       return parseRecording(await response.text());
     },
+    // The catalog and device probe load after the first paint; the runtimes only when asked.
+    live: async (models) => (await import("./app/embed-live-root")).prepareLive(models),
     replay: async (recording) => {
       const { ReplayEngine } = await import("../core/engine/replay/replay-engine");
       return new ReplayEngine(recording, SPEEDS[params.speed]);

@@ -1,5 +1,6 @@
 /**
- * Share links: a recording (a comparison's export) carried in the URL fragment, deflate-raw
+ * Share links: a recording (a comparison's export) or a bench report's summary
+ * (`core/report/shared-report.ts`) carried in the URL fragment, deflate-raw
  * compressed and base64url encoded, so the data never reaches a server (browsers do not send the
  * fragment). A result too big for a sensible link (`MAX_FRAGMENT_CHARS`) is refused with advice to
  * download the recording file instead. Anything that could hold a secret is stripped first.
@@ -46,8 +47,13 @@ function fromBase64Url(text: string): Uint8Array {
 }
 
 /** The fragment payload for `recording`, or null when it is too big for a link. */
-export async function encodeShare(recording: Recording): Promise<string | null> {
-  const json = JSON.stringify(stripSecrets(recording));
+export function encodeShare(recording: Recording): Promise<string | null> {
+  return encodeValue(recording);
+}
+
+/** The fragment payload for any JSON document (credentials stripped), or null when too big. */
+export async function encodeValue(value: unknown): Promise<string | null> {
+  const json = JSON.stringify(stripSecrets(value));
   const packed = await pipe(new TextEncoder().encode(json), new CompressionStream("deflate-raw"));
   const payload = toBase64Url(packed);
   return SHARE_PREFIX.length + payload.length <= MAX_FRAGMENT_CHARS ? payload : null;
@@ -61,6 +67,12 @@ const broken = (cause?: unknown) =>
 
 /** The recording a share link's payload carries; a PolymathError for anything else. */
 export async function decodeShare(payload: string): Promise<Recording> {
+  // The recording parser names what is wrong in a well-formed but foreign document.
+  return parseRecording(await decodeText(payload));
+}
+
+/** The JSON text a share link's payload carries (not yet parsed); a PolymathError if damaged. */
+export async function decodeText(payload: string): Promise<string> {
   if (!payload || payload.length > MAX_FRAGMENT_CHARS) throw broken();
   let json: string;
   try {
@@ -70,6 +82,5 @@ export async function decodeShare(payload: string): Promise<Recording> {
   } catch (e) {
     throw broken(e);
   }
-  // The recording parser names what is wrong in a well-formed but foreign document.
-  return parseRecording(json);
+  return json;
 }

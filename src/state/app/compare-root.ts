@@ -14,6 +14,7 @@ import {
 import { columnBudgetMB, columnVramMB, comparisonSource } from "../../core/runs/compare/sources";
 import { createConversationStore } from "../../core/storage/conversations";
 import { createDocEvents } from "../../platform/doc-events";
+import { downloadText } from "../../platform/download";
 import { FrameBatcher } from "../../platform/frame-batcher";
 import { store } from "../../platform/stores";
 import type { App, CompareViewState } from "../app.svelte";
@@ -21,6 +22,7 @@ import { ArenaState } from "../compare/arena.svelte";
 import { CompareSession } from "../compare/compare.svelte";
 import { CompareHistory } from "../compare/history.svelte";
 import { CompareSetup } from "../compare/setup.svelte";
+import { EmbedDialogState } from "../compare/embed-dialog.svelte";
 
 export async function createCompareView(app: App): Promise<CompareViewState> {
   const [catalog, consent, replayFile] = await Promise.all([
@@ -92,6 +94,24 @@ export async function createCompareView(app: App): Promise<CompareViewState> {
   });
   // A page closed mid-turn keeps the prompt and what each column had sent.
   addEventListener("pagehide", () => void session.persistNow());
+  const embedDialog = new EmbedDialogState({
+    // embed.html sits beside index.html (relative base), wherever the app is served from.
+    page: new URL("embed.html", location.href).href,
+    encode: async (recording) =>
+      (await import("../../core/share/share-link")).encodeShare(recording),
+    copy: (text) => navigator.clipboard.writeText(text),
+    download: (name, text) => downloadText(name, text, "application/json"),
+  });
   app.made = { ...app.made, compare: session };
-  return { session, setup, history, arena, catalog, describe, consent, replayFile };
+  return {
+    session,
+    setup,
+    history,
+    arena,
+    catalog,
+    describe,
+    consent,
+    replayFile,
+    embedDialog,
+  };
 }

@@ -4,6 +4,7 @@
  * run or scoring) so an update never interrupts it.
  */
 import type { App } from "../app.svelte";
+import { NetworkState } from "../shared/network.svelte";
 import { PwaState } from "../shared/pwa.svelte";
 
 /** True while the app does work an update must not interrupt. */
@@ -18,17 +19,25 @@ export function appBusy(app: App): boolean {
   );
 }
 
-/** The offline state, started at once (the worker registers after the window's load event). */
+/**
+ * The offline state, started at once (the worker registers after the window's load event), and
+ * the network state the views read (`app.made.network`) to say what needs the network.
+ */
 export function createPwa(app: App): PwaState {
+  const network = new NetworkState({
+    online: () => navigator.onLine,
+    subscribe: (listener) => {
+      addEventListener("online", listener);
+      addEventListener("offline", listener);
+    },
+  });
+  network.start();
+  app.made = { ...app.made, network };
   const pwa = new PwaState({
     register: async (events) =>
       (await import("../../platform/pwa/register")).registerServiceWorker(events),
     busy: () => appBusy(app),
-    online: () => navigator.onLine,
-    onOnlineChange: (listener) => {
-      addEventListener("online", listener);
-      addEventListener("offline", listener);
-    },
+    network,
   });
   void pwa.start();
   return pwa;

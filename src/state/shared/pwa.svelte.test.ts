@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { NetworkState } from "./network.svelte";
 import { PwaState, type PwaDeps } from "./pwa.svelte";
 
 function setup(initiallyBusy = false) {
@@ -14,9 +15,9 @@ function setup(initiallyBusy = false) {
       return async () => void calls.push("update");
     },
     busy: () => busy,
-    online: () => online,
-    onOnlineChange: (l) => (onChange = l),
+    network: new NetworkState({ online: () => online, subscribe: (l) => (onChange = l) }),
   };
+  (deps.network as NetworkState).start();
   const pwa = new PwaState(deps);
   return {
     pwa,

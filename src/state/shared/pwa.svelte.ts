@@ -13,15 +13,13 @@ export interface PwaDeps {
   }): Promise<() => Promise<void>>;
   /** True while something must not be interrupted (a generation, a model load, a bench run). */
   busy(): boolean;
-  /** The browser's network state and its changes. */
-  online(): boolean;
-  onOnlineChange(listener: () => void): void;
+  /** The browser's network state (shared with the views). */
+  network: { readonly online: boolean };
 }
 
 export class PwaState {
   #deps: PwaDeps;
   #update: (() => Promise<void>) | null = null;
-  online = $state(true);
   /** The shell is cached: the app starts without the network. */
   offlineReady = $state(false);
   /** A new version is installed and waits. */
@@ -35,10 +33,12 @@ export class PwaState {
     this.#deps = deps;
   }
 
-  /** Follow the network state and register the service worker. */
+  get online(): boolean {
+    return this.#deps.network.online;
+  }
+
+  /** Register the service worker. */
   async start(): Promise<void> {
-    this.online = this.#deps.online();
-    this.#deps.onOnlineChange(() => (this.online = this.#deps.online()));
     this.#update = await this.#deps.register({
       onUpdateWaiting: () => (this.updateWaiting = true),
       onOfflineReady: () => (this.offlineReady = true),
