@@ -70,16 +70,13 @@ export interface ModelsViewState {
   endpoints: EndpointForm;
 }
 
-// Storage code loads on first use, off the entry chunk.
-const settings = () => import("../platform/stores").then((m) => m.settingsStore());
-
 export class App {
   readonly nav = new Nav();
   readonly theme = new Theme();
+  // The budget's storage code loads on first use, off the entry chunk.
   readonly device = new DeviceState({
-    load: async () => (await (await settings()).load()).memoryBudgetMB ?? undefined,
-    save: async (mb) =>
-      (await import("../platform/stores")).saveSettings({ memoryBudgetMB: mb ?? null }),
+    load: async () => (await import("./app/device-budget")).loadMemoryBudget(),
+    save: async (mb) => (await import("./app/device-budget")).saveMemoryBudget(mb),
   });
   readonly engines = new EngineState({
     webllm: async () => new (await import("../platform/webllm/worker-engine")).WorkerEngine(),
