@@ -110,4 +110,60 @@ describe("the routed team as an Engine", () => {
     );
     expect(engine.lastRoute()).toMatchObject({ member: "generalist", reason: "unsure" });
   });
+
+  it("a pinned prompt's member loads when a load names the team, and answers that prompt", async () => {
+    const inner = new Members();
+    const engine = new TeamEngine({ inner, router, team, memoryMB: memory, budgetMB: 4000 });
+    await engine.load(["generalist"]);
+    const pinned = engine.pin(workload[0]!);
+    expect(pinned).toMatchObject({ member: "coder", label: "code", reason: "specialist" });
+    await engine.load(["generalist", TEAM_MODEL_ID]);
+    expect(inner.loads.at(-1)).toEqual(["generalist", "coder"]);
+    await ask(engine, workload[0]!);
+    expect(inner.asked).toEqual(["coder"]);
+    expect(engine.lastRoute()).toMatchObject({ member: "coder", switched: true, unloaded: [] });
+    // The pin is spent: the next prompt is routed on its own, and the loaded coder needs no load.
+    await engine.load([TEAM_MODEL_ID]);
+    expect(inner.loads).toHaveLength(2);
+    await ask(engine, workload[2]!);
+    expect(engine.lastRoute()).toMatchObject({ member: "coder", switched: false });
+    // The team's first load is its start, not a switch.
+    expect(engine.totals).toMatchObject({ answers: 2, loads: 1, switches: 0 });
+  });
+
+  it("a pinned prompt whose member is already loaded costs no switch", async () => {
+    const inner = new Members();
+    const engine = new TeamEngine({ inner, router, team, memoryMB: memory, budgetMB: 4000 });
+    await engine.load(["generalist"]);
+    expect(engine.pin(workload[3]!).member).toBe("generalist");
+    await engine.load(["generalist", TEAM_MODEL_ID]);
+    expect(inner.loads).toEqual([["generalist"], ["generalist"]]);
+    await ask(engine, workload[3]!);
+    expect(engine.lastRoute()).toMatchObject({ member: "generalist", switched: false });
+  });
+
+  it("a member answers one chat at a time (another column may be the same model)", async () => {
+    const open: string[] = [];
+    const overlaps: string[] = [];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    class Slow extends Members {
+      override async chat(request: ChatRequest): Promise<ChatResult> {
+        if (open.includes(request.modelId)) overlaps.push(request.modelId);
+        open.push(request.modelId);
+        await gate;
+        open.splice(open.indexOf(request.modelId), 1);
+        return super.chat(request);
+      }
+    }
+    const inner = new Slow();
+    const engine = new TeamEngine({ inner, router, team, memoryMB: memory, budgetMB: 4000 });
+    await engine.load(["generalist"]);
+    const both = Promise.all([ask(engine, "hello", "generalist"), ask(engine, workload[3]!)]);
+    await Promise.resolve();
+    release();
+    await both;
+    expect(inner.asked).toEqual(["generalist", "generalist"]);
+    expect(overlaps).toEqual([]);
+  });
 });
