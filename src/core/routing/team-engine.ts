@@ -120,7 +120,9 @@ export class TeamEngine implements Engine {
     const chosen = pinned?.route ?? this.pin(text);
     this.#pinned = null;
     const ensured = await this.#ensure(chosen.member);
-    const { switched, unloaded, switchMs } = ensured.switched ? ensured : (pinned?.loaded ?? ensured);
+    const { switched, unloaded, switchMs } = ensured.switched
+      ? ensured
+      : (pinned?.loaded ?? ensured);
     const route: TeamRoute = { ...chosen, switched, unloaded, switchMs };
     this.#last = route;
     const t = this.totals;
