@@ -75,6 +75,7 @@ export async function createChatView(app: App): Promise<ChatViewState> {
       const members = modelId === TEAM_MODEL_ID ? routedTeam.members() : [];
       return consent.ask(members.length > 0 ? members : [modelId]);
     },
+    teamMembers: () => routedTeam.members().map((id) => ({ id, name: nameOf(id) })),
     onCreated: (id) => nav.go("chat", id),
   });
   // A page closed mid-answer keeps the prompt and what had arrived.
