@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { ChatRequest, ChatResult, Engine } from "../engine/types";
+import type { ChatRequest, ChatResult, Engine, LoadOptions } from "../engine/types";
+import { PartialLoadError } from "../engine/engine-set";
+import { PolymathError } from "../errors";
 import type { RouterModel } from "./model";
 import { createRouter } from "./router";
 import committed from "./router-model.json";
@@ -129,6 +131,48 @@ describe("the routed team as an Engine", () => {
     expect(engine.lastRoute()).toMatchObject({ member: "coder", switched: false });
     // The team's first load is its start, not a switch.
     expect(engine.totals).toMatchObject({ answers: 2, loads: 1, switches: 0 });
+  });
+
+  it("reports the pinned member's load progress as the team's", async () => {
+    class Progressing extends Members {
+      override async load(ids: string[], options?: LoadOptions) {
+        for (const modelId of ids) {
+          options?.onProgress?.({ modelId, phase: "ready", fraction: 1, text: "", elapsedMs: 0 });
+        }
+        await super.load(ids);
+      }
+    }
+    const engine = new TeamEngine({
+      inner: new Progressing(),
+      router,
+      team,
+      memoryMB: memory,
+      budgetMB: 4000,
+    });
+    engine.pin(workload[0]!);
+    const seen: string[] = [];
+    await engine.load(["generalist", TEAM_MODEL_ID], { onProgress: (p) => seen.push(p.modelId) });
+    expect(seen).toEqual(["generalist", TEAM_MODEL_ID]);
+  });
+
+  it("a pinned member that fails to load fails the team's column too", async () => {
+    const failure = new PolymathError("network", "coder did not load");
+    class Failing extends Members {
+      override async load() {
+        throw new PartialLoadError({ coder: failure });
+      }
+    }
+    const engine = new TeamEngine({
+      inner: new Failing(),
+      router,
+      team,
+      memoryMB: memory,
+      budgetMB: 4000,
+    });
+    engine.pin(workload[0]!);
+    const error = await engine.load(["generalist", TEAM_MODEL_ID]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PartialLoadError);
+    expect((error as PartialLoadError).byModel[TEAM_MODEL_ID]).toBe(failure);
   });
 
   it("a pinned prompt whose member is already loaded costs no switch", async () => {

@@ -11,6 +11,7 @@
  * prompt goes to, and the team's next chat for that prompt answers with the same decision. A member
  * answers one chat at a time (another column may be the same model).
  */
+import { PartialLoadError } from "../engine/engine-set";
 import { systemScheduler, type Scheduler } from "../engine/scheduler";
 import type { ChatRequest, ChatResult, Engine, LoadOptions, StreamOptions } from "../engine/types";
 import { TEAM_MODEL_ID, type RouteLabel } from "./labels";
@@ -96,7 +97,28 @@ export class TeamEngine implements Engine {
     const held = this.#o.inner.loaded();
     const scheduler = this.#o.scheduler ?? systemScheduler;
     const started = scheduler.now();
-    await this.#o.inner.load(direct, options);
+    // The member's progress is the team column's, unless another column is that same model.
+    const onProgress = options?.onProgress;
+    const asTeam = member && !modelIds.includes(member) && onProgress;
+    try {
+      await this.#o.inner.load(
+        direct,
+        asTeam
+          ? {
+              ...options,
+              onProgress: (p) =>
+                onProgress(p.modelId === member ? { ...p, modelId: TEAM_MODEL_ID } : p),
+            }
+          : options,
+      );
+    } catch (e) {
+      // A member that failed to load is the team column's failure too.
+      const own = member && e instanceof PartialLoadError ? e.byModel[member] : undefined;
+      if (own && e instanceof PartialLoadError) {
+        throw new PartialLoadError({ ...e.byModel, [TEAM_MODEL_ID]: own });
+      }
+      throw e;
+    }
     this.#recent = [...direct];
     // The pinned member came in with this load: its answer needed a switch.
     if (this.#pinned && member && !held.includes(member)) {
