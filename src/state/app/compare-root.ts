@@ -33,7 +33,8 @@ export async function createCompareView(app: App): Promise<CompareViewState> {
   const routedTeam = appTeam(app, catalog);
   const own = (id: string) => describeModel(id, catalog.entries, engines.recording);
   const describe = (id: string) => {
-    const team = id === TEAM_MODEL_ID ? routedTeam.team() : null;
+    const recorded = engines.recording?.models.some((m) => m.id === id);
+    const team = id === TEAM_MODEL_ID && !recorded ? routedTeam.team() : null;
     return team ? describeTeam(team, own) : own(id);
   };
   /** The models a column may load: the team's members for the team. */
@@ -41,7 +42,7 @@ export async function createCompareView(app: App): Promise<CompareViewState> {
     ...new Set(ids.flatMap((id) => (id === TEAM_MODEL_ID ? routedTeam.members() : [id]))),
   ];
   const replayed = (id: string): boolean =>
-    id === TEAM_MODEL_ID
+    id === TEAM_MODEL_ID && !engines.traitsOf(id).replayed
       ? routedTeam.members().length > 0 && routedTeam.members().every(replayed)
       : engines.traitsOf(id).replayed;
   const runtimeOf = (id: string) =>

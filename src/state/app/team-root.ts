@@ -9,6 +9,7 @@ import { PRESETS } from "../../core/catalog/presets";
 import { resolvePreset } from "../../core/catalog/resolve-preset";
 import { chatTeam, type TeamCandidate } from "../../core/runs/chat/team";
 import type { Engine } from "../../core/engine/types";
+import { TEAM_MODEL_ID } from "../../core/routing/labels";
 import type { TeamConfig } from "../../core/routing/team";
 import type { TeamEngine } from "../../core/routing/team-engine";
 import type { App } from "../app.svelte";
@@ -32,7 +33,9 @@ export function appTeam(app: Pick<App, "device" | "engines">, catalog: CatalogSt
   const candidates = (): TeamCandidate[] => {
     const recording = engines.recording;
     if (recording) {
+      // A comparison's export may hold the team's own answers: those are replayed as they are.
       return recording.models
+        .filter((m) => m.id !== TEAM_MODEL_ID)
         .filter((m) => recording.entries.some((e) => e.modelId === m.id))
         .map((m) => ({ id: m.id, role: m.role ?? "unknown", domains: m.domain ? [m.domain] : [] }));
     }
@@ -68,7 +71,9 @@ export function appTeam(app: Pick<App, "device" | "engines">, catalog: CatalogSt
     memoryMB,
     engine: async (inner) => {
       const t = team();
-      if (!t) return null;
+      // Without a specialist there is nothing to route; a recording of the team answers for it.
+      const recorded = engines.recording?.models.some((m) => m.id === TEAM_MODEL_ID);
+      if (!t || Object.keys(t.mapping).length === 0 || recorded) return null;
       const key = JSON.stringify(t);
       if (routed?.inner !== inner || routed.key !== key) {
         const budgetMB = device.profile?.memoryBudgetMB ?? Infinity;

@@ -112,5 +112,8 @@ describe("the routed team among the candidates", () => {
     expect(withTeamCandidate(all, { mapping: {}, fallback: "gen" })).toEqual(all);
     expect(withTeamCandidate(all.slice(0, 2), team)).toEqual(all.slice(0, 2));
     expect(withTeamCandidate(all, null)).toEqual(all);
+    // A recording of a comparison with the team replays the team's own answers.
+    const recorded = [...all, candidate(TEAM, { replayed: true })];
+    expect(withTeamCandidate(recorded, team)).toEqual(recorded);
   });
 });

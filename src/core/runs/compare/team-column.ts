@@ -36,14 +36,16 @@ export function describeTeam(
 
 /**
  * The routed team among a comparison's candidates, after the models it is made of; none when no
- * specialist is on it (it would only be its fallback under another name) or when one of its
- * members is not offered.
+ * specialist is on it (it would only be its fallback under another name), when one of its
+ * members is not offered, or when a recording already answers for it.
  */
 export function withTeamCandidate(
   candidates: readonly CompareCandidate[],
   team: TeamConfig | null,
 ): CompareCandidate[] {
-  if (!team || Object.keys(team.mapping).length === 0) return [...candidates];
+  // A recording of a comparison with the team offers the team's recorded answers instead.
+  const recorded = candidates.some((c) => c.id === TEAM_MODEL_ID);
+  if (!team || Object.keys(team.mapping).length === 0 || recorded) return [...candidates];
   const members = [...new Set([...Object.values(team.mapping), team.fallback])];
   const offered = members.map((id) => candidates.find((c) => c.id === id));
   if (offered.some((c) => !c)) return [...candidates];
