@@ -1,7 +1,8 @@
 // Chat with the routed team ("Auto"), in Chromium without WebGPU, from a synthetic recording (a
 // test fixture, not model output) of a generalist, a code specialist and a math specialist: a
 // code prompt goes to the code specialist and a math prompt to the math specialist, and each
-// answer says which member answered and why.
+// answer says which member answered and why; the last answer can be asked of another member
+// instead, for that message only.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -111,6 +112,23 @@ describe("Chat with the routed team", () => {
       [answer("fx-coder", "code"), answer("fx-math", "math")],
     );
     await screenshot(page, "chat-routed-team");
+
+    // The user's override for one message: the last answer again, from a member they pick.
+    const override = page.getByTestId("team-override");
+    assert.equal(await override.count(), 1, "only the last answer offers another member");
+    await override.getByLabel("Answer this with").selectOption({ label: "Fixture generalist" });
+    await override.getByRole("button", { name: "Ask instead" }).click();
+    await page.getByText("your choice for this answer").waitFor();
+    assert.deepEqual(
+      (await page.getByTestId("answer-text").allInnerTexts()).map((a) => a.trim()),
+      [answer("fx-coder", "code"), answer("fx-gen", "math")],
+    );
+    assert.deepEqual(await page.getByTestId("route-member").allInnerTexts(), [
+      "fx-coder",
+      "Fixture generalist",
+    ]);
+    // The conversation stays with the team.
+    assert.equal(await picker.inputValue(), "team:auto");
     assert.deepEqual(b.errors, []);
   });
 });

@@ -144,7 +144,7 @@ describe("The app on the CPU runtime, without WebGPU", () => {
     await page.getByLabel("Replay a recording (.json)").setInputFiles(FIXTURE);
     await page.getByTestId("replay-badge").waitFor();
     const list = page.getByTestId("model-list");
-    await list.getByRole("checkbox", { name: new RegExp(DROPPED.label) }).uncheck();
+    await list.getByRole("checkbox", { name: new RegExp(`^${DROPPED.label}`) }).uncheck();
     await page.getByLabel("Filter").fill("Tiny chat");
     await list.locator("label", { hasText: "Tiny chat" }).first().click();
     assert.equal(await list.getByRole("checkbox", { checked: true }).count(), 2);

@@ -48,7 +48,7 @@ describe("A comparison that mixes runtimes", () => {
     // The recording's models are chosen; the live models stay on offer beside them.
     assert.equal(await list.getByRole("checkbox", { checked: true }).count(), 2);
     assert.match(await list.innerText(), /replayed from the recording/);
-    await list.getByRole("checkbox", { name: new RegExp(DROPPED.label) }).uncheck();
+    await list.getByRole("checkbox", { name: new RegExp(`^${DROPPED.label}`) }).uncheck();
     await page.getByLabel("Filter").fill("0.5B-Instruct-q4f32");
     await list.locator("label", { hasText: "Qwen2.5-0.5B-Instruct · q4f32" }).first().click();
     assert.equal(await list.getByRole("checkbox", { checked: true }).count(), 2);

@@ -254,7 +254,7 @@ describe("Remote endpoints (fixture OpenAI-compatible servers)", () => {
     await page.getByLabel("Replay a recording (.json)").setInputFiles(RECORDING);
     await page.getByTestId("replay-badge").waitFor();
     const list = page.getByTestId("model-list");
-    await list.getByRole("checkbox", { name: new RegExp(DROPPED.label) }).uncheck();
+    await list.getByRole("checkbox", { name: new RegExp(`^${DROPPED.label}`) }).uncheck();
     await page.getByLabel("Filter").fill("fixture-model");
     await list.locator("label", { hasText: "fixture-model · 127.0.0.1" }).first().click();
     assert.equal(await list.getByRole("checkbox", { checked: true }).count(), 2);

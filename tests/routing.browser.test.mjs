@@ -150,6 +150,14 @@ describe("Routing in the bench", () => {
     assert.match(team, /(µs|ms) mean · .*(µs|ms) p99/);
     assert.match(team, /[+-]?\d+ pts/);
     assert.match(await row("oracle"), /Oracle team/);
+    // The routing overhead beside the scores: model switches on a mixed workload.
+    const cells = (kind) => systemsTable.locator(`tbody tr[data-kind=${kind}] td`).allInnerTexts();
+    const heads = await systemsTable.locator("thead th").allInnerTexts();
+    const col = (name) => heads.indexOf(name);
+    assert.ok(col("Switches") > 0 && col("Switch time") > 0, heads.join(" | "));
+    const [alone, routedCells] = [await cells("generalist"), await cells("routed")];
+    assert.equal(alone[col("Switches")], "0", "one model never switches");
+    assert.ok(Number(routedCells[col("Switches")]) > 0, "the team switches between members");
     assert.match(
       await page.getByTestId("systems-sentence").innerText(),
       /^On quality .+ (wins|tie) \(\d+%, 95% \d+%–\d+%\); on cost .+; on latency .+\.$/,

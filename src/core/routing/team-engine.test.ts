@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { ChatRequest, ChatResult, Engine } from "../engine/types";
+import type { ChatRequest, ChatResult, Engine, LoadOptions } from "../engine/types";
+import { PartialLoadError } from "../engine/engine-set";
+import { PolymathError } from "../errors";
 import type { RouterModel } from "./model";
 import { createRouter } from "./router";
 import committed from "./router-model.json";
@@ -109,5 +111,103 @@ describe("the routed team as an Engine", () => {
       "I'm cooking for 14 people and each needs 180 g of pasta. How many 500 g packs should I buy, and what sauce would you pick?",
     );
     expect(engine.lastRoute()).toMatchObject({ member: "generalist", reason: "unsure" });
+  });
+
+  it("a pinned prompt's member loads when a load names the team, and answers that prompt", async () => {
+    const inner = new Members();
+    const engine = new TeamEngine({ inner, router, team, memoryMB: memory, budgetMB: 4000 });
+    await engine.load(["generalist"]);
+    const pinned = engine.pin(workload[0]!);
+    expect(pinned).toMatchObject({ member: "coder", label: "code", reason: "specialist" });
+    await engine.load(["generalist", TEAM_MODEL_ID]);
+    expect(inner.loads.at(-1)).toEqual(["generalist", "coder"]);
+    await ask(engine, workload[0]!);
+    expect(inner.asked).toEqual(["coder"]);
+    expect(engine.lastRoute()).toMatchObject({ member: "coder", switched: true, unloaded: [] });
+    // The pin is spent: the next prompt is routed on its own, and the loaded coder needs no load.
+    await engine.load([TEAM_MODEL_ID]);
+    expect(inner.loads).toHaveLength(2);
+    await ask(engine, workload[2]!);
+    expect(engine.lastRoute()).toMatchObject({ member: "coder", switched: false });
+    // The team's first load is its start, not a switch.
+    expect(engine.totals).toMatchObject({ answers: 2, loads: 1, switches: 0 });
+  });
+
+  it("reports the pinned member's load progress as the team's", async () => {
+    class Progressing extends Members {
+      override async load(ids: string[], options?: LoadOptions) {
+        for (const modelId of ids) {
+          options?.onProgress?.({ modelId, phase: "ready", fraction: 1, text: "", elapsedMs: 0 });
+        }
+        await super.load(ids);
+      }
+    }
+    const engine = new TeamEngine({
+      inner: new Progressing(),
+      router,
+      team,
+      memoryMB: memory,
+      budgetMB: 4000,
+    });
+    engine.pin(workload[0]!);
+    const seen: string[] = [];
+    await engine.load(["generalist", TEAM_MODEL_ID], { onProgress: (p) => seen.push(p.modelId) });
+    expect(seen).toEqual(["generalist", TEAM_MODEL_ID]);
+  });
+
+  it("a pinned member that fails to load fails the team's column too", async () => {
+    const failure = new PolymathError("network", "coder did not load");
+    class Failing extends Members {
+      override async load() {
+        throw new PartialLoadError({ coder: failure });
+      }
+    }
+    const engine = new TeamEngine({
+      inner: new Failing(),
+      router,
+      team,
+      memoryMB: memory,
+      budgetMB: 4000,
+    });
+    engine.pin(workload[0]!);
+    const error = await engine.load(["generalist", TEAM_MODEL_ID]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PartialLoadError);
+    expect((error as PartialLoadError).byModel[TEAM_MODEL_ID]).toBe(failure);
+  });
+
+  it("a pinned prompt whose member is already loaded costs no switch", async () => {
+    const inner = new Members();
+    const engine = new TeamEngine({ inner, router, team, memoryMB: memory, budgetMB: 4000 });
+    await engine.load(["generalist"]);
+    expect(engine.pin(workload[3]!).member).toBe("generalist");
+    await engine.load(["generalist", TEAM_MODEL_ID]);
+    expect(inner.loads).toEqual([["generalist"], ["generalist"]]);
+    await ask(engine, workload[3]!);
+    expect(engine.lastRoute()).toMatchObject({ member: "generalist", switched: false });
+  });
+
+  it("a member answers one chat at a time (another column may be the same model)", async () => {
+    const open: string[] = [];
+    const overlaps: string[] = [];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    class Slow extends Members {
+      override async chat(request: ChatRequest): Promise<ChatResult> {
+        if (open.includes(request.modelId)) overlaps.push(request.modelId);
+        open.push(request.modelId);
+        await gate;
+        open.splice(open.indexOf(request.modelId), 1);
+        return super.chat(request);
+      }
+    }
+    const inner = new Slow();
+    const engine = new TeamEngine({ inner, router, team, memoryMB: memory, budgetMB: 4000 });
+    await engine.load(["generalist"]);
+    const both = Promise.all([ask(engine, "hello", "generalist"), ask(engine, workload[3]!)]);
+    await Promise.resolve();
+    release();
+    await both;
+    expect(inner.asked).toEqual(["generalist", "generalist"]);
+    expect(overlaps).toEqual([]);
   });
 });

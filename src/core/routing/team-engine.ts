@@ -5,7 +5,13 @@
  * to a member directly (the user's override for one message) goes straight to it. Every team
  * answer records who answered, why, the routing time and whether a model switch was needed.
  * Loading replaces the inner engine's loaded set, as every Engine's `load` does.
+ *
+ * Compare plans a turn's loads itself (the team is one column among others, within one memory
+ * budget): it `pin`s the turn's prompt first, so a `load` naming the team loads the member that
+ * prompt goes to, and the team's next chat for that prompt answers with the same decision. A member
+ * answers one chat at a time (another column may be the same model).
  */
+import { PartialLoadError } from "../engine/engine-set";
 import { systemScheduler, type Scheduler } from "../engine/scheduler";
 import type { ChatRequest, ChatResult, Engine, LoadOptions, StreamOptions } from "../engine/types";
 import { TEAM_MODEL_ID, type RouteLabel } from "./labels";
@@ -28,6 +34,11 @@ export interface TeamRoute {
   switchMs: number;
 }
 
+type SwitchCost = Pick<TeamRoute, "switched" | "unloaded" | "switchMs">;
+
+/** The router's decision for a prompt pinned before its turn is planned. */
+export type PinnedRoute = Omit<TeamRoute, "switched" | "unloaded" | "switchMs">;
+
 export interface TeamEngineOptions {
   inner: Engine;
   router: Router;
@@ -44,6 +55,9 @@ export class TeamEngine implements Engine {
   /** Loaded members, least recently used first. */
   #recent: string[] = [];
   #last: TeamRoute | null = null;
+  #pinned: { text: string; route: PinnedRoute; loaded?: SwitchCost } | null = null;
+  /** The chat each member is answering now: the next one for that member waits for it. */
+  readonly #busy = new Map<string, Promise<unknown>>();
   /** Totals over this engine's team answers. */
   readonly totals = { answers: 0, loads: 0, unloads: 0, switches: 0, switchMs: 0, routingMs: 0 };
 
@@ -56,12 +70,60 @@ export class TeamEngine implements Engine {
     return this.#last;
   }
 
+  /**
+   * Route `text` now (Compare, before it plans the turn): a `load` naming the team then loads this
+   * member, and the team's chat for this prompt answers with this decision.
+   */
+  pin(text: string): PinnedRoute {
+    const decision = this.#o.router.route(text);
+    const choice = chooseMember(decision, this.#o.team);
+    const route: PinnedRoute = {
+      member: choice.modelId,
+      label: decision.label,
+      confidence: decision.confidence,
+      reason: choice.reason,
+      routingMs: decision.ms,
+    };
+    this.#pinned = { text, route };
+    return route;
+  }
+
   async load(modelIds: string[], options?: LoadOptions): Promise<void> {
-    // The team loads its members as prompts need them.
-    const direct = modelIds.filter((id) => id !== TEAM_MODEL_ID);
-    if (direct.length > 0) {
-      await this.#o.inner.load(direct, options);
-      this.#recent = [...direct];
+    // The team loads its members as prompts need them, or the pinned prompt's member now.
+    const member = modelIds.includes(TEAM_MODEL_ID) ? this.#pinned?.route.member : undefined;
+    const named = modelIds.map((id) => (id === TEAM_MODEL_ID ? member : id));
+    const direct = [...new Set(named)].filter((id): id is string => !!id && id !== TEAM_MODEL_ID);
+    if (direct.length === 0) return;
+    const held = this.#o.inner.loaded();
+    const scheduler = this.#o.scheduler ?? systemScheduler;
+    const started = scheduler.now();
+    // The member's progress is the team column's, unless another column is that same model.
+    const onProgress = options?.onProgress;
+    const asTeam = member && !modelIds.includes(member) && onProgress;
+    try {
+      await this.#o.inner.load(
+        direct,
+        asTeam
+          ? {
+              ...options,
+              onProgress: (p) =>
+                onProgress(p.modelId === member ? { ...p, modelId: TEAM_MODEL_ID } : p),
+            }
+          : options,
+      );
+    } catch (e) {
+      // A member that failed to load is the team column's failure too.
+      const own = member && e instanceof PartialLoadError ? e.byModel[member] : undefined;
+      if (own && e instanceof PartialLoadError) {
+        throw new PartialLoadError({ ...e.byModel, [TEAM_MODEL_ID]: own });
+      }
+      throw e;
+    }
+    this.#recent = [...direct];
+    // The pinned member came in with this load: its answer needed a switch.
+    if (this.#pinned && member && !held.includes(member)) {
+      const unloaded = held.filter((id) => !direct.includes(id));
+      this.#pinned.loaded = { switched: true, unloaded, switchMs: scheduler.now() - started };
     }
   }
 
@@ -72,33 +134,44 @@ export class TeamEngine implements Engine {
   async chat(request: ChatRequest, options: StreamOptions): Promise<ChatResult> {
     if (request.modelId !== TEAM_MODEL_ID) {
       this.#touch(request.modelId);
-      return this.#o.inner.chat(request, options);
+      return this.#answer(request, options);
     }
     const text = [...request.messages].reverse().find((m) => m.role === "user")?.content ?? "";
-    const decision = this.#o.router.route(text);
-    const choice = chooseMember(decision, this.#o.team);
-    const { switched, unloaded, switchMs } = await this.#ensure(choice.modelId);
-    const route: TeamRoute = {
-      member: choice.modelId,
-      label: decision.label,
-      confidence: decision.confidence,
-      reason: choice.reason,
-      routingMs: decision.ms,
-      switched,
-      unloaded,
-      switchMs,
-    };
+    const pinned = this.#pinned?.text === text ? this.#pinned : null;
+    this.#pinned = null;
+    const chosen = pinned?.route ?? this.pin(text);
+    this.#pinned = null;
+    const ensured = await this.#ensure(chosen.member);
+    const { switched, unloaded, switchMs } = ensured.switched
+      ? ensured
+      : (pinned?.loaded ?? ensured);
+    const route: TeamRoute = { ...chosen, switched, unloaded, switchMs };
     this.#last = route;
     const t = this.totals;
     t.answers++;
-    t.routingMs += decision.ms;
+    t.routingMs += chosen.routingMs;
     if (switched) {
       t.loads++;
       t.unloads += unloaded.length;
       if (t.loads > 1 || unloaded.length > 0) t.switches++;
       t.switchMs += switchMs;
     }
-    return this.#o.inner.chat({ ...request, modelId: choice.modelId }, options);
+    return this.#answer({ ...request, modelId: chosen.member }, options);
+  }
+
+  /** Ask the inner engine, after any chat the same member is still answering. */
+  async #answer(request: ChatRequest, options: StreamOptions): Promise<ChatResult> {
+    const id = request.modelId;
+    const before = this.#busy.get(id);
+    const run = (before ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => this.#o.inner.chat(request, options));
+    this.#busy.set(id, run);
+    try {
+      return await run;
+    } finally {
+      if (this.#busy.get(id) === run) this.#busy.delete(id);
+    }
   }
 
   interrupt(): Promise<void> {

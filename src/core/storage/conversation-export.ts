@@ -92,6 +92,7 @@ function describeMetrics(m: ConversationMessage): string {
     parts.push(
       `routed team → ${m.route.member} (${m.route.label}, ${Math.round(m.route.confidence * 100)}% sure)`,
     );
+  if (m.chosenMember && m.modelId) parts.push(`routed team → ${m.modelId} (chosen by the user)`);
   return parts.join(" · ");
 }
 

@@ -24,6 +24,8 @@ export interface ConversationMessage {
   replayOf?: string;
   /** For an answer of the routed team: which member answered and why. */
   route?: MessageRoute;
+  /** The user sent this answer of the routed team to `modelId` themself (the router was skipped). */
+  chosenMember?: true;
 }
 
 /** How the routed team chose the member that wrote an answer. */

@@ -12,6 +12,8 @@ import {
   recordingModelOf,
 } from "../../core/runs/compare/candidates";
 import { columnBudgetMB, columnVramMB, comparisonSource } from "../../core/runs/compare/sources";
+import { describeTeam, withTeamCandidate } from "../../core/runs/compare/team-column";
+import { TEAM_MODEL_ID } from "../../core/routing/labels";
 import { createConversationStore } from "../../core/storage/conversations";
 import { createDocEvents } from "../../platform/doc-events";
 import { downloadText } from "../../platform/download";
@@ -23,6 +25,7 @@ import { CompareSession } from "../compare/compare.svelte";
 import { CompareHistory } from "../compare/history.svelte";
 import { CompareSetup } from "../compare/setup.svelte";
 import { EmbedDialogState } from "../compare/embed-dialog.svelte";
+import { appTeam } from "./team-root";
 
 export async function createCompareView(app: App): Promise<CompareViewState> {
   const [catalog, consent, replayFile] = await Promise.all([
@@ -31,8 +34,25 @@ export async function createCompareView(app: App): Promise<CompareViewState> {
     app.replayFile(),
   ]);
   const { device, engines, nav } = app;
-  const describe = (id: string) => describeModel(id, catalog.entries, engines.recording);
-  const replayed = (id: string) => engines.traitsOf(id).replayed;
+  // The routed team can be a column: the router picks its member per prompt, the turn's plan
+  // loads that member within the budget (beside the generalist's column when both fit).
+  const routedTeam = appTeam(app, catalog);
+  const own = (id: string) => describeModel(id, catalog.entries, engines.recording);
+  const describe = (id: string) => {
+    const recorded = engines.recording?.models.some((m) => m.id === id);
+    const team = id === TEAM_MODEL_ID && !recorded ? routedTeam.team() : null;
+    return team ? describeTeam(team, own) : own(id);
+  };
+  /** The models a column may load: the team's members for the team. */
+  const loads = (ids: readonly string[]) => [
+    ...new Set(ids.flatMap((id) => (id === TEAM_MODEL_ID ? routedTeam.members() : [id]))),
+  ];
+  const replayed = (id: string): boolean =>
+    id === TEAM_MODEL_ID && !engines.traitsOf(id).replayed
+      ? routedTeam.members().length > 0 && routedTeam.members().every(replayed)
+      : engines.traitsOf(id).replayed;
+  const runtimeOf = (id: string) =>
+    engines.runtimeOf(id === TEAM_MODEL_ID ? (routedTeam.team()?.fallback ?? id) : id);
   // Live CPU models share the CPU's budget; with any GPU model the GPU's budget plans the turn.
   const liveBudgetMB = (models: readonly string[]): number | undefined => {
     const profile = device.profile;
@@ -46,10 +66,14 @@ export async function createCompareView(app: App): Promise<CompareViewState> {
   const events = createDocEvents();
 
   const setup = new CompareSetup({
-    candidates: () => mixedCandidates(catalog.entries, catalog.fit, engines.recording),
+    candidates: () =>
+      withTeamCandidate(
+        mixedCandidates(catalog.entries, catalog.fit, engines.recording),
+        routedTeam.team(),
+      ),
     recorded: () =>
       engines.recording ? compareCandidates(catalog.entries, catalog.fit, engines.recording) : [],
-    confirmDownload: (ids) => consent.ask(ids),
+    confirmDownload: (ids) => consent.ask(loads(ids)),
   });
   const history = new CompareHistory({
     open: () => store("comparisons"),
@@ -59,7 +83,17 @@ export async function createCompareView(app: App): Promise<CompareViewState> {
   });
   const arena = new ArenaState({ votes: () => votes });
   const session = new CompareSession({
-    engine: engines,
+    engine: {
+      get recording() {
+        return engines.recording;
+      },
+      engine: async (models) => {
+        const inner = await engines.engine();
+        const team = models?.includes(TEAM_MODEL_ID) ? await routedTeam.engine(inner) : null;
+        return team ?? inner;
+      },
+      sync: () => engines.sync(),
+    },
     comparisons: () => history.store(),
     budgetMB: (models) =>
       columnBudgetMB(models, replayed, {
@@ -72,10 +106,11 @@ export async function createCompareView(app: App): Promise<CompareViewState> {
         recording: engines.recording,
         webllmVersion: catalog.webllmVersion,
         device: device.profile,
-        runtimeOf: (id) => engines.runtimeOf(id),
+        runtimeOf,
       }),
     recordVote: (vote) => arena.record(vote),
-    confirmDownload: (ids) => consent.ask(ids),
+    // The routed team may load any of its members: the question covers them all.
+    confirmDownload: (ids) => consent.ask(loads(ids)),
     saveConversation: async (conversation) =>
       void (await createConversationStore((await store("conversations")).store).save(conversation)),
     batcher: (flush) => new FrameBatcher(flush),

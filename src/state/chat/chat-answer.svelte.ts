@@ -44,8 +44,16 @@ export class ChatAnswer {
     this.#newId = newId;
   }
 
-  /** Answer the conversation's last prompt with `modelId`; resolves when the answer is saved. */
-  async run(conv: ChatConversation, modelId: string, hooks: AnswerHooks): Promise<void> {
+  /**
+   * Answer the conversation's last prompt with `modelId` (or, for this answer only, with
+   * `member`, the user's pick among the routed team's members); resolves when it is saved.
+   */
+  async run(
+    conv: ChatConversation,
+    modelId: string,
+    member: string | undefined,
+    hooks: AnswerHooks,
+  ): Promise<void> {
     this.loadError = null;
     if (!modelId) {
       this.loadError = new PolymathError("model-not-found", "No model is picked yet.", {
@@ -56,7 +64,7 @@ export class ChatAnswer {
     const abort = new AbortController();
     this.#abort = abort;
     this.phase = "loading";
-    const running = this.#answer(conv, modelId, abort.signal, hooks);
+    const running = this.#answer(conv, modelId, member, abort.signal, hooks);
     this.#running = running;
     await running;
   }
@@ -82,34 +90,38 @@ export class ChatAnswer {
   async #answer(
     conv: ChatConversation,
     modelId: string,
+    member: string | undefined,
     signal: AbortSignal,
     hooks: AnswerHooks,
   ): Promise<void> {
     let checkpoint: ReturnType<typeof setInterval> | undefined;
+    // The conversation stays with its model; only this answer may come from a chosen member.
+    const answerer = member ?? modelId;
     try {
       conv.modelId = modelId;
       await hooks.savePrompt();
       if (signal.aborted) return;
       try {
-        await this.#deps.engine.load([modelId]);
+        await this.#deps.engine.load([answerer]);
       } catch (e) {
         if (!signal.aborted) {
           this.loadError = toPolymathError(e);
-          this.loadErrorModel = modelId;
+          this.loadErrorModel = answerer;
         }
         return;
       }
       if (signal.aborted) return;
-      const request = buildChatRequest($state.snapshot(conv) as ChatConversation, modelId);
-      const replayed = this.#deps.engine.traitsOf(modelId).replayed;
+      const request = buildChatRequest($state.snapshot(conv) as ChatConversation, answerer);
+      const replayed = this.#deps.engine.traitsOf(answerer).replayed;
       const replayOf = replayed ? (this.#deps.replayLabel?.() ?? null) : null;
       conv.messages.push({
         id: this.#newId(),
         role: "assistant",
         content: "",
         reasoning: "",
-        modelId,
+        modelId: answerer,
         ...(replayOf ? { replayOf } : {}),
+        ...(answerer !== modelId ? { chosenMember: true } : {}),
       });
       // The proxied copy: writes to it update the view.
       const message = conv.messages[conv.messages.length - 1] as ChatMessage;

@@ -4,6 +4,7 @@
  * the user's prompt, after each answer, every few seconds while one streams, and, best effort,
  * when the page is hidden. A failed save keeps everything in memory and says so in `saveError`.
  */
+import { TEAM_MODEL_ID } from "../../core/routing/labels";
 import { newId } from "../../core/ids";
 import { PolymathError, toPolymathError } from "../../core/errors";
 import type { LoadProgress, SamplingParams } from "../../core/engine/types";
@@ -135,10 +136,20 @@ export class ChatState {
     return true;
   }
 
-  /** Answer the last prompt again (replacing the last answer, if any). */
-  async regenerate(): Promise<void> {
+  /**
+   * Answer the last prompt again (replacing the last answer, if any). With the routed team,
+   * `member` (one of `teamMembers`) answers this once instead of the router's choice; the next
+   * prompts are routed again.
+   */
+  async regenerate(member?: string): Promise<void> {
+    if (member !== undefined && !this.teamMembers.some((m) => m.id === member)) return;
     if (this.busy || this.settingsError || !(await this.#mayLoad())) return;
-    if (dropLastAnswer(this.conversation.messages)) await this.#run();
+    if (dropLastAnswer(this.conversation.messages)) await this.#run(member);
+  }
+
+  /** The members an answer of the routed team can be sent to instead (none for one model). */
+  get teamMembers(): { id: string; name: string }[] {
+    return this.modelId === TEAM_MODEL_ID ? (this.#deps.teamMembers?.() ?? []) : [];
   }
 
   /** Replace a prompt, drop everything after it and answer it anew. */
@@ -355,9 +366,9 @@ export class ChatState {
     await this.#answer.settle();
   }
 
-  async #run(): Promise<void> {
+  async #run(member?: string): Promise<void> {
     const conv = this.conversation;
-    await this.#answer.run(conv, this.modelId, {
+    await this.#answer.run(conv, this.modelId, member, {
       savePrompt: async () => {
         await this.#saver.save(conv);
         if (!this.saved && !this.saveError && conv === this.conversation) {

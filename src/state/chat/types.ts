@@ -56,6 +56,8 @@ export interface ChatDeps {
    * user); false means nothing is loaded and the prompt is not sent.
    */
   confirmDownload?: (modelId: string) => Promise<boolean>;
+  /** The routed team's members (may read reactive state): what an answer can be sent to instead. */
+  teamMembers?: () => { id: string; name: string }[];
   /** Called once when a new conversation is first saved (the app routes to it). */
   onCreated?: (id: string) => void;
   now?: () => number;

@@ -24,15 +24,19 @@ import {
 import { runComparison, type ColumnStatus } from "../../core/runs/compare/run-comparison";
 import { planComparison, type Plan } from "../../core/runs/schedule";
 import { voteAnswers } from "../../core/runs/compare/sources";
-import type { Conversation } from "../../core/storage/conversation-schema";
+import type { Conversation, MessageRoute } from "../../core/storage/conversation-schema";
 import { ComparisonSaver, withTurnAnswers } from "../../core/runs/compare/checkpoint";
 import { isAnswered, lastTurnAnswered, retryableColumns } from "../../core/runs/compare/retry";
+import { TEAM_MODEL_ID } from "../../core/routing/labels";
+import type { PinnedRoute } from "../../core/routing/team-engine";
+import { turnFootprints, turnLoaded, turnMembers } from "../../core/runs/compare/team-column";
 
 /** The part of `EngineState` a comparison uses. */
 export interface CompareEngine {
   /** The recording being replayed, whose models answer from it. */
   readonly recording: Recording | null;
-  engine(): Promise<Engine>;
+  /** The engine for a turn of these columns (the routed team's, when one is the team). */
+  engine(models?: readonly string[]): Promise<Engine>;
   /** Re-read the loaded models after a run drove the engine. */
   sync(): Promise<void>;
 }
@@ -46,7 +50,7 @@ export interface TextBatcher {
 export interface CompareDeps {
   engine: CompareEngine;
   comparisons: () => Promise<ComparisonStore>;
-  /** GPU memory the plan for these columns may use, MB. */
+  /** GPU memory the plan for these models may use, MB (the team's column counts as its member). */
   budgetMB: (models: readonly string[]) => number;
   /** GPU memory a model needs beside `models`, MB (0 when unknown or when it uses none). */
   vramMB: (modelId: string, models: readonly string[]) => number;
@@ -226,12 +230,19 @@ export class CompareSession {
     let final: Record<string, ColumnStatus> | null = null;
     let failure: PolymathError | null = null;
     try {
-      const engine = await this.#deps.engine.engine();
-      const budgetMB = this.#deps.budgetMB(models);
+      const engine = await this.#deps.engine.engine(models);
+      // The routed team's column: the router picks its member now, so the plan counts that
+      // member's memory and the column shows who answers (and why) while it streams.
+      const route = models.includes(TEAM_MODEL_ID) && isTeam(engine) ? engine.pin(text) : null;
+      const member = route?.member ?? null;
+      if (route) {
+        this.#setRoute(turnIndex, { ...route, switched: !engine.loaded().includes(route.member) });
+      }
+      const budgetMB = this.#deps.budgetMB(turnMembers(models, member));
       const plan = planComparison(
-        models.map((id) => ({ id, vramMB: this.#deps.vramMB(id, models) })),
+        turnFootprints(models, member, this.#deps.vramMB),
         budgetMB,
-        engine.loaded(),
+        turnLoaded(engine.loaded(), member),
       );
       this.schedule = { mode: plan.mode, budgetMB };
       final = await runComparison({
@@ -267,6 +278,18 @@ export class CompareSession {
       if (this.#abort === abort) this.#abort = null;
       await this.#deps.engine.sync().catch(() => undefined);
     }
+  }
+
+  /** Record which member of the routed team answers turn `turnIndex`, and why. */
+  #setRoute(turnIndex: number, route: MessageRoute): void {
+    const c = this.comparison;
+    const turn = c?.turns[turnIndex];
+    if (!c || !turn) return;
+    const routes = { ...turn.routes, [TEAM_MODEL_ID]: route };
+    this.comparison = {
+      ...c,
+      turns: c.turns.map((t, i) => (i === turnIndex ? { ...t, routes } : t)),
+    };
   }
 
   /**
@@ -446,6 +469,10 @@ export class CompareSession {
       this.error = toPolymathError(e);
     }
   }
+}
+
+function isTeam(engine: Engine): engine is Engine & { pin(text: string): PinnedRoute } {
+  return "pin" in engine && typeof engine.pin === "function";
 }
 
 function lastTurnAnsweredByBoth(c: StoredComparison): boolean {

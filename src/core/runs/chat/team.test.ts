@@ -28,6 +28,18 @@ describe("the routed team in Chat", () => {
     expect(withTeamOption(groups, chatTeam([candidates[0]!], "gen"), String)).toEqual(groups);
   });
 
+  it("offers no second Auto when a recording holds the team's own answers", () => {
+    const option = {
+      id: TEAM_MODEL_ID,
+      text: "Routed team",
+      disabled: false,
+      status: null,
+      reasons: [],
+    };
+    const groups = [{ label: "Recording", options: [option] }];
+    expect(withTeamOption(groups, chatTeam(candidates, "gen"), String)).toEqual(groups);
+  });
+
   it("keeps the team as the answering model, live and in replay", () => {
     expect(answeringModel(TEAM_MODEL_ID, { recording: null }, () => "gen")).toBe(TEAM_MODEL_ID);
     const recording = { models: [{ id: "gen" }], entries: [] } as never;

@@ -29,6 +29,8 @@ export function withTeamOption(
 ): ModelOptionGroup[] {
   // A team without a specialist would only be the fallback under another name.
   if (!team || Object.keys(team.mapping).length === 0) return [...groups];
+  // A recording of the team's answers (a comparison's export) offers them under the same id.
+  if (groups.some((g) => g.options.some((o) => o.id === TEAM_MODEL_ID))) return [...groups];
   const members = ROUTE_LABELS.flatMap((l) =>
     team.mapping[l] ? [`${l} → ${name(team.mapping[l])}`] : [],
   );

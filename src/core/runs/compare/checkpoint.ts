@@ -137,6 +137,7 @@ export function withTurnAnswers(
     ...(turn.domain ? { domain: turn.domain } : {}),
     answers,
     ...(Object.keys(notes).length > 0 ? { notes } : {}),
+    ...(turn.routes ? { routes: turn.routes } : {}),
   };
   return { ...c, turns: c.turns.map((t, i) => (i === turnIndex ? done : t)) };
 }

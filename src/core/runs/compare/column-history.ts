@@ -55,6 +55,8 @@ export function columnConversation(
     };
     if (answer.reasoning) reply.reasoning = answer.reasoning;
     if (answer.error) reply.error = answer.error;
+    const route = turn.routes?.[modelId];
+    if (route) reply.route = { ...route };
     messages.push(reply);
   });
   return {

@@ -10,6 +10,7 @@ import type { RuntimeId } from "../../engine/runtime";
 import type { ChatResult, EngineKind, SamplingParams } from "../../engine/types";
 import type { VoteOutcome } from "../../report/vote-types";
 import { createCollection, type Revised, type SaveOptions } from "../../storage/collection";
+import type { MessageRoute } from "../../storage/conversation-schema";
 import type { KeyValueStore } from "../../storage/kv-store";
 import type { DocumentSchema } from "../../storage/versioned";
 
@@ -29,6 +30,8 @@ export interface ComparisonTurn {
   answers: Record<string, StoredAnswer>;
   /** Why a model has no answer on this turn (skipped, failed to load, stopped), by model id. */
   notes?: Record<string, string>;
+  /** For the routed team's column: which member answered this turn's prompt and why, by column. */
+  routes?: Record<string, MessageRoute>;
 }
 
 export interface BlindState {

@@ -1,0 +1,86 @@
+/**
+ * The routed team as the app offers it in Chat and in Compare: the recording's specialists in
+ * replay, the "unified vs team" preset's specialists live (in this device's variants), the default
+ * generalist as fallback; its members load as prompts need them, within the memory budget. The
+ * team's engine (and the router's weights) load only when the team is asked something.
+ */
+import { defaultChatModel, recordingModel } from "../../core/runs/chat/models";
+import { PRESETS } from "../../core/catalog/presets";
+import { resolvePreset } from "../../core/catalog/resolve-preset";
+import { chatTeam, type TeamCandidate } from "../../core/runs/chat/team";
+import type { Engine } from "../../core/engine/types";
+import { TEAM_MODEL_ID } from "../../core/routing/labels";
+import type { TeamConfig } from "../../core/routing/team";
+import type { TeamEngine } from "../../core/routing/team-engine";
+import type { App } from "../app.svelte";
+import type { CatalogState } from "../shared/catalog.svelte";
+
+export interface AppTeam {
+  /** Who is on the team now; null without a fallback model. */
+  team(): TeamConfig | null;
+  /** Every model the team may load (the mapped specialists and the fallback). */
+  members(): string[];
+  /** A member's name, as the recording or the catalog gives it. */
+  nameOf(id: string): string;
+  /** Memory a member needs, MB. */
+  memoryMB(id: string): number;
+  /** The team's engine over `inner` (one per inner engine and team). */
+  engine(inner: Engine): Promise<TeamEngine | null>;
+}
+
+export function appTeam(app: Pick<App, "device" | "engines">, catalog: CatalogState): AppTeam {
+  const { device, engines } = app;
+  const candidates = (): TeamCandidate[] => {
+    const recording = engines.recording;
+    if (recording) {
+      // A comparison's export may hold the team's own answers: those are replayed as they are.
+      return recording.models
+        .filter((m) => m.id !== TEAM_MODEL_ID)
+        .filter((m) => recording.entries.some((e) => e.modelId === m.id))
+        .map((m) => ({ id: m.id, role: m.role ?? "unknown", domains: m.domain ? [m.domain] : [] }));
+    }
+    const profile = device.profile;
+    const preset = PRESETS.find((p) => p.id === "unified-vs-team");
+    if (!profile || !preset) return [];
+    return resolvePreset(preset, catalog.entries, profile).modelIds.flatMap((id) => {
+      const e = catalog.byId(id);
+      return e ? [{ id, role: e.role, domains: e.domains }] : [];
+    });
+  };
+  const team = () => {
+    const recording = engines.recording;
+    const profile = device.profile;
+    const fallback = recording
+      ? (candidates().find((c) => c.role === "generalist")?.id ?? recordingModel(recording))
+      : profile
+        ? defaultChatModel(catalog.entries, profile)
+        : null;
+    return chatTeam(candidates(), fallback);
+  };
+  const memoryMB = (id: string) =>
+    engines.recording?.models.find((m) => m.id === id)?.vramMB ?? catalog.byId(id)?.vramMB ?? 0;
+  let routed: { inner: Engine; key: string; engine: TeamEngine } | null = null;
+  return {
+    team,
+    members: () => {
+      const t = team();
+      return t ? [...new Set([...Object.values(t.mapping), t.fallback])] : [];
+    },
+    nameOf: (id) =>
+      engines.recording?.models.find((m) => m.id === id)?.label ?? catalog.byId(id)?.name ?? id,
+    memoryMB,
+    engine: async (inner) => {
+      const t = team();
+      // Without a specialist there is nothing to route; a recording of the team answers for it.
+      const recorded = engines.recording?.models.some((m) => m.id === TEAM_MODEL_ID);
+      if (!t || Object.keys(t.mapping).length === 0 || recorded) return null;
+      const key = JSON.stringify(t);
+      if (routed?.inner !== inner || routed.key !== key) {
+        const budgetMB = device.profile?.memoryBudgetMB ?? Infinity;
+        const { createTeamEngine } = await import("./chat-team");
+        routed = { inner, key, engine: createTeamEngine(inner, t, memoryMB, budgetMB) };
+      }
+      return routed.engine;
+    },
+  };
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import { RUNTIME_TRAITS } from "../../core/engine/runtime";
+import type { ChatRequest, ChatResult, Engine } from "../../core/engine/types";
+import type { RouterModel } from "../../core/routing/model";
+import { createRouter } from "../../core/routing/router";
+import committed from "../../core/routing/router-model.json";
+import { TEAM_MODEL_ID as TEAM, TeamEngine } from "../../core/routing/team-engine";
+import { createMemoryStore } from "../../core/storage/memory-store";
+import { ConversationLibrary } from "./chat-library.svelte";
+import { ChatState } from "./chat.svelte";
+
+/** A fake engine that answers with the model's id at once (no model output). */
+class Members implements Engine {
+  readonly kind = "replay" as const;
+  resident: string[] = [];
+  asked: string[] = [];
+  async load(ids: string[]) {
+    this.resident = [...ids];
+  }
+  loaded() {
+    return [...this.resident];
+  }
+  async chat(request: ChatRequest): Promise<ChatResult> {
+    if (!this.resident.includes(request.modelId)) throw new Error(`${request.modelId} not loaded`);
+    this.asked.push(request.modelId);
+    return {
+      text: `answered by ${request.modelId}`,
+      reasoning: "",
+      finishReason: "stop",
+      usage: {
+        promptTokens: 1,
+        completionTokens: 1,
+        ttftMs: 1,
+        prefillTokensPerS: 1,
+        decodeTokensPerS: 1,
+        totalMs: 1,
+      },
+    };
+  }
+  async interrupt() {}
+  async unload() {
+    this.resident = [];
+  }
+}
+
+const CODE = 'def add(a, b):\n    """Return the sum of a and b."""';
+const MATH = "A shop sells pens at $3 each. How many pens can Ana buy with $27?";
+const MEMBERS = [
+  { id: "coder", name: "Coder" },
+  { id: "mathy", name: "Mathy" },
+  { id: "gen", name: "Generalist" },
+];
+
+function setup() {
+  const inner = new Members();
+  const team = new TeamEngine({
+    inner,
+    router: createRouter(committed as RouterModel),
+    team: { mapping: { code: "coder", math: "mathy" }, fallback: "gen" },
+    memoryMB: () => 1000,
+    budgetMB: 1500,
+  });
+  let n = 0;
+  const chat = new ChatState({
+    engine: {
+      recording: null,
+      traitsOf: () => RUNTIME_TRAITS.webllm,
+      progress: {},
+      // As the app's: the team loads its own members; a member asked directly is loaded.
+      load: async (ids) => {
+        const direct = ids.filter((id) => id !== TEAM);
+        if (direct.length > 0) await inner.load(direct);
+      },
+      engine: async () => team,
+      cancelLoad: () => {},
+    },
+    library: new ConversationLibrary(async () => ({
+      store: createMemoryStore(),
+      persistent: true,
+    })),
+    defaultModel: () => TEAM,
+    teamMembers: () => MEMBERS,
+    newId: () => `id${++n}`,
+  });
+  return { chat, inner };
+}
+
+const answers = (chat: ChatState) =>
+  chat.conversation.messages.filter((m) => m.role === "assistant");
+
+describe("Chat with the routed team: the user's pick for one answer", () => {
+  it("answers the last prompt with the chosen member once; the next prompt is routed again", async () => {
+    const { chat, inner } = setup();
+    expect(chat.teamMembers).toEqual(MEMBERS);
+    await chat.send(CODE);
+    expect(answers(chat)[0]).toMatchObject({
+      modelId: TEAM,
+      route: { member: "coder", reason: "specialist" },
+    });
+
+    await chat.regenerate("gen");
+    const [picked] = answers(chat);
+    expect(answers(chat)).toHaveLength(1);
+    expect(picked).toMatchObject({
+      modelId: "gen",
+      chosenMember: true,
+      content: "answered by gen",
+    });
+    expect(picked?.route).toBeUndefined();
+    // The conversation stays with the team.
+    expect(chat.conversation.modelId).toBe(TEAM);
+
+    await chat.send(MATH);
+    expect(answers(chat)[1]).toMatchObject({
+      modelId: TEAM,
+      route: { member: "mathy", label: "math" },
+    });
+    expect(answers(chat)[1]?.chosenMember).toBeUndefined();
+    expect(inner.asked).toEqual(["coder", "gen", "mathy"]);
+  });
+
+  it("refuses a model that is not on the team, and offers no members without the team", async () => {
+    const { chat, inner } = setup();
+    await chat.send(CODE);
+    await chat.regenerate("someone-else");
+    expect(answers(chat)[0]?.route?.member).toBe("coder");
+    expect(inner.asked).toEqual(["coder"]);
+    chat.setModel("gen");
+    expect(chat.teamMembers).toEqual([]);
+  });
+});

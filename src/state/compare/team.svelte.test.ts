@@ -1,0 +1,161 @@
+import { describe, expect, it } from "vitest";
+import type { ChatRequest, ChatResult, Engine } from "../../core/engine/types";
+import { createComparisonStore, type ComparisonStore } from "../../core/runs/compare/comparisons";
+import type { RouterModel } from "../../core/routing/model";
+import { createRouter } from "../../core/routing/router";
+import committed from "../../core/routing/router-model.json";
+import { TEAM_MODEL_ID as TEAM, TeamEngine } from "../../core/routing/team-engine";
+import type { Conversation } from "../../core/storage/conversation-schema";
+import { createMemoryStore } from "../../core/storage/memory-store";
+import { CompareSession } from "./compare.svelte";
+import { defaultCompareParams } from "./setup.svelte";
+
+/** A fake engine that records loads and answers with the model's id (no model output). */
+class Members implements Engine {
+  readonly kind = "replay" as const;
+  resident: string[] = [];
+  loads: string[][] = [];
+  asked: string[] = [];
+  async load(ids: string[]) {
+    this.loads.push([...ids]);
+    this.resident = [...ids];
+  }
+  loaded() {
+    return [...this.resident];
+  }
+  async chat(request: ChatRequest): Promise<ChatResult> {
+    if (!this.resident.includes(request.modelId)) throw new Error(`${request.modelId} not loaded`);
+    this.asked.push(request.modelId);
+    return {
+      text: `answered by ${request.modelId}`,
+      reasoning: "",
+      finishReason: "stop",
+      usage: {
+        promptTokens: 1,
+        completionTokens: 1,
+        ttftMs: 1,
+        prefillTokensPerS: 1,
+        decodeTokensPerS: 1,
+        totalMs: 1,
+      },
+    };
+  }
+  async interrupt() {}
+  async unload() {
+    this.resident = [];
+  }
+}
+
+const CODE = 'def add(a, b):\n    """Return the sum of a and b."""';
+const CHAT = "Do you think it's worth visiting Paris in winter?";
+const memory: Record<string, number> = { gen: 1200, coder: 1000, mathy: 1000 };
+const router = createRouter(committed as RouterModel);
+const team = { mapping: { code: "coder", math: "mathy" }, fallback: "gen" };
+
+function setup(budgetMB: number) {
+  const inner = new Members();
+  const engine = new TeamEngine({
+    inner,
+    router,
+    team,
+    memoryMB: (id) => memory[id] ?? 0,
+    budgetMB,
+  });
+  const store: ComparisonStore = createComparisonStore(createMemoryStore());
+  const conversations: Conversation[] = [];
+  const budgets: string[][] = [];
+  let n = 0;
+  const session = new CompareSession({
+    engine: {
+      recording: null,
+      engine: async (models) => (models?.includes(TEAM) ? engine : inner),
+      sync: async () => {},
+    },
+    comparisons: async () => store,
+    budgetMB: (models) => {
+      budgets.push([...models]);
+      return budgetMB;
+    },
+    vramMB: (id) => memory[id] ?? 0,
+    source: () => ({ engine: "webllm" }),
+    recordVote: async () => {},
+    saveConversation: async (c) => void conversations.push(c),
+    newId: () => `id${++n}`,
+  });
+  return { session, inner, store, conversations, budgets };
+}
+
+const start = (session: CompareSession, prompt: string, blind = false) =>
+  session.start(
+    { models: ["gen", TEAM], systemPrompt: "", params: defaultCompareParams(), blind },
+    prompt,
+  );
+
+describe("the routed team as a Compare column", () => {
+  it("answers a code prompt with the code specialist beside the generalist, and says why", async () => {
+    const { session, inner, store, budgets } = setup(2500);
+    await start(session, CODE);
+    const c = session.comparison!;
+    expect(c.models).toEqual(["gen", TEAM]);
+    expect(c.turns[0]?.answers[TEAM]?.text).toBe("answered by coder");
+    expect(c.turns[0]?.answers["gen"]?.text).toBe("answered by gen");
+    expect(c.turns[0]?.routes?.[TEAM]).toMatchObject({
+      member: "coder",
+      label: "code",
+      reason: "specialist",
+      switched: true,
+    });
+    expect(c.turns[0]?.routes?.[TEAM]?.confidence).toBeGreaterThan(0.5);
+    // Both fit the budget: one load of the generalist and the member, planned as the member.
+    expect(budgets).toEqual([["gen", "coder"]]);
+    expect(inner.loads).toEqual([["gen", "coder"]]);
+    expect(session.schedule?.mode).toBe("together");
+    expect((await store.get(c.id))?.turns[0]?.routes?.[TEAM]?.member).toBe("coder");
+  });
+
+  it("loads one model at a time when the generalist and the member do not fit together", async () => {
+    const { session, inner } = setup(1500);
+    await start(session, CODE);
+    expect(session.schedule?.mode).toBe("sequential");
+    expect(inner.loads).toEqual([["gen"], ["coder"]]);
+    expect(inner.loads.every((set) => set.reduce((s, id) => s + memory[id]!, 0) <= 1500)).toBe(
+      true,
+    );
+    expect(session.comparison?.turns[0]?.answers[TEAM]?.text).toBe("answered by coder");
+    // The next code prompt: the coder is still loaded, so it answers first, without a switch.
+    await session.send("function reverse(s) {\n  // Return s reversed.\n}");
+    expect(inner.loads).toEqual([["gen"], ["coder"], ["gen"]]);
+    expect(session.comparison?.turns[1]?.routes?.[TEAM]).toMatchObject({
+      member: "coder",
+      switched: false,
+    });
+  });
+
+  it("answers with the generalist column's own model when the router sends it to the fallback", async () => {
+    const { session, inner } = setup(1500);
+    await start(session, CHAT);
+    const turn = session.comparison!.turns[0]!;
+    expect(turn.routes?.[TEAM]).toMatchObject({ member: "gen", reason: "no-specialist" });
+    // One model held, within the budget; both columns asked it, one after the other.
+    expect(inner.loads).toEqual([["gen"]]);
+    expect(inner.asked).toEqual(["gen", "gen"]);
+    expect(turn.answers[TEAM]?.text).toBe("answered by gen");
+  });
+
+  it("keeps the route of a blind comparison's team column for after the vote", async () => {
+    const { session } = setup(2500);
+    await start(session, CODE, true);
+    expect(session.hidden).toBe(true);
+    expect(session.alias(TEAM)).toBe("Model B");
+    expect(session.comparison?.turns[0]?.routes?.[TEAM]?.member).toBe("coder");
+  });
+
+  it("a team column continued in Chat keeps who answered and why", async () => {
+    const { session, conversations } = setup(2500);
+    await start(session, CODE);
+    await session.promote(TEAM);
+    const reply = conversations[0]?.messages.find((m) => m.role === "assistant");
+    expect(conversations[0]?.modelId).toBe(TEAM);
+    expect(reply?.route).toMatchObject({ member: "coder", reason: "specialist" });
+  });
+});

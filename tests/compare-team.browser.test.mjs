@@ -1,0 +1,171 @@
+// Compare with the routed team as a column beside the generalist, in Chromium without WebGPU,
+// from a synthetic recording (a test fixture, not model output) of a generalist, a code
+// specialist and a math specialist: the team's column answers a code prompt through the code
+// specialist and a math follow-up through the math specialist, and says who answered and why; in
+// a blind comparison none of that shows before the vote.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fixtureEntry, fixtureRecording } from "./fixtures/recordings/fixture-recording.mjs";
+import { launch, screenshot } from "./helpers/browser.mjs";
+import { serveDist } from "./helpers/server.mjs";
+
+let server;
+let b;
+let dir;
+let file;
+before(async () => {
+  server = await serveDist();
+  b = await launch({ webgpu: false });
+  dir = await mkdtemp(join(tmpdir(), "polymath-compare-team-"));
+  file = join(dir, "team.json");
+  await writeFile(file, JSON.stringify(recording()));
+});
+after(async () => {
+  await b?.close();
+  await server?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const CODE = 'def add(a, b):\n    """Return the sum of a and b."""';
+const MATH = "A shop sells pens at $3 each. How many pens can Ana buy with $27?";
+const MODELS = [
+  { id: "fx-gen", label: "Fixture generalist", role: "generalist" },
+  { id: "fx-coder", label: "Fixture coder", role: "specialist", domain: "code" },
+  { id: "fx-math", label: "Fixture math", role: "specialist", domain: "math" },
+];
+const answer = (id, what) => `${id} answers the ${what} prompt.`;
+
+function recording() {
+  const entry = (modelId, what, messages) =>
+    fixtureEntry({
+      id: `${modelId}-${what}`,
+      modelId,
+      messages,
+      params: {},
+      text: answer(modelId, what),
+      promptTokens: 20,
+      ttft: 5,
+      step: 1,
+    });
+  const first = [{ role: "user", content: CODE }];
+  // Each column is its own conversation: the follow-up comes after that column's first answer
+  // (the team's was the code specialist's).
+  const followUp = (answeredBy) => [
+    ...first,
+    { role: "assistant", content: answer(answeredBy, "code") },
+    { role: "user", content: MATH },
+  ];
+  return fixtureRecording({
+    note: "Routed-team comparison.",
+    models: MODELS,
+    entries: [
+      ...MODELS.map((m) => entry(m.id, "code", first)),
+      entry("fx-gen", "math", followUp("fx-gen")),
+      entry("fx-math", "math", followUp("fx-coder")),
+    ],
+  });
+}
+
+async function waitAllDone(page, count) {
+  await page.waitForFunction(
+    (n) => {
+      const s = Array.from(document.querySelectorAll('[data-testid="column-status"]'));
+      return (
+        s.length === n &&
+        s.every((e) => e.textContent?.trim() === "Done") &&
+        !document.querySelector("[data-markdown=pending], [data-rendering=true]")
+      );
+    },
+    count,
+    { timeout: 20_000 },
+  );
+}
+
+/** Choose exactly the generalist and the routed team as the columns. */
+async function chooseGeneralistAndTeam(page) {
+  const list = page.getByTestId("model-list");
+  for (const name of [/^Fixture coder/, /^Fixture math/]) {
+    const box = list.getByRole("checkbox", { name });
+    if (await box.isChecked()) await box.uncheck();
+  }
+  const gen = list.getByRole("checkbox", { name: /^Fixture generalist/ });
+  if (!(await gen.isChecked())) await gen.check();
+  await list.getByRole("checkbox", { name: /^Routed team/ }).check();
+}
+
+const texts = async (page) =>
+  (await page.getByTestId("answer-text").allInnerTexts()).map((t) => t.trim());
+
+describe("Compare with the routed team", () => {
+  it("the team's column answers through the member the router chose, and says why", async () => {
+    const { page } = b;
+    await page.goto(server.url + "#/compare");
+    await page.getByLabel("Replay a recording (.json)").setInputFiles(file);
+    await page.getByTestId("replay-badge").waitFor();
+    const team = page.getByTestId("model-list").getByRole("checkbox", { name: /^Routed team/ });
+    assert.match(
+      (await team.locator("xpath=..").innerText()).replace(/\s+/g, " "),
+      /Routed team routed team · code → Fixture coder, math → Fixture math, else Fixture generalist/,
+    );
+    await chooseGeneralistAndTeam(page);
+    await page.getByLabel("Prompt for every model").fill(CODE);
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await waitAllDone(page, 2);
+    assert.deepEqual(await page.getByTestId("column-name").allInnerTexts(), [
+      "Fixture generalist",
+      "Routed team",
+    ]);
+    assert.deepEqual(await texts(page), [answer("fx-gen", "code"), answer("fx-coder", "code")]);
+    const notes = page.getByTestId("route-note");
+    assert.equal(await notes.count(), 1, "only the team's answer has a route note");
+    assert.equal(await page.getByTestId("route-member").innerText(), "Fixture coder");
+    assert.match(
+      await notes.innerText(),
+      /its code specialist; the router said code, \d+% sure, in [\d.]+ (µs|ms)/,
+    );
+    // The note sits in the team's answer, not the generalist's.
+    const teamAnswer = page.getByRole("article", { name: "Answer from Routed team" });
+    assert.equal(await teamAnswer.getByTestId("route-note").count(), 1);
+
+    await page.getByLabel("Follow-up for every model").fill(MATH);
+    await page.getByRole("button", { name: "Send to all" }).click();
+    await page.getByTestId("route-note").nth(1).waitFor();
+    await waitAllDone(page, 2);
+    assert.deepEqual((await texts(page)).slice(2), [
+      answer("fx-gen", "math"),
+      answer("fx-math", "math"),
+    ]);
+    assert.deepEqual(await page.getByTestId("route-member").allInnerTexts(), [
+      "Fixture coder",
+      "Fixture math",
+    ]);
+    assert.match(await notes.nth(1).innerText(), /its math specialist; the router said math/);
+    await screenshot(page, "compare-routed-team");
+    assert.deepEqual(b.errors, []);
+  });
+
+  it("a blind comparison shows neither the team nor its member before the vote", async () => {
+    const { page } = b;
+    await page.getByRole("button", { name: "New comparison" }).click();
+    await chooseGeneralistAndTeam(page);
+    await page.getByLabel("Blind vote (arena)", { exact: false }).check();
+    await page.getByLabel("Prompt for every model").fill(CODE);
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await waitAllDone(page, 2);
+    assert.deepEqual(await page.getByTestId("column-name").allInnerTexts(), ["Model A", "Model B"]);
+    assert.equal(await page.getByTestId("route-note").count(), 0);
+    const board = await page.locator("main").innerText();
+    for (const hidden of ["Routed team", "Fixture coder", "Fixture generalist", "specialist"]) {
+      assert.ok(!board.includes(hidden), `"${hidden}" is hidden before the vote`);
+    }
+    await page.getByRole("button", { name: "A is better" }).click();
+    await page.getByTestId("reveal").waitFor();
+    assert.match(await page.getByTestId("reveal").innerText(), /Routed team/);
+    await page.getByTestId("route-note").waitFor();
+    assert.equal(await page.getByTestId("route-member").innerText(), "Fixture coder");
+    assert.deepEqual(b.errors, []);
+  });
+});
