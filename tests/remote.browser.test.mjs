@@ -318,6 +318,18 @@ describe("Remote endpoints (fixture OpenAI-compatible servers)", () => {
       await team.innerText(),
       /unsure or other labels → fixture-model · 127\.0\.0\.1:\d+ \(remote\)/,
     );
+    // No math specialist is chosen: math goes to the fallback, unless the user names a member.
+    const remoteId = await team.getByLabel("Fallback generalist").inputValue();
+    const math = team.getByLabel("math prompts go to");
+    assert.equal(await math.inputValue(), "");
+    assert.doesNotMatch(await team.getByTestId("team-mapping").innerText(), /math →/);
+    await math.selectOption(remoteId);
+    assert.match(
+      await team.getByTestId("team-mapping").innerText(),
+      /^math → fixture-model · 127\.0\.0\.1:\d+ \(remote\) · /,
+    );
+    await math.selectOption("");
+    assert.doesNotMatch(await team.getByTestId("team-mapping").innerText(), /math →/);
     await runs.getByLabel(/Math word problems \(/).check();
     await runs.getByLabel("Items per suite").fill("3");
     // The three answers are held mid-way: the endpoint's 4 requests at once take all three.

@@ -22,6 +22,7 @@ import { suiteHash } from "../../core/runs/bench/suite-hash";
 import { addThroughput, type Throughput } from "../../core/runs/bench/throughput";
 import {
   newRouting,
+  type MappingChoice,
   promptedId,
   routedBenchRequest,
   routeTasks,
@@ -102,6 +103,8 @@ export interface NewBenchRun {
   domainPrompts?: DomainPrompts;
   /** The routed team's fallback: one of `models`' generalists (the first one otherwise). */
   teamFallback?: string;
+  /** The member per router label where the user changed the default (null: the fallback). */
+  teamMapping?: MappingChoice;
 }
 
 export interface BenchProgress {
@@ -258,6 +261,7 @@ export class BenchRuns {
       models,
       setup.domainPrompts ?? structuredClone(DEFAULT_DOMAIN_PROMPTS),
       setup.teamFallback,
+      setup.teamMapping,
     );
     const run: BenchRun = {
       id: (this.#deps.newId ?? newId)(),

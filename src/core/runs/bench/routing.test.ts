@@ -40,6 +40,18 @@ describe("a bench run's routing", () => {
     );
   });
 
+  it("takes the user's member per label, or the fallback for a label, over the defaults", () => {
+    const team = (choice: Parameters<typeof newRouting>[4]) =>
+      newRouting(router, models, DEFAULT_DOMAIN_PROMPTS, undefined, choice)!.team;
+    // Math to the coder (a user's choice, not a default); code to the fallback.
+    expect(team({ math: "coder", code: null })).toEqual({
+      mapping: { math: "coder" },
+      fallback: "g",
+    });
+    // A model that is not in the run is no choice: the default stays.
+    expect(team({ code: "not-in-run" })).toEqual({ mapping: { code: "coder" }, fallback: "g" });
+  });
+
   it("takes remote models into the team: a remote specialist as member, a remote generalist as the chosen fallback", () => {
     const remote = (id: string, role: string, domains: string[]): BenchModelRef => ({
       ...ref(id, role, domains),

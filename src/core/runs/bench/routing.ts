@@ -8,6 +8,7 @@
 import type { ChatRequest, SamplingParams } from "../../engine/types";
 import { domainPreamble, type DomainPrompts } from "../../routing/domain-prompts";
 import type { Router } from "../../routing/router";
+import { ROUTE_LABELS, type RouteLabel } from "../../routing/labels";
 import { defaultMapping } from "../../routing/team";
 import type { ItemKind, SuiteItem } from "../../scoring/types";
 import type { BenchTask } from "./plan";
@@ -17,15 +18,20 @@ import { itemKey, type BenchModelRef, type BenchRouting, type RecordedRoute } fr
 /** The id a run gives the prompt-specialized variant of `baseId`. */
 export const promptedId = (baseId: string): string => `prompted:${baseId}`;
 
+/** The user's changes to the default mapping: a label's member, or null for the fallback. */
+export type MappingChoice = Partial<Record<RouteLabel, string | null>>;
+
 /**
  * The routing of a new run over `models` (`chosenFallback`: the generalist unsure prompts go to,
- * when it is one of them), or undefined when it has no generalist to fall back on.
+ * when it is one of them; `chosenMapping`: a member per label, one of them, or null to send that
+ * label to the fallback), or undefined when it has no generalist to fall back on.
  */
 export function newRouting(
   router: Router,
   models: readonly BenchModelRef[],
   domainPrompts: DomainPrompts,
   chosenFallback?: string,
+  chosenMapping: MappingChoice = {},
 ): BenchRouting | undefined {
   const plain = models.filter((m) => !m.prompted);
   const generalists = plain.filter((m) => m.role === "generalist");
@@ -38,9 +44,27 @@ export function newRouting(
       heldOutAccuracy: router.model.training.heldOut.accuracy,
     },
     decisions: {},
-    team: { mapping: defaultMapping(plain), fallback: fallback.id },
+    team: {
+      mapping: chooseMapping(defaultMapping(plain), chosenMapping, plain),
+      fallback: fallback.id,
+    },
     domainPrompts,
   };
+}
+
+/** The default mapping with the user's choices applied; a choice of a model not in the run is ignored. */
+function chooseMapping(
+  mapping: Partial<Record<RouteLabel, string>>,
+  chosen: MappingChoice,
+  models: readonly BenchModelRef[],
+): Partial<Record<RouteLabel, string>> {
+  const out = { ...mapping };
+  for (const label of ROUTE_LABELS) {
+    const choice = chosen[label];
+    if (choice === null) delete out[label];
+    else if (choice !== undefined && models.some((m) => m.id === choice)) out[label] = choice;
+  }
+  return out;
 }
 
 /** `routing` with a decision for every task that has none yet. */
