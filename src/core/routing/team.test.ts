@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accountSwitches, chooseMember, defaultMapping } from "./team";
+import { accountSwitches, applyMappingChoice, chooseMember, defaultMapping } from "./team";
 
 const memory = (id: string) => ({ coder: 1000, mathy: 1000, generalist: 1200 })[id] ?? 0;
 // code, math, code, chat: the chat prompt goes to the generalist (no chat specialist).
@@ -56,5 +56,35 @@ describe("the team's mapping", () => {
       reason: "no-specialist",
     });
     expect(chooseMember({ label: "math", unsure: true }, team).reason).toBe("unsure");
+  });
+});
+
+describe("choosing the member", () => {
+  const team = { mapping: { code: "coder", math: "gen" }, fallback: "gen" };
+  it("names a label mapped to the fallback itself a fallback answer, not a specialist's", () => {
+    expect(chooseMember({ label: "code", unsure: false }, team)).toEqual({
+      modelId: "coder",
+      reason: "specialist",
+    });
+    expect(chooseMember({ label: "math", unsure: false }, team)).toEqual({
+      modelId: "gen",
+      reason: "no-specialist",
+    });
+  });
+});
+
+describe("the user's changes to a team's mapping", () => {
+  const defaults = { code: "coder", math: "mathy" };
+  const offered = (id: string) => ["coder", "mathy", "big-remote", "generalist"].includes(id);
+
+  it("replaces a label's member, adds one, and sends a label to the fallback", () => {
+    expect(
+      applyMappingChoice(defaults, { code: "big-remote", math: null, chat: "generalist" }, offered),
+    ).toEqual({ code: "big-remote", chat: "generalist" });
+  });
+
+  it("ignores a choice of a model no longer offered and keeps the default", () => {
+    expect(applyMappingChoice(defaults, { code: "removed-endpoint" }, offered)).toEqual(defaults);
+    expect(applyMappingChoice(defaults, {}, offered)).toEqual(defaults);
   });
 });

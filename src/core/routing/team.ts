@@ -7,9 +7,12 @@
 import type { RouteDecision } from "./router";
 import { ROUTE_LABELS, type RouteLabel } from "./labels";
 
+/** A member for some labels; a label without one goes to the fallback. */
+export type RouteLabelMapping = Partial<Record<RouteLabel, string>>;
+
 export interface TeamConfig {
   /** The member for each label; a label without one goes to the fallback. */
-  mapping: Partial<Record<RouteLabel, string>>;
+  mapping: RouteLabelMapping;
   /** The generalist that answers unsure prompts and labels without a specialist. */
   fallback: string;
 }
@@ -28,7 +31,8 @@ export function chooseMember(
 ): MemberChoice {
   if (decision.unsure) return { modelId: team.fallback, reason: "unsure" };
   const member = team.mapping[decision.label];
-  return member
+  // A label the user sent to the fallback itself has no specialist of its own.
+  return member && member !== team.fallback
     ? { modelId: member, reason: "specialist" }
     : { modelId: team.fallback, reason: "no-specialist" };
 }
@@ -44,6 +48,35 @@ export function defaultMapping(
   for (const label of ROUTE_LABELS) {
     const s = models.find((m) => m.role === "specialist" && m.domains.includes(label));
     if (s) out[label] = s.id;
+  }
+  return out;
+}
+
+/** The user's changes to a default mapping: a label's member, or null to send it to the fallback. */
+export type MappingChoice = Partial<Record<RouteLabel, string | null>>;
+
+/** The user's routed team: a chosen fallback (null: the default) and changes to the mapping. */
+export interface TeamChoice {
+  fallback: string | null;
+  mapping: MappingChoice;
+}
+
+export const NO_TEAM_CHOICE: Readonly<TeamChoice> = Object.freeze({ fallback: null, mapping: {} });
+
+/**
+ * `mapping` with the user's choices applied; a choice of a model `offered` does not know (one
+ * removed, or not on this device) is ignored, so the label keeps its default.
+ */
+export function applyMappingChoice(
+  mapping: Partial<Record<RouteLabel, string>>,
+  chosen: MappingChoice,
+  offered: (id: string) => boolean,
+): Partial<Record<RouteLabel, string>> {
+  const out = { ...mapping };
+  for (const label of ROUTE_LABELS) {
+    const choice = chosen[label];
+    if (choice === null) delete out[label];
+    else if (choice !== undefined && offered(choice)) out[label] = choice;
   }
   return out;
 }

@@ -28,6 +28,21 @@ describe("settings", () => {
     expect(merged.showReasoning).toBe(true);
   });
 
+  it("keeps a routed team's choice of the right shape and drops a malformed one", () => {
+    const team = { fallback: "qwen", mapping: { code: "coder", math: null } };
+    expect(mergeSettings({ team }).team).toEqual(team);
+    expect(mergeSettings({}).team).toEqual({ fallback: null, mapping: {} });
+    for (const bad of [
+      { fallback: 3, mapping: {} },
+      { fallback: null, mapping: { code: 7 } },
+      { fallback: null, mapping: [] },
+      { fallback: null },
+      "team",
+    ]) {
+      expect(mergeSettings({ team: bad }).team).toEqual(DEFAULT_SETTINGS.team);
+    }
+  });
+
   it("keeps web-llm's cache backends and drops unknown ones", () => {
     expect(DEFAULT_SETTINGS.cacheBackend).toBe("cache");
     expect(mergeSettings({ cacheBackend: "opfs" }).cacheBackend).toBe("opfs");

@@ -5,6 +5,7 @@
  */
 import { CACHE_BACKENDS, type CacheBackend } from "../engine/model-cache";
 import type { SamplingParams } from "../engine/types";
+import type { TeamChoice } from "../routing/team";
 import type { KeyValueStore } from "./kv-store";
 import { guardWrite } from "./storage-errors";
 import { readDocument, wrapDocument, type DocumentSchema } from "./versioned";
@@ -26,6 +27,8 @@ export interface Settings {
   blindComparisons: boolean;
   /** Show thinking text of reasoning models unfolded. */
   showReasoning: boolean;
+  /** The routed team Chat and Compare offer as "Auto": the user's fallback and mapping. */
+  team: TeamChoice;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -35,6 +38,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   defaultParams: { temperature: 0.7, top_p: 0.95, max_tokens: 1024 },
   blindComparisons: false,
   showReasoning: false,
+  team: { fallback: null, mapping: {} },
 });
 
 const KEY = "settings";
@@ -58,7 +62,20 @@ const checks: { [K in keyof Settings]: (v: unknown) => v is Settings[K] } = {
     typeof v === "object" && v !== null && !Array.isArray(v),
   blindComparisons: (v): v is boolean => typeof v === "boolean",
   showReasoning: (v): v is boolean => typeof v === "boolean",
+  team: isTeamChoice,
 };
+
+/**
+ * A team choice of the right shape: a fallback id or null, and a member id or null per key (a key
+ * that is no router label is never read: the team applies only its labels).
+ */
+function isTeamChoice(v: unknown): v is TeamChoice {
+  const isRecord = (x: unknown): x is Record<string, unknown> =>
+    typeof x === "object" && x !== null && !Array.isArray(x);
+  if (!isRecord(v) || !isRecord(v.mapping)) return false;
+  if (v.fallback !== null && typeof v.fallback !== "string") return false;
+  return Object.values(v.mapping).every((m) => m === null || typeof m === "string");
+}
 
 /** Defaults overlaid with every stored value that passes its type check. */
 export function mergeSettings(stored: unknown): Settings {

@@ -8,8 +8,7 @@
 import type { ChatRequest, SamplingParams } from "../../engine/types";
 import { domainPreamble, type DomainPrompts } from "../../routing/domain-prompts";
 import type { Router } from "../../routing/router";
-import { ROUTE_LABELS, type RouteLabel } from "../../routing/labels";
-import { defaultMapping } from "../../routing/team";
+import { applyMappingChoice, defaultMapping, type MappingChoice } from "../../routing/team";
 import type { ItemKind, SuiteItem } from "../../scoring/types";
 import type { BenchTask } from "./plan";
 import { benchRequest } from "./templates";
@@ -18,8 +17,7 @@ import { itemKey, type BenchModelRef, type BenchRouting, type RecordedRoute } fr
 /** The id a run gives the prompt-specialized variant of `baseId`. */
 export const promptedId = (baseId: string): string => `prompted:${baseId}`;
 
-/** The user's changes to the default mapping: a label's member, or null for the fallback. */
-export type MappingChoice = Partial<Record<RouteLabel, string | null>>;
+export type { MappingChoice };
 
 /**
  * The routing of a new run over `models` (`chosenFallback`: the generalist unsure prompts go to,
@@ -45,26 +43,13 @@ export function newRouting(
     },
     decisions: {},
     team: {
-      mapping: chooseMapping(defaultMapping(plain), chosenMapping, plain),
+      mapping: applyMappingChoice(defaultMapping(plain), chosenMapping, (id) =>
+        plain.some((m) => m.id === id),
+      ),
       fallback: fallback.id,
     },
     domainPrompts,
   };
-}
-
-/** The default mapping with the user's choices applied; a choice of a model not in the run is ignored. */
-function chooseMapping(
-  mapping: Partial<Record<RouteLabel, string>>,
-  chosen: MappingChoice,
-  models: readonly BenchModelRef[],
-): Partial<Record<RouteLabel, string>> {
-  const out = { ...mapping };
-  for (const label of ROUTE_LABELS) {
-    const choice = chosen[label];
-    if (choice === null) delete out[label];
-    else if (choice !== undefined && models.some((m) => m.id === choice)) out[label] = choice;
-  }
-  return out;
 }
 
 /** `routing` with a decision for every task that has none yet. */

@@ -18,6 +18,30 @@ describe("the routed team in Chat", () => {
     expect(chatTeam(candidates, null)).toBe(null);
   });
 
+  it("applies the user's choice of any offered model, a remote one included", () => {
+    const offered = [
+      ...candidates,
+      { id: "remote:lab/big", role: "generalist", domains: ["chat"] },
+      { id: "other-coder", role: "specialist", domains: ["code"] },
+    ];
+    const choice = { fallback: "remote:lab/big", mapping: { code: "other-coder", math: null } };
+    expect(chatTeam(candidates, "gen", choice, offered)).toEqual({
+      mapping: { code: "other-coder" },
+      fallback: "remote:lab/big",
+    });
+    // With the remote generalist as fallback, the local one is a candidate for no label here.
+    expect(
+      chatTeam(candidates, "gen", { fallback: "remote:lab/big", mapping: {} }, offered),
+    ).toEqual({ mapping: { code: "coder", math: "mathy" }, fallback: "remote:lab/big" });
+  });
+
+  it("keeps the defaults where the choice names a model not offered or not a generalist", () => {
+    const choice = { fallback: "coder", mapping: { code: "gone" } };
+    expect(chatTeam(candidates, "gen", choice)).toEqual(chatTeam(candidates, "gen"));
+    // No default fallback: a chosen generalist still makes a team.
+    expect(chatTeam(candidates, null, { fallback: "gen", mapping: {} })?.fallback).toBe("gen");
+  });
+
   it("offers Auto first, naming the members, only when the team has a specialist", () => {
     const groups = [{ label: "Generalists", options: [] }];
     const offered = withTeamOption(groups, chatTeam(candidates, "gen"), (id) => id.toUpperCase());

@@ -1,10 +1,17 @@
 /**
- * The routed team in Chat: who is on it (each router label's first specialist among the models
- * the chat offers, the chat's default generalist as fallback), and the picker's "Auto" option.
+ * The routed team in Chat and Compare: who is on it (each router label's first specialist among
+ * the preset's models, the chat's default generalist as fallback, with the user's changes: any
+ * model offered here, local or remote, for a label or as fallback), and the picker's "Auto" option.
  */
 import type { ModelOptionGroup } from "../../catalog/model-options";
 import { ROUTE_LABELS, TEAM_MODEL_ID } from "../../routing/labels";
-import { defaultMapping, type TeamConfig } from "../../routing/team";
+import {
+  applyMappingChoice,
+  defaultMapping,
+  NO_TEAM_CHOICE,
+  type TeamChoice,
+  type TeamConfig,
+} from "../../routing/team";
 
 export interface TeamCandidate {
   id: string;
@@ -12,13 +19,24 @@ export interface TeamCandidate {
   domains: readonly string[];
 }
 
-/** The team over `candidates`, falling back to `fallback`; null without a fallback. */
+/**
+ * The team over `candidates`, falling back to `fallback`, with the user's `choice` of models
+ * among `offered` (a generalist for the fallback); null without a fallback.
+ */
 export function chatTeam(
   candidates: readonly TeamCandidate[],
-  fallback: string | null,
+  defaultFallback: string | null,
+  choice: TeamChoice = NO_TEAM_CHOICE,
+  offered: readonly TeamCandidate[] = candidates,
 ): TeamConfig | null {
+  const chosen = offered.find((c) => c.id === choice.fallback && c.role === "generalist");
+  const fallback = chosen?.id ?? defaultFallback;
   if (!fallback) return null;
-  return { mapping: defaultMapping(candidates.filter((c) => c.id !== fallback)), fallback };
+  const defaults = defaultMapping(candidates.filter((c) => c.id !== fallback));
+  const mapping = applyMappingChoice(defaults, choice.mapping, (id) =>
+    offered.some((c) => c.id === id),
+  );
+  return { mapping, fallback };
 }
 
 /** `groups` with the routed team offered first. */
