@@ -99,7 +99,13 @@ describe("Chat with the routed team", () => {
     await send(MATH);
     await notes.nth(1).waitFor();
     const members = await page.getByTestId("route-member").allInnerTexts();
-    assert.deepEqual(members, ["fx-coder", "fx-math"]);
+    assert.deepEqual(members, ["Fixture coder", "Fixture math"]);
+    // The usage line names the team, not its internal id.
+    const usage = await page.getByTestId("usage").allInnerTexts();
+    assert.ok(
+      usage.every((u) => u.startsWith("Routed team") && !u.includes("team:auto")),
+      usage.join(),
+    );
     const [code, math] = await notes.allInnerTexts();
     assert.match(
       code ?? "",
@@ -124,11 +130,65 @@ describe("Chat with the routed team", () => {
       [answer("fx-coder", "code"), answer("fx-gen", "math")],
     );
     assert.deepEqual(await page.getByTestId("route-member").allInnerTexts(), [
-      "fx-coder",
+      "Fixture coder",
       "Fixture generalist",
     ]);
     // The conversation stays with the team.
     assert.equal(await picker.inputValue(), "team:auto");
+    assert.deepEqual(b.errors, []);
+  });
+
+  it("lets the user change who answers a label, keeps the change, and resets it", async () => {
+    const { page } = b;
+    const file = join(dir, "team.json");
+    await writeFile(file, JSON.stringify(recording()));
+    await page.goto(server.url + "#/chat");
+    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+    await page.getByLabel("Pace", { exact: true }).selectOption("fastest");
+    await page.getByLabel("Replay a recording (.json)").setInputFiles(file);
+    await page.getByTestId("replay-badge").waitFor();
+    const picker = page.getByLabel("Model", { exact: true });
+    await picker.selectOption("team:auto");
+    const editor = page.getByTestId("team-editor");
+    await editor.locator("summary").click();
+    const codeTo = editor.getByLabel("code prompts go to");
+    assert.equal(await codeTo.inputValue(), "fx-coder", "the preset's code specialist by default");
+    await codeTo.selectOption({ label: "Fixture math" });
+    await editor
+      .getByLabel("math prompts go to")
+      .selectOption({ label: "the fallback generalist" });
+    assert.match(
+      await picker.locator("option[value='team:auto']").innerText(),
+      /^Auto \(routed team: code → Fixture math, else Fixture generalist\)$/,
+    );
+
+    await page.getByLabel("Message", { exact: true }).fill(CODE);
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await page.getByTestId("route-note").waitFor();
+    assert.deepEqual(await page.getByTestId("route-member").allInnerTexts(), ["Fixture math"]);
+    assert.equal(
+      (await page.getByTestId("answer-text").innerText()).trim(),
+      answer("fx-math", "code"),
+    );
+
+    // The change outlives a reload, and "Back to the preset's team" undoes it.
+    await page.reload();
+    await page.getByLabel("Pace", { exact: true }).selectOption("fastest");
+    await page.getByLabel("Replay a recording (.json)").setInputFiles(file);
+    await page.getByTestId("replay-badge").waitFor();
+    const option = picker.locator("option[value='team:auto']");
+    await page.waitForFunction(
+      (el) => el?.textContent?.includes("code → Fixture math"),
+      await option.elementHandle(),
+    );
+    await picker.selectOption("team:auto");
+    await editor.locator("summary").click();
+    await editor.getByRole("button", { name: "Back to the preset's team" }).click();
+    assert.match(
+      await option.innerText(),
+      /^Auto \(routed team: code → Fixture coder, math → Fixture math, else Fixture generalist\)$/,
+    );
+    assert.equal(await codeTo.inputValue(), "fx-coder");
     assert.deepEqual(b.errors, []);
   });
 });

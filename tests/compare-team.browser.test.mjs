@@ -168,4 +168,26 @@ describe("Compare with the routed team", () => {
     assert.equal(await page.getByTestId("route-member").innerText(), "Fixture coder");
     assert.deepEqual(b.errors, []);
   });
+
+  it("the team's members can be changed in the setup, and the column follows", async () => {
+    const { page } = b;
+    await page.getByRole("button", { name: "New comparison" }).click();
+    await chooseGeneralistAndTeam(page);
+    const blind = page.getByLabel("Blind vote (arena)", { exact: false });
+    if (await blind.isChecked()) await blind.uncheck();
+    const editor = page.getByTestId("team-editor");
+    await editor.locator("summary").click();
+    await editor.getByLabel("code prompts go to").selectOption({ label: "Fixture math" });
+    const team = page.getByTestId("model-list").getByRole("checkbox", { name: /^Routed team/ });
+    assert.match(
+      (await team.locator("xpath=..").innerText()).replace(/\s+/g, " "),
+      /code → Fixture math, math → Fixture math, else Fixture generalist/,
+    );
+    await page.getByLabel("Prompt for every model").fill(CODE);
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await waitAllDone(page, 2);
+    assert.deepEqual(await texts(page), [answer("fx-gen", "code"), answer("fx-math", "code")]);
+    assert.equal(await page.getByTestId("route-member").innerText(), "Fixture math");
+    assert.deepEqual(b.errors, []);
+  });
 });

@@ -20,6 +20,7 @@ import { isRemoteModelId } from "../core/engine/remote/model-id";
 import type { EndpointForm } from "./models/endpoint-form.svelte";
 import type { ModelsState } from "./models/models.svelte";
 import type { CatalogState } from "./shared/catalog.svelte";
+import type { TeamEditor } from "./app/team-root";
 import type { DownloadConsent } from "./shared/consent.svelte";
 import type { HomeState } from "./home/home.svelte";
 import type { PwaState } from "./shared/pwa.svelte";
@@ -38,6 +39,10 @@ export interface ChatViewState {
   consent: DownloadConsent;
   /** The recording file being replayed and its pace. */
   replayFile: ReplayFile;
+  /** The routed team ("Auto"), as its editor shows it; null while there is none. */
+  teamEditor: () => TeamEditor | null;
+  /** A model's name, as the recording or the catalog gives it. */
+  modelName: (id: string) => string;
 }
 
 /** What the Compare view works with. */
@@ -54,6 +59,8 @@ export interface CompareViewState {
   describe: (modelId: string) => ModelDescription;
   /** The recording file being replayed and its pace. */
   replayFile: ReplayFile;
+  /** The routed team (a column), as its editor shows it; null while there is none. */
+  teamEditor: () => TeamEditor | null;
 }
 
 /** What the first screen works with. */

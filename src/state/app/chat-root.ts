@@ -85,5 +85,13 @@ export async function createChatView(app: App): Promise<ChatViewState> {
   // A page closed mid-answer keeps the prompt and what had arrived.
   addEventListener("pagehide", () => void chat.persistNow());
   app.made = { ...app.made, chat };
-  return { chat, library, catalog, consent, replayFile };
+  return {
+    chat,
+    library,
+    catalog,
+    consent,
+    replayFile,
+    teamEditor: routedTeam.editor,
+    modelName: nameOf,
+  };
 }

@@ -148,5 +148,6 @@ export async function createCompareView(app: App): Promise<CompareViewState> {
     consent,
     replayFile,
     embedDialog,
+    teamEditor: routedTeam.editor,
   };
 }

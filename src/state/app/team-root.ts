@@ -1,19 +1,50 @@
 /**
  * The routed team as the app offers it in Chat and in Compare: the recording's specialists in
  * replay, the "unified vs team" preset's specialists live (in this device's variants), the default
- * generalist as fallback; its members load as prompts need them, within the memory budget. The
- * team's engine (and the router's weights) load only when the team is asked something.
+ * generalist as fallback, changed as the user chose (any model the views offer, remote ones
+ * included; one choice shared by both views and kept in settings); its members load as prompts
+ * need them, within the memory budget. The team's engine (and the router's weights) load only when
+ * the team is asked something.
  */
+import { assessFit } from "../../core/catalog/fit";
 import { defaultChatModel, recordingModel } from "../../core/runs/chat/models";
 import { PRESETS } from "../../core/catalog/presets";
 import { resolvePreset } from "../../core/catalog/resolve-preset";
 import { chatTeam, type TeamCandidate } from "../../core/runs/chat/team";
 import type { Engine } from "../../core/engine/types";
 import { TEAM_MODEL_ID } from "../../core/routing/labels";
-import type { TeamConfig } from "../../core/routing/team";
+import { defaultMapping, type RouteLabelMapping, type TeamConfig } from "../../core/routing/team";
 import type { TeamEngine } from "../../core/routing/team-engine";
 import type { App } from "../app.svelte";
+import { saveSettings, settingsStore } from "../../platform/stores";
 import type { CatalogState } from "../shared/catalog.svelte";
+import { TeamChoiceState } from "../shared/team-choice.svelte";
+
+/** A model the team may use, as the team editor lists it. */
+export interface TeamOffer extends TeamCandidate {
+  name: string;
+}
+
+/** What the team editor shows and changes. */
+export interface TeamEditor {
+  /** Every model the user may put on the team (what the views offer here). */
+  offered: TeamOffer[];
+  /** Each label's member before the user's changes. */
+  defaults: RouteLabelMapping;
+  /** The fallback generalist now. */
+  fallback: string;
+  choice: TeamChoiceState;
+}
+
+let sharedChoice: TeamChoiceState | null = null;
+/** The user's team choice: one for Chat and Compare, read from settings on first use. */
+function teamChoice(): TeamChoiceState {
+  sharedChoice ??= new TeamChoiceState({
+    load: async () => (await (await settingsStore()).load()).team,
+    save: (team) => saveSettings({ team }),
+  });
+  return sharedChoice;
+}
 
 export interface AppTeam {
   /** Who is on the team now; null without a fallback model. */
@@ -26,6 +57,8 @@ export interface AppTeam {
   memoryMB(id: string): number;
   /** The team's engine over `inner` (one per inner engine and team). */
   engine(inner: Engine): Promise<TeamEngine | null>;
+  /** What the team editor shows; null while there is no team to edit. */
+  editor(): TeamEditor | null;
 }
 
 export function appTeam(app: Pick<App, "device" | "engines">, catalog: CatalogState): AppTeam {
@@ -47,16 +80,29 @@ export function appTeam(app: Pick<App, "device" | "engines">, catalog: CatalogSt
       return e ? [{ id, role: e.role, domains: e.domains }] : [];
     });
   };
-  const team = () => {
+  /** The models the views offer: the recording's, or those of the catalog that run here. */
+  const offered = (): TeamCandidate[] => {
+    const recording = engines.recording;
+    if (recording) return candidates();
+    const profile = device.profile;
+    if (!profile) return [];
+    return catalog.entries
+      .filter((e) => e.chatCapable && assessFit(e, profile).status !== "wont-run")
+      .map((e) => ({ id: e.id, role: e.role, domains: e.domains }));
+  };
+  const defaultFallback = () => {
     const recording = engines.recording;
     const profile = device.profile;
-    const fallback = recording
+    return recording
       ? (candidates().find((c) => c.role === "generalist")?.id ?? recordingModel(recording))
       : profile
         ? defaultChatModel(catalog.entries, profile)
         : null;
-    return chatTeam(candidates(), fallback);
   };
+  const choice = teamChoice();
+  const team = () => chatTeam(candidates(), defaultFallback(), choice.choice, offered());
+  const nameOf = (id: string) =>
+    engines.recording?.models.find((m) => m.id === id)?.label ?? catalog.byId(id)?.name ?? id;
   const memoryMB = (id: string) =>
     engines.recording?.models.find((m) => m.id === id)?.vramMB ?? catalog.byId(id)?.vramMB ?? 0;
   let routed: { inner: Engine; key: string; engine: TeamEngine } | null = null;
@@ -66,9 +112,18 @@ export function appTeam(app: Pick<App, "device" | "engines">, catalog: CatalogSt
       const t = team();
       return t ? [...new Set([...Object.values(t.mapping), t.fallback])] : [];
     },
-    nameOf: (id) =>
-      engines.recording?.models.find((m) => m.id === id)?.label ?? catalog.byId(id)?.name ?? id,
+    nameOf,
     memoryMB,
+    editor: () => {
+      const t = team();
+      if (!t || engines.recording?.models.some((m) => m.id === TEAM_MODEL_ID)) return null;
+      return {
+        offered: offered().map((c) => ({ ...c, name: nameOf(c.id) })),
+        defaults: defaultMapping(candidates().filter((c) => c.id !== t.fallback)),
+        fallback: t.fallback,
+        choice,
+      };
+    },
     engine: async (inner) => {
       const t = team();
       // Without a specialist there is nothing to route; a recording of the team answers for it.
