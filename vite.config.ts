@@ -20,6 +20,13 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rollupOptions: {
       input: { main: "index.html", embed: "embed.html" },
+      // The entry lists every chunk a view preloads: 7 hash characters (the fewest the bundler allows
+      // for this many files) instead of 8 keep that list short.
+      output: {
+        chunkFileNames: "assets/[name]-[hash:7].js",
+        entryFileNames: "assets/[name]-[hash:7].js",
+        assetFileNames: "assets/[name]-[hash:7][extname]",
+      },
       // The model-list plugin imports web-llm in node once per build; its timing is expected.
       checks: { pluginTimings: false },
     },
