@@ -81,9 +81,13 @@ async function fixtureServer({ cors }) {
         if (hold && i === 10) {
           clearInterval(timer);
           hold = false;
-          return held.push(() => {
+          // An answer stopped by the app while held leaves the list: it is no longer waiting.
+          const go = () => {
             if (!res.destroyed) timer = setInterval(tick, 40);
-          });
+          };
+          held.push(go);
+          res.on("close", () => held.includes(go) && held.splice(held.indexOf(go), 1));
+          return;
         }
         if (i < pieces.length) {
           const piece = pieces[i] ?? "";
@@ -245,6 +249,44 @@ describe("Remote endpoints (fixture OpenAI-compatible servers)", () => {
     const exported = await readFile(await download.path(), "utf8");
     assert.match(exported, /remote:127\.0\.0\.1-\d+\/fixture-model/);
     assert.ok(!exported.includes(KEY), "the exported conversation holds the API key");
+  });
+
+  it("is a member of the routed team in Chat: a code prompt mapped to it streams from it", async () => {
+    const { page } = b;
+    const id = `remote:127.0.0.1-${remote.port}/fixture-model`;
+    const name = `fixture-model · 127.0.0.1:${remote.port}`;
+    await page.goto(app.url + "#/chat");
+    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+    const picker = page.getByLabel("Model", { exact: true });
+    await picker.locator("option[value='team:auto']").waitFor({ state: "attached" });
+    await picker.selectOption("team:auto");
+    const editor = page.getByTestId("team-editor");
+    await editor.locator("summary").click();
+    // The remote generalist is offered as the fallback and for every label.
+    await editor.getByLabel("Fallback generalist").waitFor();
+    const fallbacks = await editor
+      .getByLabel("Fallback generalist")
+      .locator("option")
+      .allInnerTexts();
+    assert.ok(fallbacks.includes(`${name} (remote)`), fallbacks.join(" | "));
+    await editor.getByLabel("code prompts go to").selectOption(id);
+    assert.match(
+      await picker.locator("option[value='team:auto']").innerText(),
+      new RegExp(`code → ${name.replace(/[.]/g, "\\.")}`),
+    );
+    const answer = await send(page, 'def add(a, b):\n    """Return the sum of a and b."""');
+    // The team's download question covers its local members too; none of them is loaded here.
+    const consent = page.getByTestId("download-consent");
+    const noted = answer.getByTestId("route-note");
+    await Promise.race([consent.waitFor(), noted.waitFor({ timeout: 30_000 })]);
+    if (await consent.isVisible()) await consent.getByRole("button", { name: "Download" }).click();
+    await noted.waitFor({ timeout: 30_000 });
+    assert.equal(await answer.getByTestId("route-member").innerText(), name);
+    assert.match(await noted.innerText(), /its code specialist; the router said code/);
+    assert.equal((await settledText(page, /word40\s*$/)).trim(), FIXTURE_TEXT);
+    assert.equal(remote.seen.bodies.at(-1).model, "fixture-model");
+    await editor.getByRole("button", { name: "Back to the preset's team" }).click();
+    assert.deepEqual(b.errors, []);
   });
 
   it("compares it beside a replayed model, and its recording holds no key", async () => {
