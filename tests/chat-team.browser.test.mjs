@@ -72,6 +72,10 @@ function recording() {
   return fixtureRecording({ note: "Routed-team chat.", models: MODELS, entries });
 }
 
+/** The answer has finished streaming: the composer offers Send again instead of Stop. */
+const answered = (page) =>
+  page.getByRole("button", { name: "Stop", exact: true }).waitFor({ state: "detached" });
+
 describe("Chat with the routed team", () => {
   it("routes a code prompt and a math prompt to two members and says why", async () => {
     const { page } = b;
@@ -98,6 +102,7 @@ describe("Chat with the routed team", () => {
     await notes.first().waitFor();
     await send(MATH);
     await notes.nth(1).waitFor();
+    await answered(page);
     const members = await page.getByTestId("route-member").allInnerTexts();
     assert.deepEqual(members, ["Fixture coder", "Fixture math"]);
     // The usage line names the team, not its internal id.
@@ -125,6 +130,7 @@ describe("Chat with the routed team", () => {
     await override.getByLabel("Answer this with").selectOption({ label: "Fixture generalist" });
     await override.getByRole("button", { name: "Ask instead" }).click();
     await page.getByText("your choice for this answer").waitFor();
+    await answered(page);
     assert.deepEqual(
       (await page.getByTestId("answer-text").allInnerTexts()).map((a) => a.trim()),
       [answer("fx-coder", "code"), answer("fx-gen", "math")],
@@ -165,6 +171,7 @@ describe("Chat with the routed team", () => {
     await page.getByLabel("Message", { exact: true }).fill(CODE);
     await page.getByRole("button", { name: "Send", exact: true }).click();
     await page.getByTestId("route-note").waitFor();
+    await answered(page);
     assert.deepEqual(await page.getByTestId("route-member").allInnerTexts(), ["Fixture math"]);
     assert.equal(
       (await page.getByTestId("answer-text").innerText()).trim(),

@@ -54,3 +54,29 @@ export function createRouter(
     },
   };
 }
+
+/** The router's decision for the newest user message of a conversation. */
+export interface ConversationDecision extends RouteDecision {
+  /** Unsure of the message alone, the router read it with the earlier user messages. */
+  followUp?: true;
+}
+
+/** How many earlier user messages a follow-up is read with. */
+export const FOLLOW_UP_CONTEXT = 2;
+
+/**
+ * Route the last of a conversation's user messages (`userTexts`, oldest first). A follow-up the
+ * router is unsure of alone ("shorter, please", "and in Rust?") is read again with the earlier
+ * user messages, so it stays with the conversation's specialist when those say which one; when
+ * they do not (or disagree), the decision stays unsure and the fallback answers.
+ */
+export function routeConversation(
+  router: Router,
+  userTexts: readonly string[],
+): ConversationDecision {
+  const alone = router.route(userTexts.at(-1) ?? "");
+  if (!alone.unsure || userTexts.length < 2) return alone;
+  const context = router.route(userTexts.slice(-1 - FOLLOW_UP_CONTEXT).join("\n\n"));
+  const ms = alone.ms + context.ms;
+  return context.unsure ? { ...alone, ms } : { ...context, ms, followUp: true };
+}

@@ -113,6 +113,23 @@ describe("the routed team as an Engine", () => {
     expect(engine.lastRoute()).toMatchObject({ member: "generalist", reason: "unsure" });
   });
 
+  it("a vague follow-up stays with the conversation's specialist; alone it falls back", async () => {
+    const inner = new Members();
+    const engine = new TeamEngine({ inner, router, team, memoryMB: memory, budgetMB: 4000 });
+    const messages = [
+      { role: "user" as const, content: workload[0]! },
+      { role: "assistant" as const, content: "def add(a, b):\n    return a + b" },
+      { role: "user" as const, content: "Make it faster." },
+    ];
+    await engine.chat({ modelId: TEAM_MODEL_ID, messages, params: {} }, { onChunk: () => {} });
+    expect(engine.lastRoute()).toMatchObject({ member: "coder", label: "code", followUp: true });
+    await ask(engine, "Make it faster.");
+    expect(engine.lastRoute()).toMatchObject({ member: "generalist", reason: "unsure" });
+    expect(engine.lastRoute()!.followUp).toBeUndefined();
+    // Compare pins a turn with the prompts before it: the same decision.
+    expect(engine.pin([workload[0]!, "Make it faster."])).toMatchObject({ member: "coder" });
+  });
+
   it("a pinned prompt's member loads when a load names the team, and answers that prompt", async () => {
     const inner = new Members();
     const engine = new TeamEngine({ inner, router, team, memoryMB: memory, budgetMB: 4000 });

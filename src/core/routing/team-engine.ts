@@ -15,7 +15,7 @@ import { PartialLoadError } from "../engine/engine-set";
 import { systemScheduler, type Scheduler } from "../engine/scheduler";
 import type { ChatRequest, ChatResult, Engine, LoadOptions, StreamOptions } from "../engine/types";
 import { TEAM_MODEL_ID, type RouteLabel } from "./labels";
-import type { Router } from "./router";
+import { routeConversation, type Router } from "./router";
 import { chooseMember, type RouteReason, type TeamConfig } from "./team";
 
 export { TEAM_MODEL_ID };
@@ -26,6 +26,8 @@ export interface TeamRoute {
   confidence: number;
   reason: RouteReason;
   routingMs: number;
+  /** Unsure of the message alone, the router read it with the conversation's earlier ones. */
+  followUp?: true;
   /** The member had to be loaded for this answer. */
   switched: boolean;
   /** Members unloaded to make room. */
@@ -74,8 +76,9 @@ export class TeamEngine implements Engine {
    * Route `text` now (Compare, before it plans the turn): a `load` naming the team then loads this
    * member, and the team's chat for this prompt answers with this decision.
    */
-  pin(text: string): PinnedRoute {
-    const decision = this.#o.router.route(text);
+  pin(userTexts: string | readonly string[]): PinnedRoute {
+    const texts = typeof userTexts === "string" ? [userTexts] : userTexts;
+    const decision = routeConversation(this.#o.router, texts);
     const choice = chooseMember(decision, this.#o.team);
     const route: PinnedRoute = {
       member: choice.modelId,
@@ -83,8 +86,9 @@ export class TeamEngine implements Engine {
       confidence: decision.confidence,
       reason: choice.reason,
       routingMs: decision.ms,
+      ...(decision.followUp ? { followUp: true as const } : {}),
     };
-    this.#pinned = { text, route };
+    this.#pinned = { text: texts.at(-1) ?? "", route };
     return route;
   }
 
@@ -136,10 +140,10 @@ export class TeamEngine implements Engine {
       this.#touch(request.modelId);
       return this.#answer(request, options);
     }
-    const text = [...request.messages].reverse().find((m) => m.role === "user")?.content ?? "";
-    const pinned = this.#pinned?.text === text ? this.#pinned : null;
+    const asked = request.messages.filter((m) => m.role === "user").map((m) => m.content);
+    const pinned = this.#pinned?.text === (asked.at(-1) ?? "") ? this.#pinned : null;
     this.#pinned = null;
-    const chosen = pinned?.route ?? this.pin(text);
+    const chosen = pinned?.route ?? this.pin(asked);
     this.#pinned = null;
     const ensured = await this.#ensure(chosen.member);
     const { switched, unloaded, switchMs } = ensured.switched

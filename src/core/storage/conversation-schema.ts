@@ -35,6 +35,8 @@ export interface MessageRoute {
   confidence: number;
   reason: "specialist" | "unsure" | "no-specialist";
   routingMs: number;
+  /** Unsure of the message alone, the router read it with the conversation's earlier ones. */
+  followUp?: true;
   /** The member had to be loaded (a model switch). */
   switched: boolean;
 }

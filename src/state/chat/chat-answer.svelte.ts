@@ -184,6 +184,7 @@ export class ChatAnswer {
           confidence: r.confidence,
           reason: r.reason,
           routingMs: r.routingMs,
+          ...(r.followUp ? { followUp: true } : {}),
           switched: r.switched,
         };
       }

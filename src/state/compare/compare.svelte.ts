@@ -233,7 +233,9 @@ export class CompareSession {
       const engine = await this.#deps.engine.engine(models);
       // The routed team's column: the router picks its member now, so the plan counts that
       // member's memory and the column shows who answers (and why) while it streams.
-      const route = models.includes(TEAM_MODEL_ID) && isTeam(engine) ? engine.pin(text) : null;
+      // A follow-up is routed with the turns before it (a vague one keeps the conversation's).
+      const asked = base.turns.slice(0, turnIndex + 1).map((t) => t.prompt);
+      const route = models.includes(TEAM_MODEL_ID) && isTeam(engine) ? engine.pin(asked) : null;
       const member = route?.member ?? null;
       if (route) {
         this.#setRoute(turnIndex, { ...route, switched: !engine.loaded().includes(route.member) });
@@ -471,7 +473,9 @@ export class CompareSession {
   }
 }
 
-function isTeam(engine: Engine): engine is Engine & { pin(text: string): PinnedRoute } {
+function isTeam(
+  engine: Engine,
+): engine is Engine & { pin(userTexts: readonly string[]): PinnedRoute } {
   return "pin" in engine && typeof engine.pin === "function";
 }
 

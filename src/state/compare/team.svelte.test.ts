@@ -131,6 +131,15 @@ describe("the routed team as a Compare column", () => {
     });
   });
 
+  it("routes a vague follow-up with the turns before it: the code specialist answers it too", async () => {
+    const { session } = setup(2500);
+    await start(session, CODE);
+    await session.send("Make it faster.");
+    const route = session.comparison?.turns[1]?.routes?.[TEAM];
+    expect(route).toMatchObject({ member: "coder", label: "code", followUp: true });
+    expect(session.comparison?.turns[1]?.answers[TEAM]?.text).toBe("answered by coder");
+  });
+
   it("answers with the generalist column's own model when the router sends it to the fallback", async () => {
     const { session, inner } = setup(1500);
     await start(session, CHAT);
