@@ -4,8 +4,10 @@
 // mobile and the desktop preset. Prints, per view and preset over the runs: performance,
 // accessibility and best-practices scores, LCP, TBT and CLS as min / median / max; the bytes
 // transferred; whether any model runtime chunk (web-llm's worker, wllama) was fetched; and the
-// audits that cost points, so they can be fixed. Exits 1 when a target is missed. Not part of
-// `npm test` (a full run takes minutes).
+// audits that cost points, so they can be fixed. Also scores the embed page's first view (a
+// recording to replay, as an author would embed it) against the app's views, and asks Chromium's
+// own installability check (DevTools `Page.getInstallabilityErrors`) whether the app can be
+// installed. Exits 1 when a target is missed. Not part of `npm test` (a full run takes minutes).
 //
 //   node scripts/lighthouse.mjs                          every view, both presets, 3 runs each
 //   node scripts/lighthouse.mjs --runs 5 --views compare,chat --presets mobile
@@ -20,11 +22,15 @@ import { availableParallelism, cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import lighthouse, { desktopConfig } from "lighthouse";
+import { chromium } from "playwright-core";
 import { COMMON, WEBGPU } from "../tests/helpers/browser.mjs";
 import { serveDist } from "../tests/helpers/server.mjs";
 import { findBrowser } from "./ensure-browser.mjs";
 
-const VIEWS = ["chat", "compare", "bench", "models", "device"];
+const VIEWS = ["chat", "compare", "bench", "models", "device", "embed"];
+/** Where each view is: the app's views by hash; the embed page as a host would embed it. */
+const path = (view) =>
+  view === "embed" ? "embed.html?recording=recordings/synthetic-demo.json" : `#/${view}`;
 const PRESETS = ["mobile", "desktop"];
 const TARGETS = { mobilePerformance: 95, cls: 0.05, accessibility: 100, desktopTbtMs: 50 };
 /** Chunks that hold a model runtime: web-llm's worker, wllama and its wasm. */
@@ -165,9 +171,31 @@ const sec = (x) => `${(x / 1000).toFixed(2)} s`;
 const cls = (x) => x.toFixed(3);
 const kb = (x) => `${(x / 1024).toFixed(1)} kB`;
 
+/**
+ * Chromium's installability errors for the page at `url` (none: installable), asked over the
+ * DevTools protocol once the service worker is ready, in the same browser Lighthouse drives.
+ */
+async function installability(port, url) {
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  try {
+    const context = browser.contexts()[0] ?? (await browser.newContext());
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+    await page.close();
+    return installabilityErrors.map((e) => e.errorId);
+  } finally {
+    await browser.close();
+  }
+}
+
 const server = await serveDist(process.env.POLYMATH_DIST ?? "dist", { compress: true });
-const chromium = await startChromium();
+const browserProcess = await startChromium();
 const missed = [];
+/** Median performance and TBT per "preset view", for the embed page's comparison. */
+const medians = new Map();
 try {
   console.log(
     `Lighthouse 12, Chromium headless (${values["no-webgpu"] ? "no WebGPU" : "SwiftShader WebGPU"}), ` +
@@ -176,13 +204,13 @@ try {
   console.log("Figures are min / median / max.\n");
   for (const preset of presets) {
     for (const view of views) {
-      const url = `${server.url}#/${view}`;
+      const url = `${server.url}${path(view)}`;
       const results = [];
-      for (let i = 0; i < runs; i++) results.push(await measure(url, preset, chromium.port));
+      for (let i = 0; i < runs; i++) results.push(await measure(url, preset, browserProcess.port));
       const col = (k) => results.map((r) => r[k]);
       const runtime = [...new Set(results.flatMap((r) => r.runtime))];
       const workers = [...new Set(results.flatMap((r) => r.workers))];
-      console.log(`${preset.padEnd(7)} #/${view}`);
+      console.log(`${preset.padEnd(7)} ${path(view)}`);
       console.log(
         `  performance ${spread(col("performance"), int)} · accessibility ${spread(col("accessibility"), int)} · best practices ${spread(col("bestPractices"), int)}`,
       );
@@ -206,9 +234,27 @@ try {
         missed.push(`${view} ${preset} accessibility < ${TARGETS.accessibility}`);
       if (preset === "desktop" && median(col("tbt")) >= TARGETS.desktopTbtMs)
         missed.push(`${view} desktop TBT ≥ ${TARGETS.desktopTbtMs} ms`);
-      if (view === "models" && runtime.length) missed.push("models view fetched a model runtime");
+      if ((view === "models" || view === "embed") && runtime.length)
+        missed.push(`${view} view fetched a model runtime`);
+      medians.set(`${preset} ${view}`, { performance: perf, tbt: median(col("tbt")) });
+    }
+    const app = views.filter((v) => v !== "embed").map((v) => medians.get(`${preset} ${v}`));
+    const embed = medians.get(`${preset} embed`);
+    if (embed && app.length) {
+      const appPerf = median(app.map((m) => m.performance));
+      console.log(
+        `${preset.padEnd(7)} embed page vs the app: performance ${embed.performance} vs ${appPerf} ` +
+          `(median of the app's views), TBT ${ms(embed.tbt)} vs ${ms(median(app.map((m) => m.tbt)))}\n`,
+      );
+      if (embed.performance < appPerf)
+        missed.push(`embed ${preset} performance ${embed.performance} < the app's ${appPerf}`);
     }
   }
+  const installable = await installability(browserProcess.port, `${server.url}#/chat`);
+  console.log(
+    `Installable (Chromium's own check): ${installable.length ? `no — ${installable.join(", ")}` : "yes"}`,
+  );
+  if (installable.length) missed.push(`not installable (${installable.join(", ")})`);
   console.log(
     `\nTargets (medians): mobile performance ≥ ${TARGETS.mobilePerformance}, CLS < ${TARGETS.cls}, ` +
       `accessibility ${TARGETS.accessibility}, desktop TBT < ${TARGETS.desktopTbtMs} ms: ` +
@@ -216,6 +262,6 @@ try {
   );
   process.exitCode = missed.length ? 1 : 0;
 } finally {
-  await chromium.stop();
+  await browserProcess.stop();
   await server.close();
 }

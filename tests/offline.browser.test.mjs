@@ -60,6 +60,27 @@ describe("Offline PWA", () => {
     assert.equal(new Set(urls).size, urls.length, "no file is precached twice");
   });
 
+  it("passes Chromium's own installability check", { timeout: 60_000 }, async () => {
+    const { page, context } = b;
+    await page.goto(server.subUrl + "#/chat");
+    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    const cdp = await context.newCDPSession(page);
+    try {
+      const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+      assert.deepEqual(
+        installabilityErrors.map((e) => e.errorId),
+        [],
+        "Chromium finds the app installable",
+      );
+      const { url, errors } = await cdp.send("Page.getAppManifest");
+      assert.match(url, /manifest\.webmanifest$/);
+      assert.deepEqual(errors, [], "the manifest parses without errors");
+    } finally {
+      await cdp.detach();
+    }
+  });
+
   it(
     "after one visit, reloads with the network off and shows the views",
     { timeout: 120_000 },
