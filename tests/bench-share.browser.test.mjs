@@ -2,7 +2,8 @@
 // (synthetic fixtures written here, right or wrong by construction, not model output) over the
 // built-in math suite; "Share link" puts the report's summary in the URL fragment. Opening the
 // link shows the report read-only (what the generalist keeps, scores per suite) with "Run this
-// yourself", and the data never reaches the server. A damaged link is explained.
+// yourself", which sets up a new run with the report's suite and names the answers a link cannot
+// carry, and the data never reaches the server. A damaged link is explained.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -103,6 +104,28 @@ describe("Bench report share links", () => {
     );
     await shared.getByRole("button", { name: "Run this yourself" }).click();
     await page.getByRole("heading", { name: "Bench", exact: true }).waitFor();
+    // The run setup is the shared run's: its suite ticked, and the answers that came from files
+    // named as such (a link cannot carry them), with nothing else ticked.
+    const plan = page.getByTestId("run-plan");
+    await plan.waitFor();
+    assert.match(await plan.innerText(), /Set up as the shared report “[^”]+”: 1 of 1 suites/);
+    assert.match(
+      await page.getByTestId("run-plan-imported").innerText(),
+      /responses file in the report: Generalist, Math specialist\. Add the file again/,
+    );
+    const setup = page.locator("#runs");
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll("#runs input[type=checkbox]")].some((el) => el.checked),
+    );
+    assert.equal(await setup.getByLabel(/Math word problems \(/).isChecked(), true);
+    const ticked = await setup
+      .locator("fieldset")
+      .first()
+      .locator("input[type=checkbox]:checked")
+      .count();
+    assert.equal(ticked, 1, "only the shared run's suite is ticked");
+    await plan.getByRole("button", { name: "Dismiss" }).click();
+    await plan.waitFor({ state: "detached" });
 
     // A report link cut short is explained, not thrown.
     await page.goto(link.slice(0, -40));

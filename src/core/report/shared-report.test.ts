@@ -12,7 +12,16 @@ const run: BenchRun = {
   loads: {},
   provenance: { app: { name: "polymath", version: "test" }, device: { gpu: "Fixture GPU" } },
   config: {
-    suites: [{ id: "s", name: "Suite", hash: "abc", itemIds: ["i1"], totalItems: 1 }],
+    suites: [
+      {
+        id: "s",
+        name: "Suite",
+        hash: "abc",
+        itemIds: ["i1"],
+        totalItems: 3,
+        sample: { n: 1, seed: 9 },
+      },
+    ],
     models: [
       {
         id: "g",
@@ -53,6 +62,7 @@ describe("shared bench reports", () => {
     expect(back.device).toBe("Fixture GPU");
     expect(back.bySuite[0]).toMatchObject({ modelId: "g", suite: "s", n: 1, score: 1 });
     expect(back.progress).toEqual({ scored: 1, planned: 1 });
+    expect(back.suites).toEqual([{ id: "s", name: "Suite", items: 1, sample: { n: 1, seed: 9 } }]);
   });
 
   it("refuses a document whose numbers are not numbers, naming the field", () => {
@@ -60,6 +70,9 @@ describe("shared bench reports", () => {
     shared.bySuite[0].score = "<svg onload=alert(1)>";
     expect(() => parseSharedReport(shared)).toThrow(/bySuite\[0\]\.score/);
     expect(() => parseSharedReport({ format: "polymath-recording" })).toThrow(/format/);
+    const sampled = JSON.parse(JSON.stringify(toSharedReport(run, report)));
+    sampled.suites[0].sample.seed = "1";
+    expect(() => parseSharedReport(sampled)).toThrow(/suites\[0\]\.sample\.seed/);
     expect(isSharedReport({ format: "polymath-recording" })).toBe(false);
   });
 

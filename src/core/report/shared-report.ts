@@ -21,8 +21,10 @@ export interface SharedReport {
   /** The GPU it ran on, when known. */
   device?: string;
   appVersion: string;
-  models: { id: string; name: string; role: string }[];
-  suites: { id: string; name: string; items: number }[];
+  /** The models; `source` is how each was run ("imported": answers from a responses file). */
+  models: { id: string; name: string; role: string; source?: string }[];
+  /** Each suite as run: its item count, and the seeded sample when not the whole suite. */
+  suites: { id: string; name: string; items: number; sample?: { n: number; seed: number } }[];
   comparisons: {
     generalist: string;
     specialist: string;
@@ -56,8 +58,18 @@ export function toSharedReport(run: BenchRun, report: BenchReport): SharedReport
     status: run.status,
     ...(gpu ? { device: gpu } : {}),
     appVersion: run.provenance.app.version,
-    models: run.config.models.map((m) => ({ id: m.id, name: m.name, role: m.role })),
-    suites: run.config.suites.map((s) => ({ id: s.id, name: s.name, items: s.itemIds.length })),
+    models: run.config.models.map((m) => ({
+      id: m.id,
+      name: m.name,
+      role: m.role,
+      source: m.source,
+    })),
+    suites: run.config.suites.map((s) => ({
+      id: s.id,
+      name: s.name,
+      items: s.itemIds.length,
+      ...(s.sample ? { sample: { n: s.sample.n, seed: s.sample.seed } } : {}),
+    })),
     comparisons: report.comparisons.map((c) => ({
       generalist: c.generalist,
       specialist: c.specialist,
@@ -150,12 +162,24 @@ export function parseSharedReport(value: unknown): SharedReport {
       id: text(r.id, `${at}.id`),
       name: text(r.name, `${at}.name`),
       role: text(r.role, `${at}.role`),
+      ...(r.source === undefined ? {} : { source: text(r.source, `${at}.source`) }),
     })),
-    suites: rows(d.suites, "suites", (r, at) => ({
-      id: text(r.id, `${at}.id`),
-      name: text(r.name, `${at}.name`),
-      items: num(r.items, `${at}.items`),
-    })),
+    suites: rows(d.suites, "suites", (r, at) => {
+      const sample = r.sample === undefined ? undefined : obj(r.sample, `${at}.sample`);
+      return {
+        id: text(r.id, `${at}.id`),
+        name: text(r.name, `${at}.name`),
+        items: num(r.items, `${at}.items`),
+        ...(sample
+          ? {
+              sample: {
+                n: num(sample.n, `${at}.sample.n`),
+                seed: num(sample.seed, `${at}.sample.seed`),
+              },
+            }
+          : {}),
+      };
+    }),
     comparisons: rows(d.comparisons, "comparisons", (r, at) => {
       const p = optNum(r.mcnemarP, `${at}.mcnemarP`);
       return {

@@ -14,6 +14,7 @@ import type { CompareCandidate } from "../../core/runs/compare/candidates";
 import type { Suite } from "../../core/scoring/types";
 
 import type { DownloadConsent } from "../shared/consent.svelte";
+import type { RunRequest } from "../../core/report/run-plan";
 
 export interface BenchDeps {
   client: () => ScoringClient;
@@ -39,6 +40,8 @@ export class BenchState {
   readonly consent: DownloadConsent | null;
   /** Models a run can use now. */
   runModels = $derived.by(() => this.#deps.runModels?.() ?? []);
+  /** A run to preselect in the setup ("Run this yourself" on a shared report), until cleared. */
+  runRequest = $state.raw<RunRequest | null>(null);
   readonly #client: () => ScoringClient;
   readonly #deps: BenchDeps;
 
@@ -54,6 +57,11 @@ export class BenchState {
     this.verdicts = new VerdictView(() => this.scoring.report);
     this.runs = deps.runs?.(this.library) ?? null;
     this.consent = deps.consent ?? null;
+  }
+
+  /** Ask the run setup to preselect `request`'s suites and models (null: forget it). */
+  requestRun(request: RunRequest | null): void {
+    this.runRequest = request;
   }
 
   /** Read the suites; scoring then defaults to the first one. */
