@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  onThisMachine,
   defaultModelConfig,
   endpointId,
   findRemoteModel,
@@ -25,6 +26,18 @@ describe("normalizeBaseUrl", () => {
     expect(normalizeBaseUrl("")).toBeNull();
     expect(normalizeBaseUrl("ftp://h/x")).toBeNull();
     expect(normalizeBaseUrl("http://")).toBeNull();
+  });
+});
+
+describe("onThisMachine", () => {
+  it("knows loopback servers, which answer while the device is offline", () => {
+    expect(onThisMachine("http://localhost:11434/v1")).toBe(true);
+    expect(onThisMachine("http://127.0.0.1:8080/v1")).toBe(true);
+    expect(onThisMachine("http://[::1]:8000/v1")).toBe(true);
+    expect(onThisMachine("https://api.example.com/v1")).toBe(false);
+    expect(onThisMachine("http://localhost.example.com/v1")).toBe(false);
+    expect(onThisMachine("http://127.0.0.1.nip.io/v1")).toBe(false);
+    expect(onThisMachine("not a url")).toBe(false);
   });
 });
 

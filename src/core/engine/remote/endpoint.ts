@@ -52,6 +52,16 @@ export function normalizeBaseUrl(input: string): string | null {
   return `${url.origin}${path}`;
 }
 
+/** Whether `baseUrl` is a server on this machine (it answers even when the device is offline). */
+export function onThisMachine(baseUrl: string): boolean {
+  try {
+    const host = new URL(baseUrl).hostname;
+    return host === "localhost" || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host);
+  } catch {
+    return false;
+  }
+}
+
 /** The endpoint id a base URL gets: host, port and path as a slug. */
 export function endpointId(baseUrl: string): string {
   const url = new URL(baseUrl);
