@@ -89,4 +89,25 @@ describe("Embed dialog", () => {
     );
     assert.deepEqual(errors, []);
   });
+
+  it("embeds a recording loaded for replay before any prompt is asked", async () => {
+    const { page, errors } = b;
+    await page.goto("about:blank");
+    await page.goto(server.subUrl + "#/compare");
+    await page.getByLabel("Replay a recording (.json)").setInputFiles(FIXTURE);
+    await page.getByTestId("replay-badge").waitFor();
+    await page.getByRole("button", { name: "Embed this recording" }).click();
+    const dialog = page.getByRole("dialog", { name: "Embed this result" });
+    await dialog.waitFor();
+    const src = /src="([^"]+)"/
+      .exec(await dialog.getByTestId("embed-snippet").inputValue())?.[1]
+      ?.replace(/&amp;/g, "&");
+    assert.ok(src);
+    assert.match(new URL(src).hash, /^#\/shared\/[A-Za-z0-9_-]+$/);
+    // Every prompt of the recording is offered by the embed, not only one asked in the app.
+    const prompts = [...new Set(recording.entries.map((e) => e.request.messages.at(-1).content))];
+    await page.goto(src);
+    for (const p of prompts) await page.getByRole("button", { name: p }).waitFor();
+    assert.deepEqual(errors, []);
+  });
 });

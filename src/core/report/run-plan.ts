@@ -7,7 +7,7 @@
  */
 import type { SharedReport } from "./shared-report";
 
-/** What a shared report asks to repeat. */
+/** What a shared report asks to repeat: its title, suites and models, as the report has them. */
 export interface RunRequest {
   /** Where it came from, for the note ("the shared report “…”"). */
   title: string;
@@ -27,11 +27,6 @@ export interface RunPlan {
   importedModels: string[];
   /** Suites whose item count here differs from the report's (edited or newer suites). */
   changedSuites: string[];
-}
-
-/** A request from a shared report. */
-export function runRequest(report: SharedReport): RunRequest {
-  return { title: report.title, suites: report.suites, models: report.models };
 }
 
 const norm = (s: string) => s.trim().toLowerCase();

@@ -20,10 +20,11 @@ import { BenchState } from "../bench/bench.svelte";
 export async function createBenchView(app: App): Promise<BenchState> {
   // The built-in suites are their own chunk, fetched beside the catalog; the view opens with them
   // listed, so the list never grows under the reader.
-  const [catalog, builtIns, consent] = await Promise.all([
+  const [catalog, builtIns, consent, replayFile] = await Promise.all([
     app.catalog(),
     import("../../core/scoring/suites/index").then((m) => m.builtInSuites),
     app.consent(),
+    app.replayFile(),
   ]);
   const { engines, device } = app;
   let client: ScoringClient | null = null;
@@ -46,6 +47,7 @@ export async function createBenchView(app: App): Promise<BenchState> {
     client: scoring,
     builtIns,
     consent,
+    replayFile,
     openSuites: async () => {
       const opened = await store("suites");
       return {

@@ -15,6 +15,7 @@ import type { Suite } from "../../core/scoring/types";
 
 import type { DownloadConsent } from "../shared/consent.svelte";
 import type { RunRequest } from "../../core/report/run-plan";
+import type { ReplayFile } from "../shared/replay-file.svelte";
 
 export interface BenchDeps {
   client: () => ScoringClient;
@@ -28,6 +29,8 @@ export interface BenchDeps {
   runModels?: () => CompareCandidate[];
   /** The question asked before a run downloads models (the view shows it). */
   consent?: DownloadConsent;
+  /** The recording replayed (shared with Chat and Compare): its models can be run. */
+  replayFile?: ReplayFile;
 }
 
 export class BenchState {
@@ -38,6 +41,7 @@ export class BenchState {
   readonly verdicts: VerdictView;
   readonly runs: BenchRuns | null;
   readonly consent: DownloadConsent | null;
+  readonly replayFile: ReplayFile | null;
   /** Models a run can use now. */
   runModels = $derived.by(() => this.#deps.runModels?.() ?? []);
   /** A run to preselect in the setup ("Run this yourself" on a shared report), until cleared. */
@@ -57,6 +61,7 @@ export class BenchState {
     this.verdicts = new VerdictView(() => this.scoring.report);
     this.runs = deps.runs?.(this.library) ?? null;
     this.consent = deps.consent ?? null;
+    this.replayFile = deps.replayFile ?? null;
   }
 
   /** Ask the run setup to preselect `request`'s suites and models (null: forget it). */

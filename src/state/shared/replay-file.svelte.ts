@@ -1,13 +1,14 @@
 /**
  * The recording file being replayed and its pace, shared by the views that replay (Chat, Compare):
  * the engine holds the recording, this remembers which file it came from and how fast to play it.
- * A file that does not parse changes nothing.
+ * A recording comes from a file or from an address (fetched; its host must allow this page to read
+ * it). A file that does not parse, or an address that cannot be read, changes nothing.
  */
 import type { Recording } from "../../core/engine/replay/recording";
 import type { PolymathError } from "../../core/errors";
 import type { ReplayOptions } from "../../core/engine/replay/replay-engine";
 
-export type ReplayPace = "recorded" | "double" | "fastest" | "tps";
+export type ReplayPace = "recorded" | "double" | "quadruple" | "fastest" | "tps";
 
 /** The part of `EngineState` replay needs. */
 export interface ReplayTarget {
@@ -42,8 +43,57 @@ export class ReplayFile {
   );
   recording = $derived(this.active ? this.#recording : null);
 
-  constructor(target: ReplayTarget) {
+  /** True while a recording is fetched from an address. */
+  fetching = $state(false);
+  #fetch: typeof fetch;
+
+  constructor(target: ReplayTarget, fetchImpl: typeof fetch = (...a) => fetch(...a)) {
     this.#target = target;
+    this.#fetch = fetchImpl;
+  }
+
+  /** Fetch the recording at `address` and replay it; false (and `error` set) when it cannot. */
+  async loadUrl(address: string): Promise<boolean> {
+    const { PolymathError } = await import("../../core/errors");
+    let url: URL;
+    try {
+      // Resolved once for one fetch: nothing reactive reads it.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
+      url = new URL(address.trim());
+      if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(url.protocol);
+    } catch {
+      this.error = new PolymathError("invalid-request", "That is not a recording's address.", {
+        advice: "Give its full address, starting with https://.",
+      });
+      return false;
+    }
+    this.fetching = true;
+    try {
+      let response: Response;
+      try {
+        response = await this.#fetch(url.href);
+      } catch (cause) {
+        this.error = new PolymathError("network", `${url.host} did not answer.`, {
+          cause,
+          advice:
+            "You may be offline, or its server does not let this page read the file (CORS). " +
+            "Download the file and choose it here instead.",
+        });
+        return false;
+      }
+      if (!response.ok) {
+        this.error = new PolymathError(
+          "network",
+          `The recording could not be fetched (${response.status}${response.statusText ? ` ${response.statusText}` : ""}).`,
+          { advice: "Check the address, or download the file and choose it here instead." },
+        );
+        return false;
+      }
+      const name = decodeURIComponent(url.pathname.split("/").pop() || url.host);
+      return await this.load({ name, text: () => response.text() });
+    } finally {
+      this.fetching = false;
+    }
   }
 
   /** The replay engine options for the chosen pace. */
@@ -51,6 +101,8 @@ export class ReplayFile {
     switch (this.pace) {
       case "double":
         return { speed: 2 };
+      case "quadruple":
+        return { speed: 4 };
       case "fastest":
         return { speed: Infinity };
       case "tps":
