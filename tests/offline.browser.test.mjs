@@ -1,9 +1,11 @@
 // The installable, offline app: the built page names a manifest whose start URL and scope are
 // relative, its icons exist as PNGs of the sizes it states, and after one visit (service worker
 // installed, shell precached) the app reloads with the network off and shows its views. The
-// service worker precaches no runtime chunk (the web-llm worker) and no model weights.
+// service worker precaches no runtime chunk (the web-llm worker) and no model weights; those it
+// caches on first use (the CPU runtime's .wasm, KaTeX's fonts) are served offline afterwards.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { readdir } from "node:fs/promises";
 import { launch } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
@@ -95,11 +97,30 @@ describe("Offline PWA", () => {
           await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r));
         }
       });
+      // A file cached on first use (a KaTeX font, the CPU runtime's .wasm): fetched once online,
+      // it lands in the on-demand cache and is served from it offline.
+      const assets = await readdir(process.env.POLYMATH_DIST ?? "dist", { recursive: true });
+      const wasm = assets.find((f) => /^assets\/wllama-[^/]*\.wasm$/.test(f));
+      const font = assets.find((f) => /^assets\/KaTeX_[^/]*\.woff2$/.test(f));
+      assert.ok(wasm && font, "the build has on-demand files");
+      const fetchStatus = (path) =>
+        page.evaluate((p) => fetch(p).then((r) => r.status, String), path);
+      for (const path of [wasm, font]) assert.equal(await fetchStatus(path), 200);
+      await page.waitForFunction(
+        async (paths) => {
+          const keys = await (await caches.open("polymath-on-demand")).keys();
+          return paths.every((p) => keys.some((r) => r.url.endsWith(p)));
+        },
+        [wasm, font],
+      );
       await context.setOffline(true);
       try {
         const before = server.requests.length;
         await page.reload();
         await page.getByRole("heading", { level: 1, name: "Device" }).waitFor();
+        for (const path of [wasm, font]) {
+          assert.equal(await fetchStatus(path), 200, `${path} is served offline`);
+        }
         await page.getByTestId("offline-note").waitFor();
         assert.match(await page.getByTestId("offline-note").innerText(), /needs the network/);
         for (const [hash, name] of [

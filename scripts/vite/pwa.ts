@@ -84,7 +84,7 @@ export function pwa(): Plugin[] {
         globPatterns: ["**/*.{js,css,html,svg,png}"],
         globIgnores: ON_DEMAND_GLOBS,
         // Hashed names need no revision; index.html, embed.html and the icons do.
-        dontCacheBustURLsMatching: /-[A-Za-z0-9_-]{8}\.(js|css)$|sandbox-[0-9a-f]{10}\.html$/,
+        dontCacheBustURLsMatching: /-[A-Za-z0-9_-]{7}\.(js|css)$|sandbox-[0-9a-f]{10}\.html$/,
         // embed.html?recording=… is the same page whatever its parameters.
         ignoreURLParametersMatching: [/.*/],
         navigateFallback: null,
@@ -94,8 +94,12 @@ export function pwa(): Plugin[] {
         clientsClaim: true,
         runtimeCaching: [
           {
-            // Names carry a content hash: a cached copy never goes stale.
-            urlPattern: ({ url, sameOrigin }) => sameOrigin && ON_DEMAND_URL.test(url.pathname),
+            // Names carry a content hash: a cached copy never goes stale. A RegExp, not a
+            // function: workbox-build copies a function's source into sw.js without the names it
+            // closes over (a closure over ON_DEMAND_URL threw there, and nothing was ever cached).
+            // Workbox matches a RegExp cross-origin only from the URL's start, so this one
+            // matches this app's own files only.
+            urlPattern: ON_DEMAND_URL,
             handler: "CacheFirst",
             options: {
               cacheName: "polymath-on-demand",
