@@ -1,7 +1,8 @@
 // The CPU runtime inside the app, in Chromium without WebGPU: real tokens from tiny GGUF models
 // written at test time and served by the test server. A model is added through the "bring your
 // own GGUF" form (its header is read before anything downloads), then Chat streams from it and
-// stops, and Compare runs it beside a replayed column. The Device view says models run on the
+// stops, and answers again with the network off after a reload (the service worker keeps the
+// runtime's files, the runtime keeps the model), and Compare runs it beside a replayed column. The Device view says models run on the
 // CPU and with how many threads, and why.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -135,6 +136,60 @@ describe("The app on the CPU runtime, without WebGPU", () => {
     assert.match(await usage.innerText(), /12 tok/);
     assert.match(await usage.innerText(), /decode [\d.]+ tok\/s/);
     await screenshot(page, "chat-cpu-runtime");
+  });
+
+  it("loads the downloaded model and answers with the network off, after a reload", async () => {
+    const { page, context } = b;
+    // The service worker caches the CPU runtime's files on first use: one answer online with it
+    // in control, then the same offline from a reloaded page.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r));
+      }
+    });
+    const ask = async (text) => {
+      await page.goto("about:blank");
+      await page.goto(server.url + "#/chat");
+      await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+      await page.getByLabel("Model", { exact: true }).selectOption("tiny-chat-GGUF");
+      await page.getByText("Settings", { exact: true }).click();
+      await page.getByLabel("Max tokens").fill("8");
+      await page.getByLabel("Message", { exact: true }).fill(text);
+      await page.getByRole("button", { name: "Send", exact: true }).click();
+      const usage = page.getByTestId("assistant-message").last().getByTestId("usage");
+      await usage.waitFor({ timeout: 60_000 });
+      return usage.innerText();
+    };
+    assert.match(await ask("Warm the caches."), /8 tok/);
+    // The runtime's .wasm is in the service worker's on-demand cache (put there on first use).
+    await page.waitForFunction(async () => {
+      const cache = await caches.open("polymath-on-demand");
+      return (await cache.keys()).some((r) => /\/assets\/wllama-[^/]*\.wasm$/.test(r.url));
+    });
+    // Requests the online answer left in flight land before the count starts.
+    await page.waitForLoadState("networkidle");
+    await context.setOffline(true);
+    try {
+      const before = server.requests.length;
+      const usage = await ask("Answer me offline.");
+      assert.match(usage, /8 tok/);
+      assert.ok((await lastAnswer(page)).trim().length > 0, "a real answer, offline");
+      assert.equal(
+        await page.getByTestId("download-consent").isVisible(),
+        false,
+        "nothing to download",
+      );
+      // The browser's own update check for the service worker (sw.js) is not the app's request
+      // and is not held back by the emulated offline state; anything else would be.
+      assert.deepEqual(
+        server.requests.slice(before).filter((r) => r.path !== "/sw.js"),
+        [],
+        "nothing reached the server while offline",
+      );
+    } finally {
+      await context.setOffline(false);
+    }
   });
 
   it("runs a tiny-GGUF column beside a replayed column in Compare", async () => {

@@ -19,7 +19,12 @@ import {
   threadPlanHere,
   type WasmFeatures,
 } from "./features";
-import { loadCompatWorkerCode, WLLAMA_COMPAT_WASM_URL, WLLAMA_WASM_URL } from "./wasm-assets";
+import {
+  loadCompatWorkerCode,
+  WLLAMA_COMPAT_WASM_URL,
+  WLLAMA_WASM_URL,
+  wasmThroughPage,
+} from "./wasm-assets";
 
 export interface CreateWllamaEngineOptions {
   resolveModel: WllamaEngineOptions["resolveModel"];
@@ -52,11 +57,14 @@ export async function createWllama(
   features: WasmFeatures,
   logger: WllamaLogger = quietLogger,
 ): Promise<Wllama> {
-  const wllama = new Wllama({ default: WLLAMA_WASM_URL }, { logger });
+  const compat = needsCompatBuild(features);
+  // Only the build this browser runs is fetched, by the page (cached on first use, offline after).
+  const wasm = await wasmThroughPage(compat ? WLLAMA_COMPAT_WASM_URL : WLLAMA_WASM_URL);
+  const wllama = new Wllama({ default: compat ? WLLAMA_WASM_URL : wasm }, { logger });
   // wllama's constructor points compat mode at jsDelivr; replace that before anything loads.
-  if (needsCompatBuild(features)) {
+  if (compat) {
     wllama.setCompat({
-      wasm: WLLAMA_COMPAT_WASM_URL,
+      wasm,
       worker: { code: await loadCompatWorkerCode() },
     });
   } else {
