@@ -115,7 +115,9 @@ describe("Bench report share links", () => {
     );
     const setup = page.locator("#runs");
     await page.waitForFunction(() =>
-      [...document.querySelectorAll("#runs input[type=checkbox]")].some((el) => el.checked),
+      [...document.querySelectorAll("#runs input[type=checkbox]")].some(
+        (el) => /** @type {HTMLInputElement} */ (el).checked,
+      ),
     );
     assert.equal(await setup.getByLabel(/Math word problems \(/).isChecked(), true);
     const ticked = await setup

@@ -54,10 +54,12 @@ describe("Replaying a recording from an address", () => {
     await page.getByText("Reversing a linked list").waitFor();
 
     // A missing file, then a file that is no recording: each says so; the recording stays.
-    for (const [path, says] of [
+    /** @type {[string, RegExp][]} */
+    const refused = [
       ["shared/gone.json", /could not be fetched \(404/],
       ["shared/not-a-recording.json", /not a Polymath recording/],
-    ]) {
+    ];
+    for (const [path, says] of refused) {
       await address.fill(server.url + path);
       await address.press("Enter");
       const notice = page.getByTestId("error-notice").last();
