@@ -172,16 +172,31 @@ describe("At 360 px", () => {
   });
 });
 
-/** How many pixels the prompt box covers of the newest message. */
-const covered = (page) =>
-  page.evaluate(() => {
-    const box = document.querySelector("[data-testid=composer]")?.getBoundingClientRect();
-    const last = [...document.querySelectorAll("[data-testid=messages] > *")]
-      .at(-1)
-      ?.getBoundingClientRect();
-    if (!box || !last) return -1;
-    return Math.max(0, Math.min(box.bottom, last.bottom) - Math.max(box.top, last.top));
-  });
+/**
+ * How many pixels the prompt box covers of the newest message; with `settled`, whether it is 0.
+ * (A function, not a string: the app's CSP forbids evaluating strings.)
+ */
+const cover = (settled) => {
+  const box = document.querySelector("[data-testid=composer]")?.getBoundingClientRect();
+  const last = [...document.querySelectorAll("[data-testid=messages] > *")]
+    .at(-1)
+    ?.getBoundingClientRect();
+  const px =
+    !box || !last
+      ? -1
+      : Math.max(0, Math.min(box.bottom, last.bottom) - Math.max(box.top, last.top));
+  return settled ? px === 0 : px;
+};
+
+/**
+ * The cover once layout has settled. A reading taken between a late re-render (the finished
+ * answer's Markdown) and the resize observer that scrolls after it forces a layout the reader
+ * never sees painted; a cover that lasts 3 s is real.
+ */
+const covered = async (page) => {
+  await page.waitForFunction(cover, true, { timeout: 3000, polling: "raf" }).catch(() => {});
+  return page.evaluate(cover, false);
+};
 
 describe("Chat's prompt box", () => {
   for (const size of [
