@@ -33,8 +33,8 @@ const path = (view) =>
   view === "embed" ? "embed.html?recording=recordings/synthetic-demo.json" : `#/${view}`;
 const PRESETS = ["mobile", "desktop"];
 const TARGETS = { mobilePerformance: 95, cls: 0.05, accessibility: 100, desktopTbtMs: 50 };
-/** Chunks that hold a model runtime: web-llm's worker, wllama and its wasm. */
-const RUNTIME = /engine\.worker|wllama|web-llm/i;
+/** Chunks that hold a model runtime: web-llm's worker, wllama (bundled in cpu-root) and its wasm. */
+const RUNTIME = /engine\.worker|wllama|web-llm|cpu-root/i;
 
 const { values } = parseArgs({
   options: {
