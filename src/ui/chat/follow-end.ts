@@ -57,6 +57,10 @@ export function followEnd(
   const observer = new ResizeObserver(follow);
   observer.observe(view);
   observer.observe(composer);
+  // The page can grow outside both (a notice above the conversation, such as "ready to work
+  // offline" once the service worker has cached the app), which moves the last message under the
+  // box without resizing either.
+  observer.observe(document.body);
   addEventListener("scroll", measure, { passive: true });
   for (const type of READER_INPUT) addEventListener(type, input, { passive: true, capture: true });
   return {
