@@ -195,7 +195,28 @@ const cover = (settled) => {
  */
 const covered = async (page) => {
   await page.waitForFunction(cover, true, { timeout: 3000, polling: "raf" }).catch(() => {});
-  return page.evaluate(cover, false);
+  const px = await page.evaluate(cover, false);
+  if (px > 0) {
+    // What the page looked like, for a failure on a loaded machine (it has not shown alone).
+    console.error(
+      "COVER",
+      px,
+      JSON.stringify(
+        await page.evaluate(() => ({
+          y: scrollY,
+          inner: innerHeight,
+          height: document.documentElement.scrollHeight,
+          pad: document.documentElement.style.scrollPaddingBottom,
+          box: document.querySelector("[data-testid=composer]")?.getBoundingClientRect().toJSON(),
+          last: [...document.querySelectorAll("[data-testid=messages] > *")]
+            .at(-1)
+            ?.getBoundingClientRect()
+            .toJSON(),
+        })),
+      ),
+    );
+  }
+  return px;
 };
 
 describe("Chat's prompt box", () => {
@@ -206,6 +227,8 @@ describe("Chat's prompt box", () => {
     it(`never covers the newest message at ${size.width}×${size.height}, and offers follow-ups`, async () => {
       const { page } = b;
       await page.setViewportSize(size);
+      // A fresh page: the tests before leave Chat's state (a kept prompt, open settings) in it.
+      await page.goto("about:blank");
       await page.goto(server.url + "#/chat");
       await page.getByLabel("Pace", { exact: true }).selectOption("fastest");
       await page.getByLabel("Replay a recording (.json)").setInputFiles(THREE);
