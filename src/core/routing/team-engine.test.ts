@@ -134,7 +134,7 @@ describe("the routed team as an Engine", () => {
     const inner = new Members();
     const engine = new TeamEngine({ inner, router, team, memoryMB: memory, budgetMB: 4000 });
     await engine.load(["generalist"]);
-    const pinned = engine.pin(workload[0]!);
+    const pinned = engine.pin([workload[0]!]);
     expect(pinned).toMatchObject({ member: "coder", label: "code", reason: "specialist" });
     await engine.load(["generalist", TEAM_MODEL_ID]);
     expect(inner.loads.at(-1)).toEqual(["generalist", "coder"]);
@@ -166,7 +166,7 @@ describe("the routed team as an Engine", () => {
       memoryMB: memory,
       budgetMB: 4000,
     });
-    engine.pin(workload[0]!);
+    engine.pin([workload[0]!]);
     const seen: string[] = [];
     await engine.load(["generalist", TEAM_MODEL_ID], { onProgress: (p) => seen.push(p.modelId) });
     expect(seen).toEqual(["generalist", TEAM_MODEL_ID]);
@@ -186,7 +186,7 @@ describe("the routed team as an Engine", () => {
       memoryMB: memory,
       budgetMB: 4000,
     });
-    engine.pin(workload[0]!);
+    engine.pin([workload[0]!]);
     const error = await engine.load(["generalist", TEAM_MODEL_ID]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PartialLoadError);
     expect((error as PartialLoadError).byModel[TEAM_MODEL_ID]).toBe(failure);
@@ -196,7 +196,7 @@ describe("the routed team as an Engine", () => {
     const inner = new Members();
     const engine = new TeamEngine({ inner, router, team, memoryMB: memory, budgetMB: 4000 });
     await engine.load(["generalist"]);
-    expect(engine.pin(workload[3]!).member).toBe("generalist");
+    expect(engine.pin([workload[3]!]).member).toBe("generalist");
     await engine.load(["generalist", TEAM_MODEL_ID]);
     expect(inner.loads).toEqual([["generalist"], ["generalist"]]);
     await ask(engine, workload[3]!);

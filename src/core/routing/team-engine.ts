@@ -73,11 +73,11 @@ export class TeamEngine implements Engine {
   }
 
   /**
-   * Route `text` now (Compare, before it plans the turn): a `load` naming the team then loads this
-   * member, and the team's chat for this prompt answers with this decision.
+   * Route the newest of a conversation's user messages (`texts`, oldest first) now (Compare,
+   * before it plans the turn): a `load` naming the team then loads this member, and the team's
+   * chat for that prompt answers with this decision.
    */
-  pin(userTexts: string | readonly string[]): PinnedRoute {
-    const texts = typeof userTexts === "string" ? [userTexts] : userTexts;
+  pin(texts: readonly string[]): PinnedRoute {
     const decision = routeConversation(this.#o.router, texts);
     const choice = chooseMember(decision, this.#o.team);
     const route: PinnedRoute = {
