@@ -177,14 +177,20 @@ describe("Remote endpoints (fixture OpenAI-compatible servers)", () => {
   }
 
   /**
-   * Send `prompt` and return the locator of its own answer: the answer after those already on
-   * the page, so a notice of an earlier answer is never mistaken for this one's.
+   * Send `prompt` and return the locator of its own answer: the assistant message right after
+   * the newest user message that holds `prompt` (it may appear later, after a download
+   * question). Counting the answers before sending is not enough: a conversation restored from
+   * storage may still be rendering, and an earlier answer's notice would then be taken for this
+   * one's.
    */
   async function send(page, prompt) {
-    const before = await page.getByTestId("assistant-message").count();
     await page.getByLabel("Message", { exact: true }).fill(prompt);
     await page.getByRole("button", { name: "Send", exact: true }).click();
-    return page.getByTestId("assistant-message").nth(before);
+    return page
+      .getByTestId("user-message")
+      .filter({ hasText: prompt })
+      .last()
+      .locator("xpath=following-sibling::*[1][@data-testid='assistant-message']");
   }
 
   it("adds an endpoint in Models from its /v1/models list", async () => {
