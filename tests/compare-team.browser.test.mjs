@@ -74,10 +74,18 @@ function recording() {
  * saved turn after "Done", and in between the name can read empty for a moment.
  */
 async function memberShown(page) {
-  await page.waitForFunction(
-    () => !!document.querySelector("[data-testid=route-member]")?.textContent?.trim(),
-  );
-  return page.getByTestId("route-member").innerText();
+  return (await membersShown(page, 1))[0];
+}
+
+/** The members the first `count` route notes name, once each names one (see `memberShown`). */
+async function membersShown(page, count) {
+  const names = await page.waitForFunction((n) => {
+    const shown = [...document.querySelectorAll("[data-testid=route-member]")].map(
+      (e) => e.textContent?.trim() ?? "",
+    );
+    return shown.length >= n && shown.slice(0, n).every(Boolean) ? shown : null;
+  }, count);
+  return names.jsonValue();
 }
 
 async function waitAllDone(page, count) {
@@ -149,10 +157,7 @@ describe("Compare with the routed team", () => {
       answer("fx-gen", "math"),
       answer("fx-math", "math"),
     ]);
-    assert.deepEqual(await page.getByTestId("route-member").allInnerTexts(), [
-      "Fixture coder",
-      "Fixture math",
-    ]);
+    assert.deepEqual(await membersShown(page, 2), ["Fixture coder", "Fixture math"]);
     assert.match(await notes.nth(1).innerText(), /its math specialist; the router said math/);
     await screenshot(page, "compare-routed-team");
     assert.deepEqual(b.errors, []);

@@ -232,7 +232,7 @@ describe("The app on the CPU runtime, without WebGPU", () => {
     await screenshot(page, "compare-cpu-beside-replay");
   });
 
-  it("downloads a CPU model with size up front and progress; cancel, download again, delete; a download cut by a reload is not kept and heals", async () => {
+  it("downloads a CPU model with size up front and progress; cancel and resume from the saved bytes, delete; a download cut by a reload is not present and resumes", async () => {
     const { page } = b;
     await page.goto(server.url + "#/models");
     const form = page.getByTestId("gguf-form");
@@ -259,37 +259,46 @@ describe("The app on the CPU runtime, without WebGPU", () => {
       /GGUF from http.*slow-tiny\.gguf/,
     );
 
-    // Progress, then Cancel: nothing half-saved counts as downloaded.
+    // Progress, then Cancel: what arrived is kept, but does not count as downloaded.
     await row.getByRole("button", { name: "Download", exact: true }).click();
     const item = page.locator('[data-testid=download-item][data-model-id="slow-tiny-GGUF"]');
-    await item.getByText(/of .*KB/).waitFor({ timeout: 30_000 });
+    // Some bytes have arrived (the line shows a share above 0%) before the download is cancelled.
+    await item.getByText(/of .*KB · [1-9]\d?%/).waitFor({ timeout: 30_000 });
     await item.getByRole("button", { name: "Cancel" }).click();
-    await item.getByText("cancelled; nothing half-saved is kept").waitFor();
+    await item.getByText("cancelled; saved parts are kept").waitFor();
     assert.equal(await row.getByText("Downloaded.").count(), 0);
     await page.waitForTimeout(300);
     assert.equal(slowLog.at(-1), "aborted", "the transfer stopped");
 
-    // Download again: it runs to the end and is in the cache inventory, with Delete.
-    await item.getByRole("button", { name: "Download again" }).click();
+    // Resume: the host is asked only for the bytes after those saved, and the file is whole.
+    const resumeAt = slowLog.length;
+    await item.getByRole("button", { name: "Resume" }).click();
     await item.getByText("downloaded", { exact: true }).waitFor({ timeout: 60_000 });
     await row.getByText("Downloaded.").waitFor();
+    const asked = slowLog.slice(resumeAt);
+    const from = Number(/^range (\d+)-$/.exec(asked[0] ?? "")?.[1]);
+    assert.ok(from > 0 && from < model.bytes, `resumed mid-file: ${asked.join(", ")}`);
+    assert.deepEqual(asked.slice(1), ["complete"]);
     const inventory = page.getByTestId("cached-models");
     await inventory.getByText("Slow tiny").waitFor();
     await inventory.getByRole("button", { name: "Delete slow-tiny-GGUF from the cache" }).click();
     await inventory.getByText("Slow tiny").waitFor({ state: "detached" });
     assert.equal(await row.getByText("Downloaded.").count(), 0);
 
-    // A reload in the middle of a download: after it the model is not "downloaded", and a new
-    // download replaces what the cut one left, then the model loads and answers.
+    // A reload in the middle of a download: after it the model is not "downloaded", and the
+    // next download continues from what the cut one saved, then the model loads and answers.
     await row.getByRole("button", { name: "Download", exact: true }).click();
-    await item.getByText(/of .*KB/).waitFor({ timeout: 30_000 });
+    await item.getByText(/of .*KB · [1-9]\d?%/).waitFor({ timeout: 30_000 });
     await page.reload();
+    const afterReload = slowLog.length;
     row = await openRow();
     // The scan is done once the model Chat downloaded earlier is listed.
     await page.getByTestId("cached-models").getByText("Tiny chat").waitFor();
     assert.equal(await row.getByText("Downloaded.").count(), 0, "a cut download is not present");
     await row.getByRole("button", { name: "Download", exact: true }).click();
     await item.getByText("downloaded", { exact: true }).waitFor({ timeout: 60_000 });
+    const healed = slowLog.slice(afterReload).filter((line) => line.startsWith("range"));
+    assert.equal(healed.length, 1, `one range request after the reload: ${slowLog.join(", ")}`);
     await page.goto(server.url + "#/chat");
     await page.getByLabel("Model", { exact: true }).selectOption("slow-tiny-GGUF");
     await page
@@ -303,6 +312,98 @@ describe("The app on the CPU runtime, without WebGPU", () => {
     const usage = page.getByTestId("assistant-message").last().getByTestId("usage");
     await usage.waitFor({ timeout: 60_000 });
     assert.match(await usage.innerText(), /6 tok/);
+  });
+
+  it("checks a catalog model's download against the SHA-256 its repository lists: a mismatch is deleted, the right file is kept", async () => {
+    const { page } = b;
+    const repo = "Qwen/Qwen2.5-0.5B-Instruct-GGUF";
+    const file = "qwen2.5-0.5b-instruct-q4_k_m.gguf";
+    const bytes = await readFile(model.path);
+    const { createHash } = await import("node:crypto");
+    const right = createHash("sha256").update(bytes).digest("hex");
+    let listed = "0".repeat(64);
+    const served = [];
+    const cors = { "access-control-allow-origin": "*" };
+    // Hugging Face as the app meets it: the file list (with each file's Git LFS SHA-256) and
+    // the file itself, here the tiny model under the catalog model's file name.
+    await b.context.route(`https://huggingface.co/api/models/${repo}/tree/**`, (route) =>
+      route.fulfill({
+        status: 200,
+        headers: { ...cors, "content-type": "application/json" },
+        body: JSON.stringify([
+          {
+            type: "file",
+            path: file,
+            size: bytes.length,
+            lfs: { oid: listed, size: bytes.length },
+          },
+        ]),
+      }),
+    );
+    await b.context.route(`https://huggingface.co/${repo}/resolve/main/${file}`, (route) => {
+      served.push(route.request().headers()["range"] ?? "whole");
+      return route.fulfill({
+        status: 200,
+        headers: { ...cors, "content-type": "application/octet-stream" },
+        body: bytes,
+      });
+    });
+    try {
+      await page.goto(server.url + "#/models");
+      await page.getByLabel("Search", { exact: true }).fill("Qwen2.5 0.5B Instruct");
+      const row = page.locator(
+        '[data-testid=model-row][data-model-id="Qwen2.5-0.5B-Instruct-GGUF"]',
+      );
+      await row.waitFor();
+      if ((await row.getByTestId("download-size").count()) === 0) {
+        await row.getByRole("button").first().click();
+      }
+      await row.getByRole("button", { name: "Download", exact: true }).click();
+      const item = page.locator(
+        '[data-testid=download-item][data-model-id="Qwen2.5-0.5B-Instruct-GGUF"]',
+      );
+      await item.getByText("failed", { exact: true }).waitFor({ timeout: 60_000 });
+      assert.match(await item.innerText(), /SHA-256 differs[\s\S]*broken copy was deleted/);
+      assert.equal(await row.getByText("Downloaded.").count(), 0);
+      // The store keeps a file under the first 32 hex digits of its URL's SHA-256.
+      const url = `https://huggingface.co/${repo}/resolve/main/${file}`;
+      const key = createHash("sha256").update(url).digest("hex").slice(0, 32);
+      const left = await page.evaluate(async (name) => {
+        const root = await navigator.storage.getDirectory();
+        const dir = await root.getDirectoryHandle("polymath-models");
+        /** @param {string} file */
+        const size = async (file) => {
+          try {
+            return (await (await dir.getFileHandle(file)).getFile()).size;
+          } catch {
+            return null;
+          }
+        };
+        return { data: await size(`${name}.gguf`), record: await size(`${name}.json`) };
+      }, key);
+      assert.deepEqual(left, { data: 0, record: null }, "the copy was emptied and has no record");
+
+      // The repository now lists the file's real digest: the same bytes are kept, and present.
+      listed = right;
+      await page.reload();
+      await page.getByLabel("Search", { exact: true }).fill("Qwen2.5 0.5B Instruct");
+      await row.waitFor();
+      if ((await row.getByTestId("download-size").count()) === 0) {
+        await row.getByRole("button").first().click();
+      }
+      await row.getByRole("button", { name: "Download", exact: true }).click();
+      await item.getByText("downloaded", { exact: true }).waitFor({ timeout: 60_000 });
+      await row.getByText("Downloaded.").waitFor();
+      assert.deepEqual(served, ["whole", "whole"], "each try fetched the file from the start");
+      await page
+        .getByTestId("cached-models")
+        .getByRole("button", { name: "Delete Qwen2.5-0.5B-Instruct-GGUF from the cache" })
+        .click();
+      await row.getByText("Downloaded.").waitFor({ state: "detached" });
+    } finally {
+      await b.context.unroute(`https://huggingface.co/api/models/${repo}/tree/**`);
+      await b.context.unroute(`https://huggingface.co/${repo}/resolve/main/${file}`);
+    }
   });
 
   it("runs the tiny GGUF as a bench-run model, its source the CPU runtime", async () => {

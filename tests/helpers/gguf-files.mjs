@@ -9,21 +9,44 @@ export function tinyModel(options = {}) {
 }
 
 /**
- * A route handler serving the file at `path`. `chunkBytes`/`delayMs` trickle the body; `cors`
- * adds `Access-Control-Allow-Origin: *` as Hugging Face's CDN sends it. `log` collects what
- * happened to each GET ("complete" or "aborted").
+ * A route handler serving the file at `path` the way a model host does, `Range` requests
+ * included (206 with Content-Range; 416 past the end), unless `ranges` is false (then the whole
+ * file comes back with 200, as from a host that ignores ranges). `chunkBytes`/`delayMs` trickle
+ * the body; `cors` adds `Access-Control-Allow-Origin: *` as Hugging Face's CDN sends it. `log`
+ * collects what happened to each GET: "range N-" when it asked for bytes from N on, then
+ * "complete" or "aborted".
  * @param {string} path
- * @param {{ chunkBytes?: number, delayMs?: number, cors?: boolean, log?: string[] }} [options]
+ * @param {{ chunkBytes?: number, delayMs?: number, cors?: boolean, ranges?: boolean, log?: string[] }} [options]
  */
-export function fileRoute(path, { chunkBytes = 0, delayMs = 0, cors = false, log = [] } = {}) {
+export function fileRoute(
+  path,
+  { chunkBytes = 0, delayMs = 0, cors = false, ranges = true, log = [] } = {},
+) {
   return async (req, res) => {
-    const body = await readFile(path);
+    const whole = await readFile(path);
+    const corsHeaders = cors
+      ? { "access-control-allow-origin": "*", "access-control-expose-headers": "*" }
+      : {};
+    const asked = /^bytes=(\d+)-$/.exec(String(req.headers.range ?? ""));
+    if (asked && req.method !== "HEAD") log.push(`range ${asked[1]}-`);
+    const start = asked && ranges ? Number(asked[1]) : 0;
+    if (start >= whole.length && start > 0) {
+      res.writeHead(416, { "content-range": `bytes */${whole.length}`, ...corsHeaders });
+      res.end();
+      log.push("complete");
+      return;
+    }
+    const body = whole.subarray(start);
     const headers = {
       "content-type": "application/octet-stream",
       "content-length": String(body.length),
-      ...(cors ? { "access-control-allow-origin": "*", "access-control-expose-headers": "*" } : {}),
+      "accept-ranges": ranges ? "bytes" : "none",
+      ...(start > 0
+        ? { "content-range": `bytes ${start}-${whole.length - 1}/${whole.length}` }
+        : {}),
+      ...corsHeaders,
     };
-    res.writeHead(200, headers);
+    res.writeHead(start > 0 ? 206 : 200, headers);
     if (req.method === "HEAD") return res.end();
     if (!chunkBytes) {
       res.end(body);

@@ -37,13 +37,15 @@ describe("GGUF files from a repository listing", () => {
   it("takes a split model only when every part is listed, summing their sizes", () => {
     const split = [
       { path: "m-Q8_0-00001-of-00002.gguf", size: 2 },
-      { path: "m-Q8_0-00002-of-00002.gguf", size: 3 },
+      { path: "m-Q8_0-00002-of-00002.gguf", size: 3, sha256: "b".repeat(64) },
     ];
     expect(pickGgufFile(split, ["q8_0"])).toMatchObject({
       path: "m-Q8_0-00001-of-00002.gguf",
       bytes: 5,
       parts: 2,
       partBytes: [2, 3],
+      // Each part keeps its own listing, so each is checked against its own hash.
+      files: split,
     });
     expect(pickGgufFile(split.slice(0, 1), ["q8_0"])).toBeNull();
   });

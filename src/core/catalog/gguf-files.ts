@@ -77,6 +77,8 @@ export interface PickedGguf {
   /** Size of each part, bytes, in order. */
   partBytes: number[];
   sha256?: string;
+  /** Every part as listed (path, size, SHA-256 where given), in order. */
+  files: HfFile[];
 }
 
 const SPLIT = /-(\d{5})-of-(\d{5})\.gguf$/i;
@@ -106,6 +108,7 @@ export function pickGgufFile(
         quant: wanted.toLowerCase(),
         partBytes: [single.size],
         ...(single.sha256 ? { sha256: single.sha256 } : {}),
+        files: [single],
       };
     }
     for (const first of matching.filter((f) => SPLIT.exec(f.path)?.[1] === "00001")) {
@@ -117,14 +120,17 @@ export function pickGgufFile(
           (f) => f.path === `${stem}-${n}-of-${SPLIT.exec(first.path)?.[2]}.gguf`,
         );
       });
-      if (parts.some((p) => p === undefined)) continue;
-      const sizes = parts.map((p) => p?.size ?? 0);
+      const listed = parts.filter((p): p is HfFile => p !== undefined);
+      if (listed.length !== count) continue;
+      const sizes = listed.map((p) => p.size);
       return {
         path: first.path,
         bytes: sizes.reduce((a, b) => a + b, 0),
         parts: count,
         quant: wanted.toLowerCase(),
         partBytes: sizes,
+        ...(first.sha256 ? { sha256: first.sha256 } : {}),
+        files: listed,
       };
     }
   }

@@ -16,7 +16,7 @@ export interface RuntimeTraits {
   replayed: boolean;
   /** Which memory its models take: the GPU's, the CPU's (WebAssembly heap), or none here. */
   memory: "gpu" | "cpu" | null;
-  /** A cancelled download keeps its saved parts and continues (web-llm, shard by shard). */
+  /** A cancelled download keeps its saved parts and continues (web-llm shard by shard, wllama by range). */
   resumesDownloads: boolean;
   /** A download also loads the model (web-llm has no download-only call). */
   downloadLoads: boolean;
@@ -39,7 +39,7 @@ export const RUNTIME_TRAITS: Readonly<Record<RuntimeId, RuntimeTraits>> = {
     downloads: true,
     replayed: false,
     memory: "cpu",
-    resumesDownloads: false,
+    resumesDownloads: true,
     downloadLoads: false,
     servesInParallel: false,
   },

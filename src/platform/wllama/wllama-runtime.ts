@@ -1,26 +1,16 @@
 /**
  * The CPU runtime as the app holds it: the `WllamaEngine` (llama.cpp in wllama's own worker) plus
- * the model cache the Models view downloads into, for every GGUF model of the catalog. This module
+ * the model store the Models view downloads into, for every GGUF model of the catalog. This module
  * pulls in wllama, so the app reaches it only through `import()`; the WebAssembly itself is
  * fetched only when a model loads.
  *
- * A catalog model names a Hugging Face repository: its file is picked from the repository's file
- * list when first needed (`resolve`), and the size the list gives is checked against what was
- * saved. wllama keeps each file with its expected size beside it and writes that record only after
- * the whole body arrived, so a download cut mid-way never counts as present: the inventory lists
- * only complete models, and a new download drops what a cut one left and fetches it again.
+ * The files are `GgufModels`' (`platform/gguf-store/`): picked from a repository's file list with
+ * the size and SHA-256 it gives, downloaded into the app's own store (a cut download continues
+ * with a range request), and present only once every file passed the checks. A load downloads
+ * what is missing, then hands llama.cpp the saved files.
  */
-import { ModelManager, ModelValidationStatus, type Model } from "@wllama/wllama";
-import {
-  hfFileUrl,
-  hfTreeUrl,
-  noGgufFile,
-  parseHfTree,
-  pickGgufFile,
-  type PickedGguf,
-} from "../../core/catalog/gguf-files";
-import type { GgufSource } from "../../core/catalog/types";
-import { cachedAmong, type DownloadingCache } from "../../core/engine/model-cache";
+import { ModelManager } from "@wllama/wllama";
+import type { DownloadingCache } from "../../core/engine/model-cache";
 import type { ThreadPlan } from "../../core/engine/wllama/threads";
 import type {
   ChatRequest,
@@ -30,42 +20,36 @@ import type {
   StreamOptions,
 } from "../../core/engine/types";
 import { PolymathError } from "../../core/errors";
+import type { GgufModels, ResolvedGguf } from "../gguf-store/gguf-models";
 import { createWllamaEngine, type WllamaRuntime } from "./create-wllama-engine";
 
 export interface WllamaAppOptions {
-  /** Where a model's GGUF comes from; undefined for ids that are no GGUF model. */
-  sourceOf: (modelId: string) => GgufSource | undefined;
   /** Context to allocate for a model, tokens. */
   contextOf?: (modelId: string) => number | undefined;
   /** Threads asked for (tests); the plan still gives 1 without cross-origin isolation. */
   threads?: number;
-}
-
-/** A GGUF resolved to the file to fetch. */
-export interface ResolvedGguf {
-  url: string;
-  /** Expected bytes of all parts, when the host listed them. */
-  bytes?: number;
-  file: string;
+  /** The models' files on this device (the Models view lists and deletes the same). */
+  files: GgufModels;
 }
 
 const quiet = { debug: () => {}, log: () => {}, warn: () => {}, error: () => {} };
 
 export class WllamaAppRuntime implements Engine, DownloadingCache {
   readonly kind = "wllama";
-  readonly #options: WllamaAppOptions;
   readonly #runtime: WllamaRuntime;
-  readonly #manager = new ModelManager({ logger: quiet });
-  readonly #resolved = new Map<string, ResolvedGguf>();
+  /** The models' files on this device (shared with the Models view when it passes its own). */
+  readonly files: GgufModels;
+  /** The saved files llama.cpp is handed for each model, opened just before its load. */
+  readonly #opened = new Map<string, Blob[]>();
 
   constructor(options: WllamaAppOptions) {
-    this.#options = options;
+    this.files = options.files;
     this.#runtime = createWllamaEngine({
       resolveModel: (id) => {
-        const resolved = this.#resolved.get(id);
-        if (!resolved) return undefined;
+        const files = this.#opened.get(id);
+        if (!files) return undefined;
         const nCtx = options.contextOf?.(id);
-        return { source: { url: resolved.url }, ...(nCtx ? { nCtx } : {}) };
+        return { source: { files }, ...(nCtx ? { nCtx } : {}) };
       },
       ...(options.threads === undefined ? {} : { threads: options.threads }),
     });
@@ -76,34 +60,29 @@ export class WllamaAppRuntime implements Engine, DownloadingCache {
     return { threadPlan: this.#runtime.threadPlan, compat: this.#runtime.compat };
   }
 
-  /** The file a model downloads, resolved from its repository's file list once. */
-  async resolve(modelId: string, signal?: AbortSignal): Promise<ResolvedGguf> {
-    const known = this.#resolved.get(modelId);
-    if (known) return known;
-    const source = this.#options.sourceOf(modelId);
-    if (!source) {
-      throw new PolymathError("model-not-found", `No GGUF model is known as ${modelId}.`, {
-        details: { modelId },
-      });
-    }
-    let resolved: ResolvedGguf;
-    if (source.kind === "url") {
-      resolved = { url: source.url, file: decodeURIComponent(source.url.split("/").pop() ?? "") };
-    } else {
-      const picked = await this.#pick(source, signal);
-      resolved = {
-        url: hfFileUrl(source.repo, picked.path),
-        bytes: picked.bytes,
-        file: picked.path,
-      };
-    }
-    this.#resolved.set(modelId, resolved);
-    return resolved;
-  }
-
+  /** Download what is not saved yet (continuing a cut download), then start llama.cpp on it. */
   async load(modelIds: string[], options: LoadOptions = {}): Promise<void> {
-    for (const id of modelIds) await this.resolve(id, options.signal);
-    await this.#runtime.engine.load(modelIds, options);
+    for (const id of modelIds) {
+      if (this.loaded().includes(id)) continue;
+      let files = await this.files.open(id, options.signal);
+      if (!files) {
+        await this.files.download(id, options);
+        files = await this.files.open(id, options.signal);
+      }
+      if (!files) {
+        const { file } = await this.resolve(id, options.signal);
+        throw new PolymathError("download-interrupted", `${file} is not saved whole.`, {
+          advice: "Download it again from the Models view.",
+          details: { modelId: id },
+        });
+      }
+      this.#opened.set(id, files);
+    }
+    try {
+      await this.#runtime.engine.load(modelIds, options);
+    } finally {
+      for (const id of modelIds) this.#opened.delete(id);
+    }
   }
 
   loaded(): string[] {
@@ -122,119 +101,26 @@ export class WllamaAppRuntime implements Engine, DownloadingCache {
     return this.#runtime.engine.unload(modelIds);
   }
 
-  /** Models whose every file is saved whole (a cut download is not among them). */
-  async cachedModelIds(modelIds: string[]): Promise<string[]> {
-    const models = await this.#manager.getModels();
-    return cachedAmong(modelIds, async (id) => (await this.#cachedModel(id, models)) !== null);
+  /** The file a model downloads and its expected size. */
+  resolve(modelId: string, signal?: AbortSignal): Promise<ResolvedGguf> {
+    return this.files.resolve(modelId, signal);
   }
 
+  cachedModelIds(modelIds: string[]): Promise<string[]> {
+    return this.files.cachedModelIds(modelIds);
+  }
+
+  download(modelId: string, options: LoadOptions = {}): Promise<void> {
+    return this.files.download(modelId, options);
+  }
+
+  /** Unload a model, delete its saved files, and any that wllama's own cache kept (older versions). */
   async deleteModel(modelId: string): Promise<void> {
     if (this.loaded().includes(modelId)) await this.unload([modelId]);
-    const all = await this.#manager.getModels({ includeInvalid: true });
-    for (const model of all.filter((m) => this.#matches(modelId, m.url))) await model.remove();
-  }
-
-  /**
-   * Fetch a model's file(s) into wllama's cache with progress; what a cut download left is
-   * dropped first, and the saved size is checked against the size the host announced.
-   */
-  async download(modelId: string, options: LoadOptions = {}): Promise<void> {
-    const started = Date.now();
-    const resolved = await this.resolve(modelId, options.signal);
-    const all = await this.#manager.getModels({ includeInvalid: true });
-    for (const stale of all.filter((m) => m.url === resolved.url)) {
-      if (stale.validate() !== ModelValidationStatus.VALID) await stale.remove();
-    }
-    const report = (loaded: number, total: number) =>
-      options.onProgress?.({
-        modelId,
-        phase: "fetching",
-        fraction: total > 0 ? Math.min(1, loaded / total) : 0,
-        text: `Downloading ${resolved.file}: ${(loaded / 1e6).toFixed(1)} of ${(total / 1e6).toFixed(1)} MB.`,
-        loadedBytes: loaded,
-        totalBytes: total,
-        elapsedMs: Date.now() - started,
-      });
-    let model: Model;
-    try {
-      model = await this.#manager.downloadModel(resolved.url, {
-        ...(options.signal ? { signal: options.signal } : {}),
-        progressCallback: ({ loaded, total }) => report(loaded, total || resolved.bytes || 0),
-      });
-    } catch (e) {
-      if (options.signal?.aborted) {
-        throw new PolymathError("download-cancelled", "The download was cancelled.", {
-          advice: "Download it again to start over; nothing half-saved is kept as a model.",
-          details: { modelId },
-        });
-      }
-      throw new PolymathError("network", `Could not download ${resolved.file}.`, {
-        advice:
-          "Check the connection and that the host allows this site (CORS); then download it again.",
-        details: { modelId, url: resolved.url },
-        cause: e,
-      });
-    }
-    if (
-      model.validate() !== ModelValidationStatus.VALID ||
-      (resolved.bytes !== undefined && model.size !== resolved.bytes)
-    ) {
-      await model.remove().catch(() => {});
-      throw new PolymathError(
-        "download-interrupted",
-        `The saved copy of ${resolved.file} is not the size the host announced.`,
-        {
-          advice: "Download it again: the broken copy was deleted.",
-          details: { modelId, saved: model.size, expected: resolved.bytes ?? 0 },
-        },
-      );
-    }
-    report(model.size, model.size);
-  }
-
-  async #cachedModel(modelId: string, models: readonly Model[]): Promise<Model | null> {
-    return models.find((m) => this.#matches(modelId, m.url)) ?? null;
-  }
-
-  /** Whether a cached file's URL is this model's: the resolved URL, else its repository's quant. */
-  #matches(modelId: string, url: string): boolean {
-    const resolved = this.#resolved.get(modelId);
-    if (resolved) return resolved.url === url;
-    const source = this.#options.sourceOf(modelId);
-    if (!source) return false;
-    if (source.kind === "url") return source.url === url;
-    const prefix = `https://huggingface.co/${source.repo}/resolve/`;
-    if (!url.startsWith(prefix)) return false;
-    const name = decodeURIComponent(url.slice(url.lastIndexOf("/") + 1)).toLowerCase();
-    return source.quants.some((q) => new RegExp(`[-_.]${q}(?=[-_.])`, "i").test(name));
-  }
-
-  async #pick(
-    source: Extract<GgufSource, { kind: "repo" }>,
-    signal?: AbortSignal,
-  ): Promise<PickedGguf> {
-    let response: Response;
-    try {
-      response = await fetch(hfTreeUrl(source.repo), { ...(signal ? { signal } : {}) });
-    } catch (e) {
-      throw new PolymathError("network", `Could not read the file list of ${source.repo}.`, {
-        advice: "Check the connection; Hugging Face must be reachable to pick the file.",
-        details: { repo: source.repo },
-        cause: e,
-      });
-    }
-    if (!response.ok) {
-      throw new PolymathError(
-        "network",
-        `Hugging Face answered ${response.status} for the file list of ${source.repo}.`,
-        {
-          advice: "The repository may have moved; try again later.",
-          details: { repo: source.repo },
-        },
-      );
-    }
-    const picked = pickGgufFile(parseHfTree(await response.json()), source.quants);
-    if (!picked) throw noGgufFile(source.repo, source.quants);
-    return picked;
+    await this.files.deleteModel(modelId);
+    const { url } = await this.resolve(modelId).catch(() => ({ url: "" }));
+    const manager = new ModelManager({ logger: quiet });
+    const legacy = await manager.getModels({ includeInvalid: true }).catch(() => []);
+    for (const model of legacy.filter((m) => m.url === url)) await model.remove();
   }
 }

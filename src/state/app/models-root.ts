@@ -1,9 +1,9 @@
 /**
  * The composition root's Models part (loaded with the Models view): catalog browsing, downloads,
  * the cache and custom models, over the runtime that downloads models (started only for a
- * download: the cache is listed and cleared from the page).
+ * download: the caches of web-llm and of the GGUF models are listed and cleared from the page).
  */
-import { splitCaches } from "../../core/engine/model-cache";
+import { splitCaches, type ModelCache } from "../../core/engine/model-cache";
 import { checkModelFolder } from "../../platform/webllm/check-model-folder";
 import { checkModelLibrary } from "../../platform/webllm/check-model-library";
 import { pageModelCache } from "../../platform/webllm/artifact-stores";
@@ -12,21 +12,35 @@ import { saveSettings } from "../../platform/stores";
 import type { App, ModelsViewState } from "../app.svelte";
 import { EndpointForm } from "../models/endpoint-form.svelte";
 import { ModelsState } from "../models/models.svelte";
+import type { CpuRuntime } from "../shared/engines.svelte";
 
 export async function createModelsView(app: App): Promise<ModelsViewState> {
-  const catalog = await app.catalog();
+  const [catalog, { ggufFiles }] = await Promise.all([
+    app.catalog(),
+    // Imported here, not at the top, so the entry does not list its chunk among this one's.
+    import("./gguf-files-root"),
+  ]);
   const models = new ModelsState({
     catalog,
     device: app.device,
     cache: () => app.engines.cache(),
-    // Opening the view reads web-llm's cache from the page; the runtime starts on a download.
-    // Other runtimes' models (GGUF files) are asked of their own runtime's cache.
+    // Opening the view reads web-llm's cache and the GGUF store from the page; a runtime starts
+    // on a download. A loaded GGUF model is unloaded by its runtime before its files go.
     inventory: async (backend) => {
       const page = pageModelCache(backend, (id) => catalog.byId(id));
       const runtimes = await app.engines.cache();
-      if (!page) return runtimes;
+      const gguf: ModelCache = {
+        cachedModelIds: (ids) => ggufFiles(catalog).cachedModelIds(ids),
+        deleteModel: async (id) => {
+          const running = app.engines.runtime("wllama") as CpuRuntime | undefined;
+          await (running ?? ggufFiles(catalog)).deleteModel(id);
+        },
+      };
+      const isGguf = (id: string) => catalog.byId(id)?.runtime === "wllama";
+      const rest = splitCaches(isGguf, gguf, runtimes);
+      if (!page) return rest;
       const onPage = (id: string) => (catalog.byId(id)?.runtime ?? "webllm") === "webllm";
-      return splitCaches(onPage, page, runtimes);
+      return splitCaches(onPage, page, rest);
     },
     syncLoaded: () => app.engines.sync(),
     downloadSize: (backend) => {
@@ -35,7 +49,7 @@ export async function createModelsView(app: App): Promise<ModelsViewState> {
       return async (entry) => {
         if (!entry.gguf) return webllm(entry);
         if (entry.fileBytes !== null) return entry.fileBytes;
-        const { bytes } = await (await app.engines.cpu()).resolve(entry.id);
+        const { bytes } = await ggufFiles(catalog).resolve(entry.id);
         if (bytes === undefined) throw new Error("The host gave no size for this file.");
         return bytes;
       };
