@@ -38,9 +38,9 @@ export class OpfsSavedFile implements SavedFile {
       if (e instanceof Error && e.name === "NoModificationAllowedError") {
         throw new PolymathError(
           "storage-unavailable",
-          "This model is being saved by another tab.",
+          "This model is being saved already (by another download here or in another tab).",
           {
-            advice: "Let that tab finish (or cancel it there), then try again here.",
+            advice: "Let that download finish (or cancel it), then try again.",
             cause: e,
           },
         );
