@@ -9,12 +9,15 @@
 //   node scripts/bench-ui.mjs --case long-chat # a 50-turn chat at 250 tok/s: first vs last 10 turns
 //   node scripts/bench-ui.mjs --case long-answer  # one 50 KB answer (tables, code, math), 60 tok/s
 //   node scripts/bench-ui.mjs --case huge-answer  # one 5 MB answer in 3 kB chunks, 400 chunks/s
-//   options: --columns N (1-4), --turns N, --kb N, --tps N (overrides the case's rate)
+//   options: --columns N (1-4), --turns N, --kb N, --tps N (overrides the case's rate),
+//            --profile PREFIX (writes PREFIX-<case>.cpuprofile, the main thread's CPU profile of
+//            the case, for Chromium DevTools' Performance panel or any .cpuprofile reader)
 //
 // The answers come from synthetic fixture recordings (scripts/bench-ui-compare.mjs): the
 // benchmark measures rendering, not a model. Targets: zero long tasks on a quiet machine, the
 // main thread under half busy at 4 × 250 tok/s, the last ten turns within 1.3× of the first ten.
 import { execFileSync } from "node:child_process";
+import { writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { launch } from "../tests/helpers/browser.mjs";
@@ -42,6 +45,8 @@ const columns = Math.min(MAX_COLUMNS, Math.max(1, Number(opt("--columns", MAX_CO
 const turns = Number(opt("--turns", 50));
 const kb = Number(opt("--kb", 50));
 const tpsOverride = opt("--tps", null);
+const profile = opt("--profile", null);
+const profiling = new WeakSet();
 const fixture = (name) =>
   fileURLToPath(new URL(`../tests/fixtures/recordings/${name}`, import.meta.url));
 
@@ -70,6 +75,13 @@ async function open() {
 
 /** Chromium's counters now (seconds) plus the page's long tasks and frames so far. */
 async function sample({ page, cdp }) {
+  // The first sample of a case starts its CPU profile (--profile), so setup is left out.
+  if (profile && !profiling.has(cdp)) {
+    profiling.add(cdp);
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+    await cdp.send("Profiler.start");
+  }
   const { metrics } = await cdp.send("Performance.getMetrics");
   const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
   const bench = await page.evaluate(() => {
@@ -228,6 +240,11 @@ for (const name of cases) {
       `Chat: one ${(chars / 1000).toFixed(0)} kB answer with tables, code and math at ${tps} tok/s (${tokens} tokens)`,
       between(start, await sample(b), tokens),
     );
+  }
+  if (profile) {
+    const { profile: data } = await b.cdp.send("Profiler.stop");
+    await writeFile(`${profile}-${name}.cpuprofile`, JSON.stringify(data));
+    console.log(`  profile: ${profile}-${name}.cpuprofile`);
   }
   await b.close();
 }
