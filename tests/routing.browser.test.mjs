@@ -187,6 +187,28 @@ describe("Routing in the bench", () => {
     // where the router said math with confidence.
     const prompted = json.report.systems.find((s) => s.kind === "prompted");
     assert.equal(prompted.memoryMB, json.report.systems[0].memoryMB);
+    // Each system's score per domain in the table: the domain, its score, the model that
+    // answered most of its items there and how many, as the report computed them.
+    assert.ok(col("Per domain") > 0, heads.join(" | "));
+    const modelName = (id) => json.run.config.models.find((m) => m.id === id)?.name ?? id;
+    for (const s of json.report.systems) {
+      const shown = await systemsTable
+        .locator(`tbody tr[data-kind=${s.kind}] li[data-domain]`)
+        .allInnerTexts();
+      assert.deepEqual(
+        shown.map((t) => t.replace(/\s+/g, " ").trim()),
+        s.domains.map(
+          (d) => `${d.domain} ${Math.round(d.score * 100)}% ${modelName(d.modelId)} · n = ${d.n}`,
+        ),
+        s.name,
+      );
+      assert.deepEqual(
+        s.domains.map((d) => d.domain),
+        ["math", "reasoning"],
+      );
+    }
+    // The math specialist gets every math item right, so the oracle scores 100% there.
+    assert.equal(json.report.systems.find((s) => s.kind === "oracle").domains[0].score, 1);
     assert.deepEqual(b.errors, []);
   });
 });
