@@ -158,6 +158,8 @@ describe("Routing in the bench", () => {
     const [alone, routedCells] = [await cells("generalist"), await cells("routed")];
     assert.equal(alone[col("Switches")], "0", "one model never switches");
     assert.ok(Number(routedCells[col("Switches")]) > 0, "the team switches between members");
+    // The measured answer time plus routing and switches, per answer (the latency the sentence uses).
+    assert.match(alone[col("Time per answer")], /^\d+\.\d\d s$/);
     assert.match(
       await page.getByTestId("systems-sentence").innerText(),
       /^On quality .+ (wins|tie) \(\d+%, 95% \d+%–\d+%\); on cost .+; on latency .+\.$/,
