@@ -5,6 +5,7 @@ import type { RouterModel } from "../../core/routing/model";
 import { createRouter } from "../../core/routing/router";
 import committed from "../../core/routing/router-model.json";
 import { TEAM_MODEL_ID as TEAM, TeamEngine } from "../../core/routing/team-engine";
+import { createConversationStore } from "../../core/storage/conversations";
 import { createMemoryStore } from "../../core/storage/memory-store";
 import { ConversationLibrary } from "./chat-library.svelte";
 import { ChatState } from "./chat.svelte";
@@ -61,6 +62,7 @@ function setup() {
     budgetMB: 1500,
   });
   let n = 0;
+  const store = createMemoryStore();
   const chat = new ChatState({
     engine: {
       recording: null,
@@ -74,15 +76,12 @@ function setup() {
       engine: async () => team,
       cancelLoad: () => {},
     },
-    library: new ConversationLibrary(async () => ({
-      store: createMemoryStore(),
-      persistent: true,
-    })),
+    library: new ConversationLibrary(async () => ({ store, persistent: true })),
     defaultModel: () => TEAM,
     teamMembers: () => MEMBERS,
     newId: () => `id${++n}`,
   });
-  return { chat, inner };
+  return { chat, inner, stored: () => createConversationStore(store) };
 }
 
 const answers = (chat: ChatState) =>
@@ -127,5 +126,22 @@ describe("Chat with the routed team: the user's pick for one answer", () => {
     expect(inner.asked).toEqual(["coder"]);
     chat.setModel("gen");
     expect(chat.teamMembers).toEqual([]);
+  });
+
+  it("routes a vague follow-up with the conversation before it, and saves that it did", async () => {
+    const { chat, inner, stored } = setup();
+    await chat.send(CODE);
+    // On its own the router is unsure of this; after a code request it reads as code.
+    await chat.send("Make it faster.");
+    const followUp = answers(chat)[1];
+    expect(followUp).toMatchObject({
+      modelId: TEAM,
+      route: { member: "coder", label: "code", reason: "specialist", followUp: true },
+    });
+    expect(answers(chat)[0]?.route?.followUp).toBeUndefined();
+    expect(inner.asked).toEqual(["coder", "coder"]);
+    const saved = await stored().get(chat.conversation.id);
+    const savedAnswers = saved?.messages.filter((m) => m.role === "assistant");
+    expect(savedAnswers?.map((m) => m.route?.followUp)).toEqual([undefined, true]);
   });
 });
