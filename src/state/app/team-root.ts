@@ -19,6 +19,8 @@ import type { App } from "../app.svelte";
 import { saveSettings, settingsStore } from "../../platform/stores";
 import type { CatalogState } from "../shared/catalog.svelte";
 import { TeamChoiceState } from "../shared/team-choice.svelte";
+import { isDomainPrompts } from "../../core/routing/domain-prompts";
+import { DomainPromptsState } from "../shared/domain-prompts.svelte";
 
 /** A model the team may use, as the team editor lists it. */
 export interface TeamOffer extends TeamCandidate {
@@ -44,6 +46,22 @@ function teamChoice(): TeamChoiceState {
     save: (team) => saveSettings({ team }),
   });
   return sharedChoice;
+}
+
+let sharedPrompts: DomainPromptsState | null = null;
+/**
+ * The user's domain prompts: one set for the bench's run setup and for the prompt-specialized
+ * generalist of Chat and Compare, read from settings on first use (each prompt checked here).
+ */
+export function domainPromptsChoice(): DomainPromptsState {
+  sharedPrompts ??= new DomainPromptsState({
+    load: async () => {
+      const stored = (await (await settingsStore()).load()).domainPrompts;
+      return isDomainPrompts(stored) ? stored : null;
+    },
+    save: (domainPrompts) => saveSettings({ domainPrompts }),
+  });
+  return sharedPrompts;
 }
 
 export interface AppTeam {
