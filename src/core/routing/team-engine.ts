@@ -29,6 +29,7 @@ import type {
 import { domainPreamble, type DomainPrompt, type DomainPrompts } from "./domain-prompts";
 import { TEAM_MODEL_ID, type RouteLabel } from "./labels";
 import { routeConversation, type Router } from "./router";
+import { isRoutingEngine, type RoutingEngine } from "./routing-engine";
 import { chooseMember, type RouteReason, type TeamConfig } from "./team";
 
 export { TEAM_MODEL_ID };
@@ -73,17 +74,7 @@ export interface TeamEngineOptions {
   prompts?: DomainPrompts;
 }
 
-/** An engine that can say how its last answer for `modelId` was routed (a team, or a chain). */
-export interface RoutingEngine extends Engine {
-  routeOf(modelId: string): TeamRoute | null;
-}
-
-/** True for an engine that routes (a team engine or a chain of them). */
-export function isRoutingEngine(engine: Engine): engine is RoutingEngine {
-  return "routeOf" in engine && typeof engine.routeOf === "function";
-}
-
-export class TeamEngine implements Engine {
+export class TeamEngine implements RoutingEngine {
   readonly kind = "mixed" as const;
   readonly #o: TeamEngineOptions;
   /** Loaded members, least recently used first. */
@@ -116,10 +107,10 @@ export class TeamEngine implements Engine {
   }
 
   /** The team engine that answers `modelId`: this one, or one it wraps (null: none). */
-  teamFor(modelId: string): TeamEngine | null {
+  teamFor(modelId: string): ReturnType<RoutingEngine["teamFor"]> {
     if (modelId === this.id) return this;
     const inner = this.#o.inner;
-    return inner instanceof TeamEngine ? inner.teamFor(modelId) : null;
+    return isRoutingEngine(inner) ? inner.teamFor(modelId) : null;
   }
 
   /**
