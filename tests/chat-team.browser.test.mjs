@@ -2,7 +2,8 @@
 // test fixture, not model output) of a generalist, a code specialist and a math specialist: a
 // code prompt goes to the code specialist and a math prompt to the math specialist, and each
 // answer says which member answered and why; the last answer can be asked of another member
-// instead, for that message only.
+// instead, for that message only. The prompt-specialized choice answers with the generalist told
+// the code domain prompt the user edited, which the bench's run setup then shows too.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
