@@ -64,7 +64,13 @@ describe("Routing in the bench", () => {
     assert.match(await page.getByTestId("router-decision").innerText(), /^code · \d+% sure/);
 
     const templates = await readTemplates(page);
-    // The domain prompts as the setup shows them (what the prompted generalist will be told).
+    // The domain prompts as the setup shows them (what the prompted generalist will be told; the
+    // editor loads with the setup, so wait for its five fields).
+    await page
+      .getByTestId("prompted-setup")
+      .locator("textarea")
+      .nth(4)
+      .waitFor({ state: "attached" });
     const systems = await page
       .getByTestId("prompted-setup")
       .locator("textarea")
