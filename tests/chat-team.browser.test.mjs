@@ -2,7 +2,8 @@
 // test fixture, not model output) of a generalist, a code specialist and a math specialist: a
 // code prompt goes to the code specialist and a math prompt to the math specialist, and each
 // answer says which member answered and why; the last answer can be asked of another member
-// instead, for that message only.
+// instead, for that message only. The prompt-specialized choice answers with the generalist told
+// the code domain prompt the user edited, which the bench's run setup then shows too.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -34,6 +35,8 @@ const MODELS = [
   { id: "fx-math", label: "Fixture math", role: "specialist", domain: "math" },
 ];
 const answer = (id, what) => `${id} answers the ${what} prompt.`;
+/** The code domain prompt as the user edits it (one set for Chat, Compare and the bench). */
+const CODE_PROMPT = "You are the fixture's code expert. Answer with code.";
 
 function recording() {
   const entries = [];
@@ -69,6 +72,22 @@ function recording() {
       }),
     );
   }
+  // The generalist told the (edited) code domain prompt: what the prompt-specialized choice sends.
+  entries.push(
+    fixtureEntry({
+      id: "fx-gen-code-prompted",
+      modelId: "fx-gen",
+      messages: [
+        { role: "system", content: CODE_PROMPT },
+        { role: "user", content: CODE },
+      ],
+      params: {},
+      text: "fx-gen answers the code prompt, told the code domain prompt.",
+      promptTokens: 30,
+      ttft: 5,
+      step: 1,
+    }),
+  );
   return fixtureRecording({ note: "Routed-team chat.", models: MODELS, entries });
 }
 
@@ -196,6 +215,61 @@ describe("Chat with the routed team", () => {
       /^Auto \(routed team: code → Fixture coder, math → Fixture math, else Fixture generalist\)$/,
     );
     assert.equal(await codeTo.inputValue(), "fx-coder");
+    assert.deepEqual(b.errors, []);
+  });
+
+  it("answers with the prompt-specialized generalist, told the domain prompt the user keeps", async () => {
+    const { page } = b;
+    const file = join(dir, "team.json");
+    await writeFile(file, JSON.stringify(recording()));
+    await page.goto(server.url + "#/chat");
+    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+    await page.getByLabel("Pace", { exact: true }).selectOption("fastest");
+    await page.getByLabel("Replay a recording (.json)").setInputFiles(file);
+    await page.getByTestId("replay-badge").waitFor();
+    const picker = page.getByLabel("Model", { exact: true });
+    assert.equal(
+      await picker.locator("option[value='team:prompted']").innerText(),
+      "Auto (Fixture generalist + domain prompts)",
+    );
+    await picker.selectOption("team:prompted");
+    // The domain prompts, editable here: the code one as the recording's generalist was told.
+    const prompts = page.getByTestId("domain-prompts");
+    await prompts.locator("summary").click();
+    const code = prompts.getByLabel("code", { exact: true });
+    await code.fill(CODE_PROMPT);
+    await code.blur();
+
+    await page.getByLabel("Message", { exact: true }).fill(CODE);
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await page.getByTestId("route-note").waitFor();
+    await answered(page);
+    assert.equal(
+      (await page.getByTestId("answer-text").innerText()).trim(),
+      "fx-gen answers the code prompt, told the code domain prompt.",
+    );
+    assert.match(
+      await page.getByTestId("route-note").innerText(),
+      /^Generalist \+ domain prompts → Fixture generalist \(told the code domain prompt; the router said code, \d+% sure, in [\d.]+ (µs|ms)\)/,
+    );
+    assert.match(await page.getByTestId("usage").innerText(), /^Generalist \+ domain prompts/);
+    // One model answers: nothing to override with.
+    assert.equal(await page.getByTestId("team-override").count(), 0);
+    await screenshot(page, "chat-prompted-generalist");
+
+    // The bench's run setup shows the same, kept prompts.
+    await page.goto(server.url + "#/bench");
+    await page.getByRole("heading", { name: "Bench", exact: true }).waitFor();
+    const bench = page.getByTestId("prompted-setup").getByTestId("domain-prompts");
+    await page.waitForFunction(
+      (text) =>
+        [...document.querySelectorAll("[data-testid=prompted-setup] textarea")].some(
+          (t) => t instanceof HTMLTextAreaElement && t.value === text,
+        ),
+      CODE_PROMPT,
+    );
+    await bench.locator("summary").click();
+    assert.equal(await bench.getByLabel("code", { exact: true }).inputValue(), CODE_PROMPT);
     assert.deepEqual(b.errors, []);
   });
 });

@@ -2,7 +2,8 @@
 // from a synthetic recording (a test fixture, not model output) of a generalist, a code
 // specialist and a math specialist: the team's column answers a code prompt through the code
 // specialist and a math follow-up through the math specialist, and says who answered and why; in
-// a blind comparison none of that shows before the vote.
+// a blind comparison none of that shows before the vote. The prompt-specialized generalist's
+// column answers with the generalist told the (edited) code domain prompt, and says so.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -37,6 +38,9 @@ const MODELS = [
   { id: "fx-math", label: "Fixture math", role: "specialist", domain: "math" },
 ];
 const answer = (id, what) => `${id} answers the ${what} prompt.`;
+/** The code domain prompt as the user edits it (one set for Compare, Chat and the bench). */
+const CODE_PROMPT = "You are the fixture's code expert. Answer with code.";
+const PROMPTED_ANSWER = "fx-gen answers the code prompt, told the code domain prompt.";
 
 function recording() {
   const entry = (modelId, what, messages) =>
@@ -65,6 +69,17 @@ function recording() {
       ...MODELS.map((m) => entry(m.id, "code", first)),
       entry("fx-gen", "math", followUp("fx-gen")),
       entry("fx-math", "math", followUp("fx-coder")),
+      // The generalist told the (edited) code domain prompt: the prompt-specialized column's.
+      fixtureEntry({
+        id: "fx-gen-code-prompted",
+        modelId: "fx-gen",
+        messages: [{ role: "system", content: CODE_PROMPT }, ...first],
+        params: {},
+        text: PROMPTED_ANSWER,
+        promptTokens: 30,
+        ttft: 5,
+        step: 1,
+      }),
     ],
   });
 }
@@ -204,6 +219,51 @@ describe("Compare with the routed team", () => {
     await waitAllDone(page, 2);
     assert.deepEqual(await texts(page), [answer("fx-gen", "code"), answer("fx-math", "code")]);
     assert.equal(await memberShown(page), "Fixture math");
+    assert.deepEqual(b.errors, []);
+  });
+
+  it("the prompt-specialized generalist's column answers with the generalist told the domain prompt", async () => {
+    const { page } = b;
+    await page.getByRole("button", { name: "New comparison" }).click();
+    const list = page.getByTestId("model-list");
+    for (const name of [/^Fixture coder/, /^Fixture math/, /^Routed team/]) {
+      const box = list.getByRole("checkbox", { name });
+      if (await box.isChecked()) await box.uncheck();
+    }
+    const gen = list.getByRole("checkbox", { name: /^Fixture generalist/ });
+    if (!(await gen.isChecked())) await gen.check();
+    const prompted = list.getByRole("checkbox", { name: /^Generalist \+ domain prompts/ });
+    assert.match(
+      (await prompted.locator("xpath=..").innerText()).replace(/\s+/g, " "),
+      /Fixture generalist, told the routed label's domain prompt/,
+    );
+    await prompted.check();
+    const blind = page.getByLabel("Blind vote (arena)", { exact: false });
+    if (await blind.isChecked()) await blind.uncheck();
+    // The domain prompts, editable in the setup once the column is chosen.
+    const prompts = page.getByTestId("domain-prompts");
+    await prompts.locator("summary").click();
+    const code = prompts.getByLabel("code", { exact: true });
+    await code.fill(CODE_PROMPT);
+    await code.blur();
+
+    await page.getByLabel("Prompt for every model").fill(CODE);
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await waitAllDone(page, 2);
+    assert.deepEqual(await page.getByTestId("column-name").allInnerTexts(), [
+      "Fixture generalist",
+      "Generalist + domain prompts",
+    ]);
+    // One model answers both columns: as itself, and told the code domain prompt.
+    assert.deepEqual(await texts(page), [answer("fx-gen", "code"), PROMPTED_ANSWER]);
+    const column = page.getByRole("article", { name: "Answer from Generalist + domain prompts" });
+    await column.getByTestId("route-note").waitFor();
+    assert.equal(await memberShown(page), "Fixture generalist");
+    assert.match(
+      await column.getByTestId("route-note").innerText(),
+      /^Generalist \+ domain prompts → Fixture generalist \(told the code domain prompt; the router said code, \d+% sure, in [\d.]+ (µs|ms)\)/,
+    );
+    await screenshot(page, "compare-prompted-generalist");
     assert.deepEqual(b.errors, []);
   });
 });

@@ -64,7 +64,13 @@ describe("Routing in the bench", () => {
     assert.match(await page.getByTestId("router-decision").innerText(), /^code · \d+% sure/);
 
     const templates = await readTemplates(page);
-    // The domain prompts as the setup shows them (what the prompted generalist will be told).
+    // The domain prompts as the setup shows them (what the prompted generalist will be told; the
+    // editor loads with the setup, so wait for its five fields).
+    await page
+      .getByTestId("prompted-setup")
+      .locator("textarea")
+      .nth(4)
+      .waitFor({ state: "attached" });
     const systems = await page
       .getByTestId("prompted-setup")
       .locator("textarea")
@@ -158,6 +164,8 @@ describe("Routing in the bench", () => {
     const [alone, routedCells] = [await cells("generalist"), await cells("routed")];
     assert.equal(alone[col("Switches")], "0", "one model never switches");
     assert.ok(Number(routedCells[col("Switches")]) > 0, "the team switches between members");
+    // The measured answer time plus routing and switches, per answer (the latency the sentence uses).
+    assert.match(alone[col("Time per answer")], /^\d+\.\d\d s$/);
     assert.match(
       await page.getByTestId("systems-sentence").innerText(),
       /^On quality .+ (wins|tie) \(\d+%, 95% \d+%–\d+%\); on cost .+; on latency .+\.$/,
@@ -187,6 +195,28 @@ describe("Routing in the bench", () => {
     // where the router said math with confidence.
     const prompted = json.report.systems.find((s) => s.kind === "prompted");
     assert.equal(prompted.memoryMB, json.report.systems[0].memoryMB);
+    // Each system's score per domain in the table: the domain, its score, the model that
+    // answered most of its items there and how many, as the report computed them.
+    assert.ok(col("Per domain") > 0, heads.join(" | "));
+    const modelName = (id) => json.run.config.models.find((m) => m.id === id)?.name ?? id;
+    for (const s of json.report.systems) {
+      const shown = await systemsTable
+        .locator(`tbody tr[data-kind=${s.kind}] li[data-domain]`)
+        .allInnerTexts();
+      assert.deepEqual(
+        shown.map((t) => t.replace(/\s+/g, " ").trim()),
+        s.domains.map(
+          (d) => `${d.domain} ${Math.round(d.score * 100)}% ${modelName(d.modelId)} · n = ${d.n}`,
+        ),
+        s.name,
+      );
+      assert.deepEqual(
+        s.domains.map((d) => d.domain),
+        ["math", "reasoning"],
+      );
+    }
+    // The math specialist gets every math item right, so the oracle scores 100% there.
+    assert.equal(json.report.systems.find((s) => s.kind === "oracle").domains[0].score, 1);
     assert.deepEqual(b.errors, []);
   });
 });

@@ -28,6 +28,7 @@ import type { NetworkState } from "./shared/network.svelte";
 import { DeviceState } from "./shared/device.svelte";
 import { EngineState } from "./shared/engines.svelte";
 import { Nav } from "./shared/nav.svelte";
+import type { DomainPromptsState } from "./shared/domain-prompts.svelte";
 import type { ReplayFile } from "./shared/replay-file.svelte";
 import { Theme } from "./shared/theme.svelte";
 
@@ -41,6 +42,8 @@ export interface ChatViewState {
   replayFile: ReplayFile;
   /** The routed team ("Auto"), as its editor shows it; null while there is none. */
   teamEditor: () => TeamEditor | null;
+  /** The prompt-specialized generalist's domain prompts (shared with the bench), editable. */
+  domainPrompts: DomainPromptsState;
   /** A model's name, as the recording or the catalog gives it. */
   modelName: (id: string) => string;
 }
@@ -61,6 +64,8 @@ export interface CompareViewState {
   replayFile: ReplayFile;
   /** The routed team (a column), as its editor shows it; null while there is none. */
   teamEditor: () => TeamEditor | null;
+  /** The prompt-specialized generalist's domain prompts (shared with the bench), editable. */
+  domainPrompts: DomainPromptsState;
 }
 
 /** What the first screen works with. */

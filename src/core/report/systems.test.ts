@@ -150,9 +150,66 @@ describe("the report's systems", () => {
     expect(report.systemsSentence).toMatch(
       /^On quality Routed team \(router → specialist, generalist as fallback\) wins \(83%, 95% \d+%–\d+%\); on cost G alone and G with routed domain prompts \(0\.98 GB loaded, 1\.00 GB download\); /,
     );
+    // These fixtures carry no answer times: only switches and routing compare.
     expect(report.systemsSentence).toMatch(
-      /on latency G alone \(0 model switches, no routing\)\.$/,
+      /on latency G alone \(0 model switches, no routing; answer or switch times not measured for every system\)\.$/,
     );
+  });
+
+  describe("latency from measured answer times", () => {
+    // Hand-made answer times (fixtures, not measurements): every answer of model id takes ms(id).
+    const timed = (ms: (modelId: string) => number): BenchResult[] =>
+      all.map((x) => ({
+        ...x,
+        usage: {
+          promptTokens: 10,
+          completionTokens: 10,
+          ttftMs: 1,
+          prefillTokensPerS: 1,
+          decodeTokensPerS: 1,
+          totalMs: ms(x.modelId),
+        },
+      }));
+    const withLoads = { ...r, loads: { ...r.loads, m: { loadMs: 200, cold: false } } };
+    const latencyOf = (rs: BenchResult[]) => {
+      const rep = buildBenchReport(withLoads, rs, { rounds: 100 });
+      const by = (kind: string) => rep.systems.find((s) => s.kind === kind)!;
+      return { rep, by, sentence: rep.systemsSentence.split("; on latency ")[1] };
+    };
+
+    it("the team wins when its specialists answer fast enough to pay for switches and routing", () => {
+      const { by, sentence } = latencyOf(
+        timed((id) => (id === "g" || id === "prompted:g" ? 2000 : 500)),
+      );
+      const team = by("routed");
+      // 9 unsure answers from G (2000 ms), 71 from C or M (500 ms).
+      expect(team.answerMs).toBeCloseTo((9 * 2000 + 71 * 500) / 80, 9);
+      // 61 switches at the members' mean warm load, (100 + 300 + 200) / 3 ms, and 80 × 0.05 ms
+      // routing, spread over 80 answers.
+      expect(team.switchMs).toBeCloseTo(61 * 200, 9);
+      expect(team.latencyMs).toBeCloseTo(team.answerMs! + (61 * 200 + 80 * 0.05) / 80, 9);
+      expect(by("generalist").latencyMs).toBe(2000);
+      expect(sentence).toMatch(
+        /^Routed team .* \(0\.82 s per answer: 0\.67 s answering, 61 model switches, 4\.0 ms routing\)\.$/,
+      );
+    });
+
+    it("the generalist alone wins when every model answers equally fast: the team pays switches", () => {
+      const { by, sentence } = latencyOf(timed(() => 1000));
+      expect(by("generalist").latencyMs).toBe(1000);
+      expect(by("prompted").latencyMs).toBeCloseTo(1000 + 0.05, 9);
+      expect(by("routed").latencyMs).toBeCloseTo(1000 + (61 * 200 + 4) / 80, 9);
+      expect(sentence).toBe(
+        "G alone (1.00 s per answer: 1.00 s answering, 0 model switches, no routing).",
+      );
+    });
+
+    it("the prompted generalist wins when its domain prompts make it answer faster", () => {
+      const { sentence } = latencyOf(timed((id) => (id === "prompted:g" ? 900 : 1000)));
+      expect(sentence).toBe(
+        "G with routed domain prompts (0.90 s per answer: 0.90 s answering, 0 model switches, 4.0 ms routing).",
+      );
+    });
   });
 
   it("the learned team keeps a specialist only where it beat the generalist here", () => {

@@ -50,6 +50,14 @@ export interface SystemReport {
   switches: number;
   /** Time those switches cost at the members' measured warm load times, ms (undefined: unknown). */
   switchMs?: number;
+  /** Mean measured time per answer (`usage.totalMs`) over the answers that have one, ms. */
+  answerMs?: number;
+  /**
+   * Mean time per answer on the mixed workload: the measured answer time plus this system's
+   * routing and switch time spread over its answers, ms (undefined: an answer or switch time is
+   * unknown).
+   */
+  latencyMs?: number;
   /** The router's accuracy on the items and its time, for systems that route. */
   routing?: RoutingOverhead;
   /** Overall score minus the oracle team's, points 0..1 (for teams). */
@@ -114,6 +122,13 @@ export function buildSystems(
           : undefined;
     const scores = chosen.map((c) => scoreOf(c.r));
     const n = scores.length;
+    const timed = chosen.flatMap((c) => (c.r.usage ? [c.r.usage.totalMs] : []));
+    const answerMs =
+      timed.length === 0 ? undefined : timed.reduce((s, x) => s + x, 0) / timed.length;
+    const latencyMs =
+      answerMs === undefined || switchMs === undefined || n === 0
+        ? undefined
+        : answerMs + (switchMs + (routing?.totalMs ?? 0)) / n;
     const binary = scores.every((s) => s === 0 || s === 1);
     const interval = binary
       ? wilson(scores.filter((s) => s === 1).length, n)
@@ -131,6 +146,8 @@ export function buildSystems(
       peakMB: Math.max(0, ...refs.map((m) => m?.memoryMB ?? 0)),
       switches,
       ...(switchMs === undefined ? {} : { switchMs }),
+      ...(answerMs === undefined ? {} : { answerMs }),
+      ...(latencyMs === undefined ? {} : { latencyMs }),
       ...(routing ? { routing } : {}),
     };
   };
@@ -282,8 +299,13 @@ function learnedTeam(team: TeamConfig, scored: readonly BenchResult[]): TeamConf
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-/** One sentence: which system wins on quality, on cost (memory + download), on latency. */
+/**
+ * One sentence: which system wins on quality, on cost (memory + download), on latency. Latency is
+ * the mean time per answer on the mixed workload: measured answer time plus routing and switch
+ * time; where a system's answer or switch time is unknown, only switches and routing compare.
+ */
 export function systemsSentence(systems: readonly SystemReport[]): string {
   const real = systems.filter((s) => s.kind !== "oracle" && s.kind !== "learned" && s.n > 0);
   if (real.length < 2) return "";
@@ -295,14 +317,21 @@ export function systemsSentence(systems: readonly SystemReport[]): string {
   const names = (ss: SystemReport[]) => ss.map((s) => s.name).join(" and ");
   const quality = best((s) => -s.overall);
   const cost = best((s) => s.memoryMB * 1e6 + s.downloadBytes / 1e3);
-  const latency = best((s) => (s.switchMs ?? s.switches * 1e9) + (s.routing?.totalMs ?? 0));
+  const measured = real.every((s) => s.latencyMs !== undefined);
+  const latency = measured
+    ? best((s) => s.latencyMs!)
+    : best((s) => (s.switchMs ?? s.switches * 1e9) + (s.routing?.totalMs ?? 0));
   const q = quality[0]!;
   const c = cost[0]!;
   const l = latency[0]!;
   const tie = (ss: SystemReport[]) => (ss.length > 1 ? "tie" : "wins");
+  const routed = l.routing ? `${l.routing.totalMs.toFixed(1)} ms routing` : "no routing";
+  const why = measured
+    ? `${secs(l.latencyMs!)} per answer: ${secs(l.answerMs!)} answering, ${l.switches} model switches, ${routed}`
+    : `${l.switches} model switches, ${routed}; answer or switch times not measured for every system`;
   return (
     `On quality ${names(quality)} ${tie(quality)} (${pct(q.overall)}, 95% ${pct(q.interval.low)}–${pct(q.interval.high)}); ` +
     `on cost ${names(cost)} (${(c.memoryMB / 1024).toFixed(2)} GB loaded, ${(c.downloadBytes / 1e9).toFixed(2)} GB download); ` +
-    `on latency ${names(latency)} (${l.switches} model switches${l.routing ? `, ${l.routing.totalMs.toFixed(1)} ms routing` : ", no routing"}).`
+    `on latency ${names(latency)} (${why}).`
   );
 }

@@ -20,3 +20,14 @@ export function isRouteLabel(value: unknown): value is RouteLabel {
 
 /** The model id that means "let the router choose" (the routed team). */
 export const TEAM_MODEL_ID = "team:auto";
+
+/**
+ * The model id of the prompt-specialized generalist: the team's fallback generalist answering
+ * every prompt, told the domain prompt of the label the router picks (none when it is unsure).
+ */
+export const PROMPTED_MODEL_ID = "team:prompted";
+
+/** True for an id the router answers for (the routed team or the prompt-specialized generalist). */
+export function isRoutedModelId(id: string): boolean {
+  return id === TEAM_MODEL_ID || id === PROMPTED_MODEL_ID;
+}

@@ -5,7 +5,9 @@ import { PolymathError } from "../errors";
 import type { RouterModel } from "./model";
 import { createRouter } from "./router";
 import committed from "./router-model.json";
-import { TEAM_MODEL_ID, TeamEngine } from "./team-engine";
+import { DEFAULT_DOMAIN_PROMPTS } from "./domain-prompts";
+import { PROMPTED_MODEL_ID } from "./labels";
+import { TEAM_MODEL_ID, TeamEngine, withPreamble } from "./team-engine";
 
 /** A fake engine that counts loads and answers with the model's id (no model output). */
 class Members implements Engine {
@@ -226,5 +228,101 @@ describe("the routed team as an Engine", () => {
     await both;
     expect(inner.asked).toEqual(["generalist", "generalist"]);
     expect(overlaps).toEqual([]);
+  });
+});
+
+describe("the prompt-specialized generalist as a team engine", () => {
+  /** Keeps each request's messages (what the generalist was told). */
+  class Told extends Members {
+    told: ChatRequest["messages"][] = [];
+    override async chat(request: ChatRequest) {
+      this.told.push(request.messages);
+      return super.chat(request);
+    }
+  }
+  const prompted = (inner: Engine) =>
+    new TeamEngine({
+      inner,
+      router,
+      team: { mapping: {}, fallback: "generalist" },
+      memoryMB: memory,
+      budgetMB: 4000,
+      id: PROMPTED_MODEL_ID,
+      prompts: DEFAULT_DOMAIN_PROMPTS,
+    });
+
+  it("answers every prompt with the generalist, told the routed label's domain prompt", async () => {
+    const inner = new Told();
+    const engine = prompted(inner);
+    for (const p of workload.slice(0, 2)) await ask(engine, p, PROMPTED_MODEL_ID);
+    expect(inner.asked).toEqual(["generalist", "generalist"]);
+    expect(inner.told.map((m) => m[0])).toEqual([
+      { role: "system", content: DEFAULT_DOMAIN_PROMPTS.code.system },
+      { role: "system", content: DEFAULT_DOMAIN_PROMPTS.math.system },
+    ]);
+    expect(inner.told[1]?.at(-1)).toEqual({ role: "user", content: workload[1] });
+    expect(engine.lastRoute()).toMatchObject({
+      member: "generalist",
+      label: "math",
+      prompt: "math",
+    });
+    // One model: loaded once, never switched.
+    expect(inner.loads).toEqual([["generalist"]]);
+    expect(engine.totals).toMatchObject({ answers: 2, loads: 1, switches: 0 });
+  });
+
+  it("tells no domain prompt when the router is unsure, and keeps the chat's own system prompt", async () => {
+    const inner = new Told();
+    const engine = prompted(inner);
+    await ask(engine, "Make it faster.", PROMPTED_MODEL_ID);
+    expect(engine.lastRoute()).toMatchObject({ reason: "unsure", prompt: null });
+    expect(inner.told[0]).toEqual([{ role: "user", content: "Make it faster." }]);
+    await engine.chat(
+      {
+        modelId: PROMPTED_MODEL_ID,
+        messages: [
+          { role: "system", content: "Be brief." },
+          { role: "user", content: workload[0]! },
+        ],
+        params: {},
+      },
+      { onChunk: () => {} },
+    );
+    expect(inner.told[1]).toEqual([
+      { role: "system", content: `${DEFAULT_DOMAIN_PROMPTS.code.system}\n\nBe brief.` },
+      { role: "user", content: workload[0] },
+    ]);
+  });
+
+  it("sends a worked example as a first exchange", () => {
+    const example = { user: "2 + 2?", assistant: "4" };
+    expect(
+      withPreamble([{ role: "user", content: "3 + 3?" }], { system: "Be exact.", example }),
+    ).toEqual([
+      { role: "system", content: "Be exact." },
+      { role: "user", content: "2 + 2?" },
+      { role: "assistant", content: "4" },
+      { role: "user", content: "3 + 3?" },
+    ]);
+  });
+
+  it("wraps the routed team: each id is answered by its own engine and says its own route", async () => {
+    const inner = new Told();
+    const routedTeam = new TeamEngine({ inner, router, team, memoryMB: memory, budgetMB: 4000 });
+    const chain = prompted(routedTeam);
+    await ask(chain, workload[0]!, TEAM_MODEL_ID);
+    await ask(chain, workload[1]!, PROMPTED_MODEL_ID);
+    expect(inner.asked).toEqual(["coder", "generalist"]);
+    expect(chain.routeOf(TEAM_MODEL_ID)).toMatchObject({ member: "coder", label: "code" });
+    expect(chain.routeOf(TEAM_MODEL_ID)?.prompt).toBeUndefined();
+    expect(chain.routeOf(PROMPTED_MODEL_ID)).toMatchObject({
+      member: "generalist",
+      prompt: "math",
+    });
+    expect(chain.routeOf("generalist")).toBe(null);
+    expect(chain.teamFor(TEAM_MODEL_ID)).toBe(routedTeam);
+    expect(chain.teamFor(PROMPTED_MODEL_ID)).toBe(chain);
+    // The routed team's member got no domain prompt.
+    expect(inner.told[0]).toEqual([{ role: "user", content: workload[0] }]);
   });
 });

@@ -10,12 +10,26 @@
  * budget): it `pin`s the turn's prompt first, so a `load` naming the team loads the member that
  * prompt goes to, and the team's next chat for that prompt answers with the same decision. A member
  * answers one chat at a time (another column may be the same model).
+ *
+ * The prompt-specialized generalist is the same engine under its own id: a team without
+ * specialists (every prompt to the fallback generalist) whose member is told the routed label's
+ * domain prompt. Engines chain: a chat for another id goes to the inner engine, so one team engine
+ * may wrap the other and Compare can hold both as columns.
  */
 import { PartialLoadError } from "../engine/engine-set";
 import { systemScheduler, type Scheduler } from "../engine/scheduler";
-import type { ChatRequest, ChatResult, Engine, LoadOptions, StreamOptions } from "../engine/types";
+import type {
+  ChatMessage,
+  ChatRequest,
+  ChatResult,
+  Engine,
+  LoadOptions,
+  StreamOptions,
+} from "../engine/types";
+import { domainPreamble, type DomainPrompt, type DomainPrompts } from "./domain-prompts";
 import { TEAM_MODEL_ID, type RouteLabel } from "./labels";
 import { routeConversation, type Router } from "./router";
+import { isRoutingEngine, type RoutingEngine } from "./routing-engine";
 import { chooseMember, type RouteReason, type TeamConfig } from "./team";
 
 export { TEAM_MODEL_ID };
@@ -28,6 +42,11 @@ export interface TeamRoute {
   routingMs: number;
   /** Unsure of the message alone, the router read it with the conversation's earlier ones. */
   followUp?: true;
+  /**
+   * For the prompt-specialized generalist: the label whose domain prompt the member was told
+   * (null: none, the router was unsure).
+   */
+  prompt?: RouteLabel | null;
   /** The member had to be loaded for this answer. */
   switched: boolean;
   /** Members unloaded to make room. */
@@ -49,9 +68,13 @@ export interface TeamEngineOptions {
   memoryMB: (id: string) => number;
   budgetMB: number;
   scheduler?: Scheduler;
+  /** The id chats for this team are addressed to (default: the routed team's). */
+  id?: string;
+  /** Domain prompts: the member is told the routed label's (the prompt-specialized generalist). */
+  prompts?: DomainPrompts;
 }
 
-export class TeamEngine implements Engine {
+export class TeamEngine implements RoutingEngine {
   readonly kind = "mixed" as const;
   readonly #o: TeamEngineOptions;
   /** Loaded members, least recently used first. */
@@ -63,13 +86,31 @@ export class TeamEngine implements Engine {
   /** Totals over this engine's team answers. */
   readonly totals = { answers: 0, loads: 0, unloads: 0, switches: 0, switchMs: 0, routingMs: 0 };
 
+  /** The id chats for this team are addressed to. */
+  readonly id: string;
+
   constructor(options: TeamEngineOptions) {
     this.#o = options;
+    this.id = options.id ?? TEAM_MODEL_ID;
   }
 
   /** How the last team answer was routed. */
   lastRoute(): TeamRoute | null {
     return this.#last;
+  }
+
+  /** How the last answer for `modelId` was routed: this team's, or a team's it wraps. */
+  routeOf(modelId: string): TeamRoute | null {
+    if (modelId === this.id) return this.#last;
+    const inner = this.#o.inner;
+    return isRoutingEngine(inner) ? inner.routeOf(modelId) : null;
+  }
+
+  /** The team engine that answers `modelId`: this one, or one it wraps (null: none). */
+  teamFor(modelId: string): ReturnType<RoutingEngine["teamFor"]> {
+    if (modelId === this.id) return this;
+    const inner = this.#o.inner;
+    return isRoutingEngine(inner) ? inner.teamFor(modelId) : null;
   }
 
   /**
@@ -87,6 +128,7 @@ export class TeamEngine implements Engine {
       reason: choice.reason,
       routingMs: decision.ms,
       ...(decision.followUp ? { followUp: true as const } : {}),
+      ...(this.#o.prompts ? { prompt: decision.unsure ? null : decision.label } : {}),
     };
     this.#pinned = { text: texts.at(-1) ?? "", route };
     return route;
@@ -94,9 +136,9 @@ export class TeamEngine implements Engine {
 
   async load(modelIds: string[], options?: LoadOptions): Promise<void> {
     // The team loads its members as prompts need them, or the pinned prompt's member now.
-    const member = modelIds.includes(TEAM_MODEL_ID) ? this.#pinned?.route.member : undefined;
-    const named = modelIds.map((id) => (id === TEAM_MODEL_ID ? member : id));
-    const direct = [...new Set(named)].filter((id): id is string => !!id && id !== TEAM_MODEL_ID);
+    const member = modelIds.includes(this.id) ? this.#pinned?.route.member : undefined;
+    const named = modelIds.map((id) => (id === this.id ? member : id));
+    const direct = [...new Set(named)].filter((id): id is string => !!id && id !== this.id);
     if (direct.length === 0) return;
     const held = this.#o.inner.loaded();
     const scheduler = this.#o.scheduler ?? systemScheduler;
@@ -110,8 +152,7 @@ export class TeamEngine implements Engine {
         asTeam
           ? {
               ...options,
-              onProgress: (p) =>
-                onProgress(p.modelId === member ? { ...p, modelId: TEAM_MODEL_ID } : p),
+              onProgress: (p) => onProgress(p.modelId === member ? { ...p, modelId: this.id } : p),
             }
           : options,
       );
@@ -119,7 +160,7 @@ export class TeamEngine implements Engine {
       // A member that failed to load is the team column's failure too.
       const own = member && e instanceof PartialLoadError ? e.byModel[member] : undefined;
       if (own && e instanceof PartialLoadError) {
-        throw new PartialLoadError({ ...e.byModel, [TEAM_MODEL_ID]: own });
+        throw new PartialLoadError({ ...e.byModel, [this.id]: own });
       }
       throw e;
     }
@@ -136,7 +177,7 @@ export class TeamEngine implements Engine {
   }
 
   async chat(request: ChatRequest, options: StreamOptions): Promise<ChatResult> {
-    if (request.modelId !== TEAM_MODEL_ID) {
+    if (request.modelId !== this.id) {
       this.#touch(request.modelId);
       return this.#answer(request, options);
     }
@@ -160,7 +201,10 @@ export class TeamEngine implements Engine {
       if (t.loads > 1 || unloaded.length > 0) t.switches++;
       t.switchMs += switchMs;
     }
-    return this.#answer({ ...request, modelId: chosen.member }, options);
+    const messages = this.#o.prompts
+      ? withPreamble(request.messages, chosen.prompt ? this.#o.prompts[chosen.prompt] : undefined)
+      : request.messages;
+    return this.#answer({ ...request, modelId: chosen.member, messages }, options);
   }
 
   /** Ask the inner engine, after any chat the same member is still answering. */
@@ -216,4 +260,26 @@ export class TeamEngine implements Engine {
     this.#recent = [...keep, member];
     return { switched: true, unloaded, switchMs };
   }
+}
+
+/**
+ * `messages` told a domain prompt: its system prompt first (joined with the conversation's own
+ * system prompt in one system message, as models take only one), then its worked example.
+ */
+export function withPreamble(
+  messages: readonly ChatMessage[],
+  prompt: DomainPrompt | undefined,
+): ChatMessage[] {
+  const preamble = domainPreamble(prompt);
+  if (preamble.length === 0) return [...messages];
+  const domainSystem = preamble[0]?.role === "system" ? preamble[0] : null;
+  const example = domainSystem ? preamble.slice(1) : preamble;
+  const [first, ...rest] = messages;
+  if (first?.role === "system") {
+    const system = domainSystem
+      ? { ...first, content: `${domainSystem.content}\n\n${first.content}` }
+      : first;
+    return [system, ...example, ...rest];
+  }
+  return [...(domainSystem ? [domainSystem] : []), ...example, ...messages];
 }

@@ -28,7 +28,7 @@ export interface ConversationMessage {
   chosenMember?: true;
 }
 
-/** How the routed team chose the member that wrote an answer. */
+/** How the routed team (or the prompt-specialized generalist) chose who wrote an answer, and why. */
 export interface MessageRoute {
   member: string;
   label: string;
@@ -37,6 +37,11 @@ export interface MessageRoute {
   routingMs: number;
   /** Unsure of the message alone, the router read it with the conversation's earlier ones. */
   followUp?: true;
+  /**
+   * For the prompt-specialized generalist: the label whose domain prompt the member was told
+   * (null: none, the router was unsure); absent for the routed team.
+   */
+  prompt?: string | null;
   /** The member had to be loaded (a model switch). */
   switched: boolean;
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { isPolymathError } from "../errors";
+import {
+  DEFAULT_DOMAIN_PROMPTS,
+  isDomainPrompts,
+  type DomainPrompts,
+} from "../routing/domain-prompts";
 import { failOnWrite } from "./failing-store";
 import { createMemoryStore } from "./memory-store";
 import { createSettingsStore, DEFAULT_SETTINGS, mergeSettings } from "./settings";
@@ -40,6 +45,28 @@ describe("settings", () => {
       "team",
     ]) {
       expect(mergeSettings({ team: bad }).team).toEqual(DEFAULT_SETTINGS.team);
+    }
+  });
+
+  it("keeps edited domain prompts of the right shape and drops malformed ones", () => {
+    const edited = structuredClone(DEFAULT_DOMAIN_PROMPTS) as DomainPrompts;
+    edited.math = { system: "Show your work.", example: { user: "1 + 1?", assistant: "2" } };
+    expect(mergeSettings({ domainPrompts: edited }).domainPrompts).toEqual(edited);
+    expect(mergeSettings({}).domainPrompts).toBeNull();
+    for (const bad of ["prompts", ["code"], 3]) {
+      expect(mergeSettings({ domainPrompts: bad }).domainPrompts).toBeNull();
+    }
+    // Each prompt is checked where they are read (the settings load with the page).
+    expect(isDomainPrompts(edited)).toBe(true);
+    const { code: _, ...missing } = edited;
+    for (const bad of [
+      missing,
+      { ...edited, chat: { system: 3 } },
+      { ...edited, code: { system: "x", example: { user: "u" } } },
+      "prompts",
+      null,
+    ]) {
+      expect(isDomainPrompts(bad)).toBe(false);
     }
   });
 

@@ -5,6 +5,7 @@
  */
 import { CACHE_BACKENDS, type CacheBackend } from "../engine/model-cache";
 import type { SamplingParams } from "../engine/types";
+import type { DomainPrompts } from "../routing/domain-prompts";
 import type { TeamChoice } from "../routing/team";
 import type { KeyValueStore } from "./kv-store";
 import { guardWrite } from "./storage-errors";
@@ -29,6 +30,11 @@ export interface Settings {
   showReasoning: boolean;
   /** The routed team Chat and Compare offer as "Auto": the user's fallback and mapping. */
   team: TeamChoice;
+  /**
+   * The prompt-specialized generalist's domain prompts as edited (null: Polymath's defaults). Only
+   * an object is checked here (the settings load with the page); its reader checks each prompt.
+   */
+  domainPrompts: DomainPrompts | null;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -39,6 +45,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   blindComparisons: false,
   showReasoning: false,
   team: { fallback: null, mapping: {} },
+  domainPrompts: null,
 });
 
 const KEY = "settings";
@@ -63,6 +70,8 @@ const checks: { [K in keyof Settings]: (v: unknown) => v is Settings[K] } = {
   blindComparisons: (v): v is boolean => typeof v === "boolean",
   showReasoning: (v): v is boolean => typeof v === "boolean",
   team: isTeamChoice,
+  domainPrompts: (v): v is DomainPrompts | null =>
+    v === null || (typeof v === "object" && !Array.isArray(v)),
 };
 
 /**

@@ -15,6 +15,7 @@ import { ScoringClient } from "../../platform/scoring-client";
 import { store } from "../../platform/stores";
 import type { App } from "../app.svelte";
 import { BenchRuns } from "../bench/bench-runs.svelte";
+import { domainPromptsChoice } from "./team-root";
 import { BenchState } from "../bench/bench.svelte";
 
 export async function createBenchView(app: App): Promise<BenchState> {
@@ -45,6 +46,7 @@ export async function createBenchView(app: App): Promise<BenchState> {
   };
   const bench = new BenchState({
     client: scoring,
+    domainPrompts: domainPromptsChoice(),
     builtIns,
     consent,
     replayFile,

@@ -5,14 +5,14 @@
 import { assessFit } from "../../core/catalog/fit";
 import { catalogOptions, recordingOptions } from "../../core/catalog/model-options";
 import { defaultChatModel } from "../../core/runs/chat/models";
-import { withTeamOption } from "../../core/runs/chat/team";
-import { TEAM_MODEL_ID } from "../../core/routing/labels";
+import { withPromptedOption, withTeamOption } from "../../core/runs/chat/team";
+import { isRoutedModelId, PROMPTED_MODEL_ID, TEAM_MODEL_ID } from "../../core/routing/labels";
 import type { ChatEngine } from "../chat/types";
 import { createDocEvents } from "../../platform/doc-events";
 import { FrameBatcher } from "../../platform/frame-batcher";
 import { settingsStore, store } from "../../platform/stores";
 import type { App, ChatViewState } from "../app.svelte";
-import { appTeam } from "./team-root";
+import { appTeam, domainPromptsChoice } from "./team-root";
 import { ConversationLibrary } from "../chat/chat-library.svelte";
 import { ChatState } from "../chat/chat.svelte";
 
@@ -29,9 +29,21 @@ export async function createChatView(app: App): Promise<ChatViewState> {
     return profile ? defaultChatModel(catalog.entries, profile) : null;
   };
   // The routed team ("Auto"): its members load as prompts need them, within the memory budget.
+  // The prompt-specialized generalist is the team's fallback, told the routed domain prompt.
   const routedTeam = appTeam(app, catalog);
   const team = routedTeam.team;
   const nameOf = routedTeam.nameOf;
+  /** Who answers for `id`: a routed choice's fallback generalist (its runtime), else itself. */
+  const answerer = (id: string) => (isRoutedModelId(id) ? (team()?.fallback ?? id) : id);
+  /** The models a choice may load: the team's members, the prompted generalist's one model. */
+  const mayLoad = (id: string): string[] =>
+    id === TEAM_MODEL_ID
+      ? routedTeam.members()
+      : id === PROMPTED_MODEL_ID
+        ? routedTeam.prompted()
+          ? [routedTeam.prompted()!.fallback]
+          : []
+        : [id];
   const chatEngine: ChatEngine = {
     get recording() {
       return engines.recording;
@@ -39,9 +51,9 @@ export async function createChatView(app: App): Promise<ChatViewState> {
     get progress() {
       return engines.progress;
     },
-    traitsOf: (id) => engines.traitsOf(id === TEAM_MODEL_ID ? (team()?.fallback ?? id) : id),
+    traitsOf: (id) => engines.traitsOf(answerer(id)),
     load: async (ids) => {
-      const direct = ids.filter((id) => id !== TEAM_MODEL_ID);
+      const direct = ids.filter((id) => !isRoutedModelId(id));
       if (direct.length > 0) await engines.load(direct);
     },
     engine: async () => {
@@ -65,7 +77,11 @@ export async function createChatView(app: App): Promise<ChatViewState> {
       const groups = recording
         ? recordingOptions(recording.models)
         : catalogOptions(catalog.entries, catalog.fit);
-      return withTeamOption(groups, team(), nameOf);
+      return withTeamOption(
+        withPromptedOption(groups, routedTeam.prompted(), nameOf),
+        team(),
+        nameOf,
+      );
     },
     replayLabel: () => replayFile.label,
     defaults: async () => {
@@ -76,7 +92,7 @@ export async function createChatView(app: App): Promise<ChatViewState> {
     checkpointMs: 2000,
     // The routed team may load any of its members: the question covers them all.
     confirmDownload: (modelId) => {
-      const members = modelId === TEAM_MODEL_ID ? routedTeam.members() : [];
+      const members = mayLoad(modelId);
       return consent.ask(members.length > 0 ? members : [modelId]);
     },
     teamMembers: () => routedTeam.members().map((id) => ({ id, name: nameOf(id) })),
@@ -92,6 +108,7 @@ export async function createChatView(app: App): Promise<ChatViewState> {
     consent,
     replayFile,
     teamEditor: routedTeam.editor,
+    domainPrompts: domainPromptsChoice(),
     modelName: nameOf,
   };
 }

@@ -12,8 +12,13 @@ import {
   recordingModelOf,
 } from "../../core/runs/compare/candidates";
 import { columnBudgetMB, columnVramMB, comparisonSource } from "../../core/runs/compare/sources";
-import { describeTeam, withTeamCandidate } from "../../core/runs/compare/team-column";
-import { TEAM_MODEL_ID } from "../../core/routing/labels";
+import {
+  describePrompted,
+  describeTeam,
+  withPromptedCandidate,
+  withTeamCandidate,
+} from "../../core/runs/compare/team-column";
+import { isRoutedModelId, PROMPTED_MODEL_ID, TEAM_MODEL_ID } from "../../core/routing/labels";
 import { createConversationStore } from "../../core/storage/conversations";
 import { createDocEvents } from "../../platform/doc-events";
 import { downloadText } from "../../platform/download";
@@ -25,7 +30,7 @@ import { CompareSession } from "../compare/compare.svelte";
 import { CompareHistory } from "../compare/history.svelte";
 import { CompareSetup } from "../compare/setup.svelte";
 import { EmbedDialogState } from "../compare/embed-dialog.svelte";
-import { appTeam } from "./team-root";
+import { appTeam, domainPromptsChoice } from "./team-root";
 
 export async function createCompareView(app: App): Promise<CompareViewState> {
   const [catalog, consent, replayFile] = await Promise.all([
@@ -35,24 +40,35 @@ export async function createCompareView(app: App): Promise<CompareViewState> {
   ]);
   const { device, engines, nav } = app;
   // The routed team can be a column: the router picks its member per prompt, the turn's plan
-  // loads that member within the budget (beside the generalist's column when both fit).
+  // loads that member within the budget (beside the generalist's column when both fit). So can the
+  // prompt-specialized generalist: the team's fallback, told the routed label's domain prompt.
   const routedTeam = appTeam(app, catalog);
   const own = (id: string) => describeModel(id, catalog.entries, engines.recording);
   const describe = (id: string) => {
     const recorded = engines.recording?.models.some((m) => m.id === id);
     const team = id === TEAM_MODEL_ID && !recorded ? routedTeam.team() : null;
-    return team ? describeTeam(team, own) : own(id);
+    const prompted = id === PROMPTED_MODEL_ID && !recorded ? routedTeam.prompted() : null;
+    return team
+      ? describeTeam(team, own)
+      : prompted
+        ? describePrompted(prompted.fallback, own)
+        : own(id);
   };
-  /** The models a column may load: the team's members for the team. */
-  const loads = (ids: readonly string[]) => [
-    ...new Set(ids.flatMap((id) => (id === TEAM_MODEL_ID ? routedTeam.members() : [id]))),
-  ];
-  const replayed = (id: string): boolean =>
-    id === TEAM_MODEL_ID && !engines.traitsOf(id).replayed
-      ? routedTeam.members().length > 0 && routedTeam.members().every(replayed)
-      : engines.traitsOf(id).replayed;
+  /** The models a routed column may load: the team's members, the prompted generalist's one. */
+  const membersOf = (id: string): string[] =>
+    id === TEAM_MODEL_ID
+      ? routedTeam.members()
+      : id === PROMPTED_MODEL_ID
+        ? [routedTeam.prompted()?.fallback ?? id]
+        : [id];
+  const loads = (ids: readonly string[]) => [...new Set(ids.flatMap(membersOf))];
+  const replayed = (id: string): boolean => {
+    if (!isRoutedModelId(id) || engines.traitsOf(id).replayed) return engines.traitsOf(id).replayed;
+    const members = membersOf(id).filter((m) => m !== id);
+    return members.length > 0 && members.every(replayed);
+  };
   const runtimeOf = (id: string) =>
-    engines.runtimeOf(id === TEAM_MODEL_ID ? (routedTeam.team()?.fallback ?? id) : id);
+    engines.runtimeOf(isRoutedModelId(id) ? (routedTeam.team()?.fallback ?? id) : id);
   // Live CPU models share the CPU's budget; with any GPU model the GPU's budget plans the turn.
   const liveBudgetMB = (models: readonly string[]): number | undefined => {
     const profile = device.profile;
@@ -67,9 +83,12 @@ export async function createCompareView(app: App): Promise<CompareViewState> {
 
   const setup = new CompareSetup({
     candidates: () =>
-      withTeamCandidate(
-        mixedCandidates(catalog.entries, catalog.fit, engines.recording),
-        routedTeam.team(),
+      withPromptedCandidate(
+        withTeamCandidate(
+          mixedCandidates(catalog.entries, catalog.fit, engines.recording),
+          routedTeam.team(),
+        ),
+        routedTeam.prompted(),
       ),
     recorded: () =>
       engines.recording ? compareCandidates(catalog.entries, catalog.fit, engines.recording) : [],
@@ -89,7 +108,7 @@ export async function createCompareView(app: App): Promise<CompareViewState> {
       },
       engine: async (models) => {
         const inner = await engines.engine();
-        const team = models?.includes(TEAM_MODEL_ID) ? await routedTeam.engine(inner) : null;
+        const team = models?.some(isRoutedModelId) ? await routedTeam.engine(inner) : null;
         return team ?? inner;
       },
       sync: () => engines.sync(),
@@ -149,5 +168,6 @@ export async function createCompareView(app: App): Promise<CompareViewState> {
     replayFile,
     embedDialog,
     teamEditor: routedTeam.editor,
+    domainPrompts: domainPromptsChoice(),
   };
 }

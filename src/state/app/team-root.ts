@@ -4,7 +4,9 @@
  * generalist as fallback, changed as the user chose (any model the views offer, remote ones
  * included; one choice shared by both views and kept in settings); its members load as prompts
  * need them, within the memory budget. The team's engine (and the router's weights) load only when
- * the team is asked something.
+ * the team is asked something. Beside it, the prompt-specialized generalist: the team's fallback
+ * answering every prompt, told the routed label's domain prompt (the bench's, as kept on this
+ * device); its engine wraps the team's, so one engine answers for both.
  */
 import { assessFit } from "../../core/catalog/fit";
 import { defaultChatModel, recordingModel } from "../../core/runs/chat/models";
@@ -12,13 +14,15 @@ import { PRESETS } from "../../core/catalog/presets";
 import { resolvePreset } from "../../core/catalog/resolve-preset";
 import { chatTeam, type TeamCandidate } from "../../core/runs/chat/team";
 import type { Engine } from "../../core/engine/types";
-import { TEAM_MODEL_ID } from "../../core/routing/labels";
+import { PROMPTED_MODEL_ID, TEAM_MODEL_ID } from "../../core/routing/labels";
 import { defaultMapping, type RouteLabelMapping, type TeamConfig } from "../../core/routing/team";
 import type { TeamEngine } from "../../core/routing/team-engine";
 import type { App } from "../app.svelte";
 import { saveSettings, settingsStore } from "../../platform/stores";
 import type { CatalogState } from "../shared/catalog.svelte";
 import { TeamChoiceState } from "../shared/team-choice.svelte";
+import { isDomainPrompts } from "../../core/routing/domain-prompts";
+import { DomainPromptsState } from "../shared/domain-prompts.svelte";
 
 /** A model the team may use, as the team editor lists it. */
 export interface TeamOffer extends TeamCandidate {
@@ -46,6 +50,22 @@ function teamChoice(): TeamChoiceState {
   return sharedChoice;
 }
 
+let sharedPrompts: DomainPromptsState | null = null;
+/**
+ * The user's domain prompts: one set for the bench's run setup and for the prompt-specialized
+ * generalist of Chat and Compare, read from settings on first use (each prompt checked here).
+ */
+export function domainPromptsChoice(): DomainPromptsState {
+  sharedPrompts ??= new DomainPromptsState({
+    load: async () => {
+      const stored = (await (await settingsStore()).load()).domainPrompts;
+      return isDomainPrompts(stored) ? stored : null;
+    },
+    save: (domainPrompts) => saveSettings({ domainPrompts }),
+  });
+  return sharedPrompts;
+}
+
 export interface AppTeam {
   /** Who is on the team now; null without a fallback model. */
   team(): TeamConfig | null;
@@ -55,7 +75,12 @@ export interface AppTeam {
   nameOf(id: string): string;
   /** Memory a member needs, MB. */
   memoryMB(id: string): number;
-  /** The team's engine over `inner` (one per inner engine and team). */
+  /** The prompt-specialized generalist's team: no specialists, the team's fallback; null: none. */
+  prompted(): TeamConfig | null;
+  /**
+   * The engine over `inner` that answers the team and the prompt-specialized generalist (one per
+   * inner engine, team and domain prompts); null when neither can answer (a recording of them does).
+   */
   engine(inner: Engine): Promise<TeamEngine | null>;
   /** What the team editor shows; null while there is no team to edit. */
   editor(): TeamEditor | null;
@@ -105,7 +130,13 @@ export function appTeam(app: Pick<App, "device" | "engines">, catalog: CatalogSt
     engines.recording?.models.find((m) => m.id === id)?.label ?? catalog.byId(id)?.name ?? id;
   const memoryMB = (id: string) =>
     engines.recording?.models.find((m) => m.id === id)?.vramMB ?? catalog.byId(id)?.vramMB ?? 0;
-  let routed: { inner: Engine; key: string; engine: TeamEngine } | null = null;
+  const prompts = domainPromptsChoice();
+  const recorded = (id: string) => engines.recording?.models.some((m) => m.id === id) ?? false;
+  const prompted = (): TeamConfig | null => {
+    const t = team();
+    return t && !recorded(PROMPTED_MODEL_ID) ? { mapping: {}, fallback: t.fallback } : null;
+  };
+  let routed: { inner: Engine; key: string; engine: TeamEngine | null } | null = null;
   return {
     team,
     members: () => {
@@ -124,16 +155,28 @@ export function appTeam(app: Pick<App, "device" | "engines">, catalog: CatalogSt
         choice,
       };
     },
+    prompted,
     engine: async (inner) => {
+      // The domain prompts as kept on this device, once read.
+      await prompts.ready;
       const t = team();
       // Without a specialist there is nothing to route; a recording of the team answers for it.
-      const recorded = engines.recording?.models.some((m) => m.id === TEAM_MODEL_ID);
-      if (!t || Object.keys(t.mapping).length === 0 || recorded) return null;
-      const key = JSON.stringify(t);
+      const routedTeam =
+        t && Object.keys(t.mapping).length > 0 && !recorded(TEAM_MODEL_ID) ? t : null;
+      const p = prompted();
+      if (!routedTeam && !p) return null;
+      const key = JSON.stringify([routedTeam, p, p ? prompts.prompts : null]);
       if (routed?.inner !== inner || routed.key !== key) {
         const budgetMB = device.profile?.memoryBudgetMB ?? Infinity;
         const { createTeamEngine } = await import("./chat-team");
-        routed = { inner, key, engine: createTeamEngine(inner, t, memoryMB, budgetMB) };
+        const base = routedTeam ? createTeamEngine(inner, routedTeam, memoryMB, budgetMB) : null;
+        const engine = p
+          ? createTeamEngine(base ?? inner, p, memoryMB, budgetMB, {
+              id: PROMPTED_MODEL_ID,
+              prompts: prompts.prompts,
+            })
+          : base;
+        routed = { inner, key, engine };
       }
       return routed.engine;
     },

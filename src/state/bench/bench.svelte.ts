@@ -15,6 +15,7 @@ import type { Suite } from "../../core/scoring/types";
 
 import type { DownloadConsent } from "../shared/consent.svelte";
 import type { RunRequest } from "../../core/report/run-plan";
+import type { DomainPromptsState } from "../shared/domain-prompts.svelte";
 import type { ReplayFile } from "../shared/replay-file.svelte";
 
 export interface BenchDeps {
@@ -31,6 +32,8 @@ export interface BenchDeps {
   consent?: DownloadConsent;
   /** The recording replayed (shared with Chat and Compare): its models can be run. */
   replayFile?: ReplayFile;
+  /** The prompt-specialized generalist's domain prompts, as kept on this device. */
+  domainPrompts?: DomainPromptsState;
 }
 
 export class BenchState {
@@ -42,6 +45,7 @@ export class BenchState {
   readonly runs: BenchRuns | null;
   readonly consent: DownloadConsent | null;
   readonly replayFile: ReplayFile | null;
+  readonly domainPrompts: DomainPromptsState | null;
   /** Models a run can use now. */
   runModels = $derived.by(() => this.#deps.runModels?.() ?? []);
   /** A run to preselect in the setup ("Run this yourself" on a shared report), until cleared. */
@@ -62,6 +66,7 @@ export class BenchState {
     this.runs = deps.runs?.(this.library) ?? null;
     this.consent = deps.consent ?? null;
     this.replayFile = deps.replayFile ?? null;
+    this.domainPrompts = deps.domainPrompts ?? null;
   }
 
   /** Ask the run setup to preselect `request`'s suites and models (null: forget it). */

@@ -6,8 +6,7 @@
 import { PolymathError, toPolymathError } from "../../core/errors";
 import type { ChatRequest } from "../../core/engine/types";
 import { buildChatRequest } from "../../core/runs/chat/request";
-import { TEAM_MODEL_ID } from "../../core/routing/labels";
-import type { TeamRoute } from "../../core/routing/team-engine";
+import type { RoutingEngine } from "../../core/routing/routing-engine";
 import type { ChatConversation, ChatDeps, ChatMessage, ChatPhase, TextBatcher } from "./types";
 
 /** What the chat does around an answer (saving belongs to it, not to the answer). */
@@ -174,9 +173,9 @@ export class ChatAnswer {
       message.usage = result.usage;
       message.finishReason = signal.aborted ? "abort" : result.finishReason;
       if (result.error) message.error = result.error;
-      // The routed team's engine says which member answered (its code loads only when used).
-      const team = request.modelId === TEAM_MODEL_ID && "lastRoute" in engine;
-      const r = team ? (engine as { lastRoute(): TeamRoute | null }).lastRoute() : null;
+      // The routed team's engine (or the prompt-specialized generalist's) says who answered and
+      // why (its code loads only when used).
+      const r = "routeOf" in engine ? (engine as RoutingEngine).routeOf(request.modelId) : null;
       if (r) {
         message.route = {
           member: r.member,
@@ -185,6 +184,7 @@ export class ChatAnswer {
           reason: r.reason,
           routingMs: r.routingMs,
           ...(r.followUp ? { followUp: true } : {}),
+          ...(r.prompt !== undefined ? { prompt: r.prompt } : {}),
           switched: r.switched,
         };
       }

@@ -27,8 +27,8 @@ import { voteAnswers } from "../../core/runs/compare/sources";
 import type { Conversation, MessageRoute } from "../../core/storage/conversation-schema";
 import { ComparisonSaver, withTurnAnswers } from "../../core/runs/compare/checkpoint";
 import { isAnswered, lastTurnAnswered, retryableColumns } from "../../core/runs/compare/retry";
-import { TEAM_MODEL_ID } from "../../core/routing/labels";
-import type { PinnedRoute } from "../../core/routing/team-engine";
+import { isRoutedModelId } from "../../core/routing/labels";
+import type { RoutingEngine } from "../../core/routing/routing-engine";
 import { turnFootprints, turnLoaded, turnMembers } from "../../core/runs/compare/team-column";
 
 /** The part of `EngineState` a comparison uses. */
@@ -231,20 +231,25 @@ export class CompareSession {
     let failure: PolymathError | null = null;
     try {
       const engine = await this.#deps.engine.engine(models);
-      // The routed team's column: the router picks its member now, so the plan counts that
-      // member's memory and the column shows who answers (and why) while it streams.
-      // A follow-up is routed with the turns before it (a vague one keeps the conversation's).
+      // The routed columns (the team, the prompt-specialized generalist): the router picks each
+      // one's member now, so the plan counts that member's memory and the column shows who
+      // answers (and why) while it streams. A follow-up is routed with the turns before it (a
+      // vague one keeps the conversation's).
       const asked = base.turns.slice(0, turnIndex + 1).map((t) => t.prompt);
-      const route = models.includes(TEAM_MODEL_ID) && isTeam(engine) ? engine.pin(asked) : null;
-      const member = route?.member ?? null;
-      if (route) {
-        this.#setRoute(turnIndex, { ...route, switched: !engine.loaded().includes(route.member) });
+      const members: Record<string, string> = {};
+      for (const id of models.filter(isRoutedModelId)) {
+        const team = "teamFor" in engine ? (engine as RoutingEngine).teamFor(id) : null;
+        const route = team?.pin(asked);
+        if (!route) continue;
+        members[id] = route.member;
+        const switched = !engine.loaded().includes(route.member);
+        this.#setRoute(turnIndex, id, { ...route, switched });
       }
-      const budgetMB = this.#deps.budgetMB(turnMembers(models, member));
+      const budgetMB = this.#deps.budgetMB(turnMembers(models, members));
       const plan = planComparison(
-        turnFootprints(models, member, this.#deps.vramMB),
+        turnFootprints(models, members, this.#deps.vramMB),
         budgetMB,
-        turnLoaded(engine.loaded(), member),
+        turnLoaded(engine.loaded(), members),
       );
       this.schedule = { mode: plan.mode, budgetMB };
       final = await runComparison({
@@ -282,12 +287,12 @@ export class CompareSession {
     }
   }
 
-  /** Record which member of the routed team answers turn `turnIndex`, and why. */
-  #setRoute(turnIndex: number, route: MessageRoute): void {
+  /** Record who answers routed column `id` in turn `turnIndex`, and why. */
+  #setRoute(turnIndex: number, id: string, route: MessageRoute): void {
     const c = this.comparison;
     const turn = c?.turns[turnIndex];
     if (!c || !turn) return;
-    const routes = { ...turn.routes, [TEAM_MODEL_ID]: route };
+    const routes = { ...turn.routes, [id]: route };
     this.comparison = {
       ...c,
       turns: c.turns.map((t, i) => (i === turnIndex ? { ...t, routes } : t)),
@@ -471,12 +476,6 @@ export class CompareSession {
       this.error = toPolymathError(e);
     }
   }
-}
-
-function isTeam(
-  engine: Engine,
-): engine is Engine & { pin(userTexts: readonly string[]): PinnedRoute } {
-  return "pin" in engine && typeof engine.pin === "function";
 }
 
 function lastTurnAnsweredByBoth(c: StoredComparison): boolean {

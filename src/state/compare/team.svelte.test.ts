@@ -4,6 +4,8 @@ import { createComparisonStore, type ComparisonStore } from "../../core/runs/com
 import type { RouterModel } from "../../core/routing/model";
 import { createRouter } from "../../core/routing/router";
 import committed from "../../core/routing/router-model.json";
+import { DEFAULT_DOMAIN_PROMPTS } from "../../core/routing/domain-prompts";
+import { isRoutedModelId, PROMPTED_MODEL_ID as PROMPTED } from "../../core/routing/labels";
 import { TEAM_MODEL_ID as TEAM, TeamEngine } from "../../core/routing/team-engine";
 import type { Conversation } from "../../core/storage/conversation-schema";
 import { createMemoryStore } from "../../core/storage/memory-store";
@@ -16,6 +18,8 @@ class Members implements Engine {
   resident: string[] = [];
   loads: string[][] = [];
   asked: string[] = [];
+  /** The system prompt each chat was asked with ("" without one). */
+  systems: string[] = [];
   async load(ids: string[]) {
     this.loads.push([...ids]);
     this.resident = [...ids];
@@ -26,6 +30,8 @@ class Members implements Engine {
   async chat(request: ChatRequest): Promise<ChatResult> {
     if (!this.resident.includes(request.modelId)) throw new Error(`${request.modelId} not loaded`);
     this.asked.push(request.modelId);
+    const first = request.messages[0];
+    this.systems.push(first?.role === "system" ? first.content : "");
     return {
       text: `answered by ${request.modelId}`,
       reasoning: "",
@@ -54,12 +60,22 @@ const team = { mapping: { code: "coder", math: "mathy" }, fallback: "gen" };
 
 function setup(budgetMB: number) {
   const inner = new Members();
-  const engine = new TeamEngine({
+  const routed = new TeamEngine({
     inner,
     router,
     team,
     memoryMB: (id) => memory[id] ?? 0,
     budgetMB,
+  });
+  // As the app's: the prompt-specialized generalist's engine wraps the team's.
+  const engine = new TeamEngine({
+    inner: routed,
+    router,
+    team: { mapping: {}, fallback: "gen" },
+    memoryMB: (id) => memory[id] ?? 0,
+    budgetMB,
+    id: PROMPTED,
+    prompts: DEFAULT_DOMAIN_PROMPTS,
   });
   const store: ComparisonStore = createComparisonStore(createMemoryStore());
   const conversations: Conversation[] = [];
@@ -68,7 +84,7 @@ function setup(budgetMB: number) {
   const session = new CompareSession({
     engine: {
       recording: null,
-      engine: async (models) => (models?.includes(TEAM) ? engine : inner),
+      engine: async (models) => (models?.some(isRoutedModelId) ? engine : inner),
       sync: async () => {},
     },
     comparisons: async () => store,
@@ -166,5 +182,47 @@ describe("the routed team as a Compare column", () => {
     const reply = conversations[0]?.messages.find((m) => m.role === "assistant");
     expect(conversations[0]?.modelId).toBe(TEAM);
     expect(reply?.route).toMatchObject({ member: "coder", reason: "specialist" });
+  });
+});
+
+describe("the prompt-specialized generalist as a Compare column", () => {
+  it("answers beside the routed team with the generalist told the routed domain prompt", async () => {
+    const { session, inner, store, budgets } = setup(2500);
+    await session.start(
+      { models: [TEAM, PROMPTED], systemPrompt: "", params: defaultCompareParams(), blind: false },
+      CODE,
+    );
+    const c = session.comparison!;
+    expect(c.turns[0]?.answers[TEAM]?.text).toBe("answered by coder");
+    expect(c.turns[0]?.answers[PROMPTED]?.text).toBe("answered by gen");
+    expect(c.turns[0]?.routes?.[PROMPTED]).toMatchObject({
+      member: "gen",
+      label: "code",
+      prompt: "code",
+      switched: true,
+    });
+    expect(c.turns[0]?.routes?.[TEAM]).toMatchObject({ member: "coder", reason: "specialist" });
+    expect(c.turns[0]?.routes?.[TEAM]?.prompt).toBeUndefined();
+    // The plan counts both members; both fit, so one load of the two.
+    expect(budgets).toEqual([["coder", "gen"]]);
+    expect(inner.loads).toEqual([["coder", "gen"]]);
+    // Only the generalist's answer was told the code domain prompt.
+    const told = Object.fromEntries(inner.asked.map((id, i) => [id, inner.systems[i]]));
+    expect(told).toEqual({ coder: "", gen: DEFAULT_DOMAIN_PROMPTS.code.system });
+    expect((await store.get(c.id))?.turns[0]?.routes?.[PROMPTED]?.prompt).toBe("code");
+  });
+
+  it("shares one model with the team when the router sends the team to its fallback", async () => {
+    const { session, inner } = setup(1500);
+    await session.start(
+      { models: [TEAM, PROMPTED], systemPrompt: "", params: defaultCompareParams(), blind: false },
+      CHAT,
+    );
+    const c = session.comparison!;
+    expect(c.turns[0]?.routes?.[TEAM]?.member).toBe("gen");
+    expect(c.turns[0]?.routes?.[PROMPTED]).toMatchObject({ member: "gen", prompt: "chat" });
+    // One model within a budget of one: loaded once, both columns answer with it.
+    expect(inner.loads).toEqual([["gen"]]);
+    expect(inner.asked).toEqual(["gen", "gen"]);
   });
 });

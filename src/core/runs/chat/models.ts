@@ -9,7 +9,7 @@ import type { Recording } from "../../engine/replay/recording";
 import { RUNTIME_TRAITS } from "../../engine/runtime";
 import type { DeviceProfile } from "../../device/types";
 import type { ConversationMessage } from "../../storage/conversation-schema";
-import { TEAM_MODEL_ID } from "../../routing/labels";
+import { isRoutedModelId } from "../../routing/labels";
 
 /** Preferred generalists, best first (model keys; the variant is chosen per device). */
 export const DEFAULT_CHAT_KEYS = ["Qwen3-1.7B", "Qwen2.5-1.5B-Instruct"] as const;
@@ -92,8 +92,8 @@ export function answeringModel(
   runsHere?: (modelId: string) => boolean,
 ): string {
   const { recording } = replay;
-  // The routed team picks its member per prompt, live or replayed.
-  if (chosen === TEAM_MODEL_ID) return chosen;
+  // The routed team (and the prompt-specialized generalist) is routed per prompt, live or replayed.
+  if (isRoutedModelId(chosen)) return chosen;
   if (recording) {
     return recording.models.some((m) => m.id === chosen)
       ? chosen

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { PROMPTED_MODEL_ID } from "../../routing/labels";
 import { TEAM_MODEL_ID } from "../../routing/team-engine";
 import { answeringModel } from "./models";
-import { chatTeam, withTeamOption } from "./team";
+import { chatTeam, withPromptedOption, withTeamOption } from "./team";
 
 const candidates = [
   { id: "gen", role: "generalist", domains: ["chat", "code"] },
@@ -50,6 +51,32 @@ describe("the routed team in Chat", () => {
       text: "Auto (routed team: code → CODER, math → MATHY, else GEN)",
     });
     expect(withTeamOption(groups, chatTeam([candidates[0]!], "gen"), String)).toEqual(groups);
+  });
+
+  it("offers the prompt-specialized generalist over the team's fallback, specialists or not", () => {
+    const groups = [{ label: "Generalists", options: [] }];
+    const upper = (id: string) => id.toUpperCase();
+    const offered = withPromptedOption(groups, chatTeam([candidates[0]!], "gen"), upper);
+    expect(offered.map((g) => g.label)).toEqual(["Prompt-specialized generalist", "Generalists"]);
+    expect(offered[0]!.options[0]).toMatchObject({
+      id: PROMPTED_MODEL_ID,
+      text: "Auto (GEN + domain prompts)",
+    });
+    // Beside the team: the team first.
+    const both = withTeamOption(
+      withPromptedOption(groups, chatTeam(candidates, "gen"), upper),
+      chatTeam(candidates, "gen"),
+      upper,
+    );
+    expect(both.map((g) => g.options[0]?.id)).toEqual([
+      TEAM_MODEL_ID,
+      PROMPTED_MODEL_ID,
+      undefined,
+    ]);
+    expect(withPromptedOption(groups, null, upper)).toEqual(groups);
+    expect(answeringModel(PROMPTED_MODEL_ID, { recording: null }, () => "gen")).toBe(
+      PROMPTED_MODEL_ID,
+    );
   });
 
   it("offers no second Auto when a recording holds the team's own answers", () => {

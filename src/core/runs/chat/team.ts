@@ -1,10 +1,11 @@
 /**
  * The routed team in Chat and Compare: who is on it (each router label's first specialist among
  * the preset's models, the chat's default generalist as fallback, with the user's changes: any
- * model offered here, local or remote, for a label or as fallback), and the picker's "Auto" option.
+ * model offered here, local or remote, for a label or as fallback), and the picker's "Auto" option;
+ * beside it the prompt-specialized generalist (the team's fallback told the routed domain prompt).
  */
 import type { ModelOptionGroup } from "../../catalog/model-options";
-import { ROUTE_LABELS, TEAM_MODEL_ID } from "../../routing/labels";
+import { PROMPTED_MODEL_ID, ROUTE_LABELS, TEAM_MODEL_ID } from "../../routing/labels";
 import {
   applyMappingChoice,
   defaultMapping,
@@ -59,6 +60,34 @@ export function withTeamOption(
         {
           id: TEAM_MODEL_ID,
           text: `Auto (routed team: ${[...members, `else ${name(team.fallback)}`].join(", ")})`,
+          disabled: false,
+          status: null,
+          reasons: [],
+        },
+      ],
+    },
+    ...groups,
+  ];
+}
+
+/**
+ * `groups` with the prompt-specialized generalist offered first: the team's fallback generalist,
+ * told the domain prompt of the label the router picks (it needs no specialist).
+ */
+export function withPromptedOption(
+  groups: readonly ModelOptionGroup[],
+  team: TeamConfig | null,
+  name: (id: string) => string,
+): ModelOptionGroup[] {
+  if (!team) return [...groups];
+  if (groups.some((g) => g.options.some((o) => o.id === PROMPTED_MODEL_ID))) return [...groups];
+  return [
+    {
+      label: "Prompt-specialized generalist",
+      options: [
+        {
+          id: PROMPTED_MODEL_ID,
+          text: `Auto (${name(team.fallback)} + domain prompts)`,
           disabled: false,
           status: null,
           reasons: [],

@@ -1,26 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { TEAM_MODEL_ID as TEAM } from "../../routing/labels";
+import { PROMPTED_MODEL_ID as PROMPTED, TEAM_MODEL_ID as TEAM } from "../../routing/labels";
 import { planComparison } from "../schedule";
 import type { CompareCandidate } from "./candidates";
-import { turnFootprints, turnLoaded, turnMembers, withTeamCandidate } from "./team-column";
+import {
+  turnFootprints,
+  turnLoaded,
+  turnMembers,
+  withPromptedCandidate,
+  withTeamCandidate,
+} from "./team-column";
 
 const memory: Record<string, number> = { gen: 1200, coder: 1000, mathy: 1000 };
 const vram = (id: string) => memory[id] ?? 0;
 
 describe("the routed team as a comparison column", () => {
   it("runs the member the router chose, once even when another column is that model", () => {
-    expect(turnMembers(["gen", TEAM], "coder")).toEqual(["gen", "coder"]);
-    expect(turnMembers(["gen", TEAM], "gen")).toEqual(["gen"]);
+    expect(turnMembers(["gen", TEAM], { [TEAM]: "coder" })).toEqual(["gen", "coder"]);
+    expect(turnMembers(["gen", TEAM], { [TEAM]: "gen" })).toEqual(["gen"]);
     // Without a decision the column stays as it is.
-    expect(turnMembers(["gen", TEAM], null)).toEqual(["gen", TEAM]);
+    expect(turnMembers(["gen", TEAM], {})).toEqual(["gen", TEAM]);
   });
 
   it("counts the member's memory for the team column, none when another column holds it", () => {
-    expect(turnFootprints(["gen", TEAM], "coder", vram)).toEqual([
+    expect(turnFootprints(["gen", TEAM], { [TEAM]: "coder" }, vram)).toEqual([
       { id: "gen", vramMB: 1200 },
       { id: TEAM, vramMB: 1000 },
     ]);
-    expect(turnFootprints(["gen", TEAM], "gen", vram)).toEqual([
+    expect(turnFootprints(["gen", TEAM], { [TEAM]: "gen" }, vram)).toEqual([
       { id: "gen", vramMB: 1200 },
       { id: TEAM, vramMB: 0 },
     ]);
@@ -28,7 +34,7 @@ describe("the routed team as a comparison column", () => {
 
   it("asks the column's memory beside the models the turn really runs", () => {
     const asked: string[][] = [];
-    turnFootprints(["gen", TEAM], "coder", (id, running) => {
+    turnFootprints(["gen", TEAM], { [TEAM]: "coder" }, (id, running) => {
       asked.push([id, ...running]);
       return 0;
     });
@@ -39,17 +45,17 @@ describe("the routed team as a comparison column", () => {
   });
 
   it("counts the team as loaded when its member is", () => {
-    expect(turnLoaded(["coder"], "coder")).toEqual(["coder", TEAM]);
-    expect(turnLoaded(["gen"], "coder")).toEqual(["gen"]);
-    expect(turnLoaded(["gen"], null)).toEqual(["gen"]);
+    expect(turnLoaded(["coder"], { [TEAM]: "coder" })).toEqual(["coder", TEAM]);
+    expect(turnLoaded(["gen"], { [TEAM]: "coder" })).toEqual(["gen"]);
+    expect(turnLoaded(["gen"], {})).toEqual(["gen"]);
   });
 
   it("plans the generalist and the team's member together or one at a time by the budget", () => {
     const plan = (budget: number, member: string, loaded: string[] = []) =>
       planComparison(
-        turnFootprints(["gen", TEAM], member, vram),
+        turnFootprints(["gen", TEAM], { [TEAM]: member }, vram),
         budget,
-        turnLoaded(loaded, member),
+        turnLoaded(loaded, { [TEAM]: member }),
       );
     expect(plan(2500, "coder").steps).toEqual([
       { kind: "load", modelIds: ["gen", TEAM] },
@@ -67,6 +73,51 @@ describe("the routed team as a comparison column", () => {
       mode: "together",
       steps: [{ kind: "generate", modelIds: ["gen", TEAM] }],
     });
+  });
+});
+
+describe("the prompt-specialized generalist as a comparison column", () => {
+  it("answers with the team's fallback: beside the team, one model in memory when they share it", () => {
+    const members = { [TEAM]: "coder", [PROMPTED]: "gen" };
+    expect(turnMembers([TEAM, PROMPTED], members)).toEqual(["coder", "gen"]);
+    expect(turnFootprints([TEAM, PROMPTED], members, vram)).toEqual([
+      { id: TEAM, vramMB: 1000 },
+      { id: PROMPTED, vramMB: 1200 },
+    ]);
+    // The team fell back to the generalist too: the second column shares the first's model.
+    const both = { [TEAM]: "gen", [PROMPTED]: "gen" };
+    expect(turnMembers([TEAM, PROMPTED], both)).toEqual(["gen"]);
+    expect(turnFootprints([TEAM, PROMPTED], both, vram)).toEqual([
+      { id: TEAM, vramMB: 1200 },
+      { id: PROMPTED, vramMB: 0 },
+    ]);
+    expect(turnLoaded(["gen"], members)).toEqual(["gen", PROMPTED]);
+  });
+
+  it("is offered over the team's fallback generalist, named for it", () => {
+    const gen: CompareCandidate = {
+      id: "gen",
+      name: "Gen",
+      role: "generalist",
+      domains: [],
+      vramMB: 1200,
+      fit: "tight",
+      reasons: [],
+      replayed: true,
+    };
+    const team = { mapping: {}, fallback: "gen" };
+    expect(withPromptedCandidate([gen], team).at(-1)).toEqual({
+      id: PROMPTED,
+      name: "Generalist + domain prompts",
+      role: "prompt-specialized generalist",
+      domains: ["Gen, told the routed label's domain prompt"],
+      vramMB: 1200,
+      fit: "tight",
+      reasons: [],
+      replayed: true,
+    });
+    expect(withPromptedCandidate([gen], null)).toEqual([gen]);
+    expect(withPromptedCandidate([gen], { mapping: {}, fallback: "other" })).toEqual([gen]);
   });
 });
 

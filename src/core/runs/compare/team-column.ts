@@ -1,10 +1,11 @@
 /**
- * A comparison column answered by the routed team: the router picks the member for the turn's
- * prompt before the turn is planned, so the plan counts that member's memory (none when another
- * column is that same model, which it shares) and knows whether it is loaded already. Pure: the
- * session plans with it and the team engine loads the member when a load names the team.
+ * A comparison column answered by the routed team (or the prompt-specialized generalist): the
+ * router picks the member for the turn's prompt before the turn is planned, so the plan counts that
+ * member's memory (none when another column is that same model, which it shares) and knows whether
+ * it is loaded already. Pure: the session plans with it and the team engine loads the member when
+ * a load names the team.
  */
-import { ROUTE_LABELS, TEAM_MODEL_ID } from "../../routing/labels";
+import { PROMPTED_MODEL_ID, ROUTE_LABELS, TEAM_MODEL_ID } from "../../routing/labels";
 import type { TeamConfig } from "../../routing/team";
 import type { ModelFootprint } from "../schedule";
 import type { CompareCandidate, ModelDescription } from "./candidates";
@@ -61,30 +62,82 @@ export function withTeamCandidate(
   ];
 }
 
-/** The models a turn really runs: the team's column replaced by its member, each once. */
-export function turnMembers(models: readonly string[], member: string | null): string[] {
-  const ids = models.map((id) => (id === TEAM_MODEL_ID && member ? member : id));
+/**
+ * How a column names the prompt-specialized generalist (as the routed team is named: what it is,
+ * then who answers), with its generalist's memory.
+ */
+export function describePrompted(
+  fallback: string,
+  member: (id: string) => { name: string; vramMB: number | null },
+): ModelDescription {
+  const m = member(fallback);
+  return {
+    id: PROMPTED_MODEL_ID,
+    name: "Generalist + domain prompts",
+    role: "prompt-specialized generalist",
+    domains: [`${m.name}, told the routed label's domain prompt`],
+    vramMB: m.vramMB,
+  };
+}
+
+/**
+ * The prompt-specialized generalist among a comparison's candidates: the team's fallback
+ * generalist told the routed domain prompt; none without a team, when the generalist is not
+ * offered, or when a recording already answers for it.
+ */
+export function withPromptedCandidate(
+  candidates: readonly CompareCandidate[],
+  team: TeamConfig | null,
+): CompareCandidate[] {
+  const generalist = team && candidates.find((c) => c.id === team.fallback);
+  if (!generalist || candidates.some((c) => c.id === PROMPTED_MODEL_ID)) return [...candidates];
+  return [
+    ...candidates,
+    {
+      ...describePrompted(generalist.id, () => generalist),
+      fit: generalist.fit,
+      reasons: [],
+      replayed: generalist.replayed,
+    },
+  ];
+}
+
+/**
+ * The member answering each routed column of a turn (the routed team's, the prompt-specialized
+ * generalist's), as the router chose it for the turn's prompt; a column without one stays as it is.
+ */
+export type TurnMembers = Readonly<Partial<Record<string, string>>>;
+
+/** The models a turn really runs: each routed column replaced by its member, each once. */
+export function turnMembers(models: readonly string[], members: TurnMembers): string[] {
+  const ids = models.map((id) => members[id] ?? id);
   return [...new Set(ids)];
 }
 
 /**
- * Each column's memory in a turn where the team's column answers through `member`, given the
+ * Each column's memory in a turn where the routed columns answer through `members`, given the
  * memory a model needs beside the models the turn runs (`vramMB`).
  */
 export function turnFootprints(
   models: readonly string[],
-  member: string | null,
+  members: TurnMembers,
   vramMB: (modelId: string, running: readonly string[]) => number,
 ): ModelFootprint[] {
-  const running = turnMembers(models, member);
-  return models.map((id) => {
-    if (id !== TEAM_MODEL_ID || !member) return { id, vramMB: vramMB(id, running) };
-    // Another column is the same model: the team answers with it, after it.
-    return { id, vramMB: models.includes(member) ? 0 : vramMB(member, running) };
+  const running = turnMembers(models, members);
+  return models.map((id, i) => {
+    const member = members[id];
+    if (!member) return { id, vramMB: vramMB(id, running) };
+    // Another column is the same model, or an earlier routed column answers with it: this one
+    // answers with it, after it.
+    const shared = models.includes(member) || models.slice(0, i).some((m) => members[m] === member);
+    return { id, vramMB: shared ? 0 : vramMB(member, running) };
   });
 }
 
-/** What the plan sees as loaded: the team counts as loaded when its member is. */
-export function turnLoaded(loaded: readonly string[], member: string | null): string[] {
-  return member && loaded.includes(member) ? [...loaded, TEAM_MODEL_ID] : [...loaded];
+/** What the plan sees as loaded: a routed column counts as loaded when its member is. */
+export function turnLoaded(loaded: readonly string[], members: TurnMembers): string[] {
+  const routed = Object.entries(members).flatMap(([id, m]) =>
+    m && loaded.includes(m) ? [id] : [],
+  );
+  return [...loaded, ...routed];
 }
