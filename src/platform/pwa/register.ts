@@ -11,15 +11,26 @@ export interface ServiceWorkerEvents {
   onUpdateWaiting(): void;
   /** Everything the shell needs is cached: the app now starts offline. */
   onOfflineReady(): void;
+  /**
+   * The new version took control of this page and the old code still runs. Workbox reports this
+   * in every open tab that saw the waiting version, not only the one that accepted it; without
+   * this callback vite-plugin-pwa would call `location.reload()` in each of them, in the middle of
+   * whatever they run. The page decides when to reload instead.
+   */
+  onNeedReload(): void;
 }
 
-/** Start the service worker; the returned function activates a waiting update and reloads. */
+/**
+ * Start the service worker; the returned function activates a waiting update, after which
+ * `onNeedReload` reports that it controls the page (the library itself never reloads).
+ */
 export function registerServiceWorker(events: ServiceWorkerEvents): () => Promise<void> {
-  if (!("serviceWorker" in navigator)) return async () => location.reload();
+  if (!("serviceWorker" in navigator)) return async () => {};
   return registerSW({
     // Registered after the window load event, so it never competes with the first paint.
     immediate: false,
     onNeedRefresh: () => events.onUpdateWaiting(),
     onOfflineReady: () => events.onOfflineReady(),
+    onNeedReload: () => events.onNeedReload(),
   });
 }
