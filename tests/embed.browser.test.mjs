@@ -85,6 +85,8 @@ describe("Embed page in a cross-origin iframe", () => {
           e.modelId === d.modelId && e.request.messages.at(-1).content === received[0].prompts[0],
       );
       assert.equal(d.text, entry.result.text, `${d.modelId} answers as recorded`);
+      // The metrics come with the answer: a finished replay reports the recorded usage.
+      assert.deepEqual(d.usage, entry.result.usage, `${d.modelId} reports its usage`);
     }
     // The frame shows the answers at 320×400 without sideways scrolling.
     assert.equal(await frame.getByTestId("embed-answer").count(), models);

@@ -1,6 +1,7 @@
 // Share links: a comparison carried in the URL fragment opens read-only (nothing is fetched for
 // it), names the fixture as a fixture and offers "Run this yourself"; a damaged link shows an
-// explanation instead of an uncaught error. The recording is the labelled fixture
+// explanation instead of an uncaught error; "Run this yourself" fills Compare's models and prompt
+// and starts nothing. The recording is the labelled fixture
 // tests/fixtures/recordings/compare-two-models.json, encoded here the way the app encodes it.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -42,6 +43,43 @@ describe("Share links", () => {
       0,
       "the data never reached the server",
     );
+    assert.deepEqual(errors, []);
+  });
+
+  it('"Run this yourself" sets Compare up with the models and the prompt, and runs nothing', async () => {
+    // The fixture's models need WebGPU with f16 shaders; the same fixture for the CPU builds of
+    // two models is one this browser can run, so the chooser offers them.
+    const recording = JSON.parse(await readFile(FIXTURE, "utf8"));
+    const cpu = {
+      "Qwen3-1.7B-q4f16_1-MLC": "Qwen2.5-0.5B-Instruct-GGUF",
+      "Qwen2.5-Coder-1.5B-Instruct-q4f16_1-MLC": "Qwen2.5-Coder-0.5B-Instruct-GGUF",
+    };
+    for (const m of recording.models) m.id = cpu[m.id];
+    for (const e of recording.entries) e.modelId = e.request.modelId = cpu[e.modelId];
+    const payload = deflateRawSync(Buffer.from(JSON.stringify(recording))).toString("base64url");
+    const { page, errors } = b;
+    await page.goto(server.subUrl + "#/shared/" + payload);
+    await page.getByRole("button", { name: "Run this yourself" }).click();
+    await page.getByRole("heading", { level: 1, name: "Compare" }).waitFor();
+    const box = page.getByLabel("Prompt for every model");
+    const prompt = recording.entries[0].request.messages.find((m) => m.role === "user").content;
+    assert.equal(await box.inputValue(), prompt, "the shared prompt is in the box");
+    const list = page.getByTestId("model-list");
+    await list.getByRole("checkbox", { checked: true }).nth(1).waitFor();
+    const names = await list
+      .getByRole("checkbox", { checked: true })
+      .evaluateAll((boxes) =>
+        boxes.map((box) => box.closest("label")?.querySelector(".name")?.textContent ?? ""),
+      );
+    assert.equal(names.length, 2, names.join());
+    assert.match(names[0] ?? "", /^Qwen2\.5-0\.5B-Instruct · GGUF/, "the shared models, in order");
+    assert.match(names[1] ?? "", /^Qwen2\.5-Coder-0\.5B-Instruct · GGUF/);
+    assert.ok(
+      await page.getByRole("button", { name: "Compare", exact: true }).isEnabled(),
+      "ready to run",
+    );
+    assert.equal(await page.getByTestId("answer").count(), 0, "nothing started by itself");
+    assert.equal(await page.getByRole("dialog").count(), 0, "no download asked for");
     assert.deepEqual(errors, []);
   });
 

@@ -11,5 +11,9 @@ declare global {
     /** Messages the embed test's host page received from the embedded demo. */
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     received: any[];
+    /** Set by the update test on a tab's document: gone once the tab reloaded. */
+    tabMark?: boolean;
+    /** Set by the update test once a new service worker controls the tab. */
+    controllerChanged?: boolean;
   }
 }

@@ -36,6 +36,7 @@ export function createPwa(app: App): PwaState {
   const pwa = new PwaState({
     register: async (events) =>
       (await import("../../platform/pwa/register")).registerServiceWorker(events),
+    reload: () => location.reload(),
     busy: () => appBusy(app),
     network,
   });

@@ -33,4 +33,16 @@ describe("CompareSetup", () => {
     setup.resetParams();
     expect(setup.settingsError).toBe("");
   });
+
+  it("prefills a comparison to repeat without starting it", () => {
+    const setup = new CompareSetup({ candidates: () => ["a", "b"].map(candidate) });
+    setup.blind = true;
+    setup.systemPrompt = "mine";
+    setup.prefill({ models: ["b", "a", "b"], prompt: "Why is the sky blue?", systemPrompt: "" });
+    expect(setup.selected).toEqual(["b", "a"]);
+    expect(setup.blind).toBe(false);
+    expect(setup.draft).toBe("Why is the sky blue?");
+    expect(setup.systemPrompt).toBe("");
+    expect(setup.canStart).toBe(true);
+  });
 });

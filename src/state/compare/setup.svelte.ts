@@ -33,6 +33,8 @@ export class CompareSetup {
   /** Blind mode: two models from the pool, names hidden until the vote. */
   blind = $state(false);
   systemPrompt = $state("");
+  /** The prompt box's text before the comparison starts (a shared result can fill it). */
+  draft = $state("");
   params = $state<SamplingParams>(defaultCompareParams());
   canAdd = $derived(this.selected.length < MAX_MODELS);
   /** Enough models for a named comparison (a blind one can draw from other pools). */
@@ -73,6 +75,17 @@ export class CompareSetup {
     const ok = (await this.#deps.confirmDownload?.(ids)) ?? true;
     if (ok) this.choose(ids);
     return ok;
+  }
+
+  /**
+   * Set up a comparison to repeat (a shared result's "Run this yourself"): its models, prompt and
+   * system prompt, ready for the user to press Compare. Nothing starts: live models download.
+   */
+  prefill(again: { models: readonly string[]; prompt: string; systemPrompt: string }): void {
+    this.blind = false;
+    this.choose(again.models);
+    this.draft = again.prompt;
+    this.systemPrompt = again.systemPrompt;
   }
 
   /** Choose the recording's models (up to four): the ones a loaded recording is for. */

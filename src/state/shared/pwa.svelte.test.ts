@@ -1,19 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { NetworkState } from "./network.svelte";
-import { PwaState, type PwaDeps } from "./pwa.svelte";
+import { PwaState, type PwaDeps, type PwaEvents } from "./pwa.svelte";
 
 function setup(initiallyBusy = false) {
   const calls: string[] = [];
   let busy = initiallyBusy;
   let online = true;
   let onChange: () => void = () => {};
-  let events: { onUpdateWaiting(): void; onOfflineReady(): void } | null = null;
+  let events: PwaEvents | null = null;
   const deps: PwaDeps = {
     register: async (e) => {
       events = e;
       calls.push("register");
-      return async () => void calls.push("update");
+      // Like the service worker: once activated, the new version takes control of the page.
+      return async () => {
+        calls.push("update");
+        events!.onNeedReload();
+      };
     },
+    reload: () => void calls.push("reload"),
     busy: () => busy,
     network: new NetworkState({ online: () => online, subscribe: (l) => (onChange = l) }),
   };
@@ -39,12 +44,13 @@ describe("PwaState", () => {
     expect(t.pwa.updateWaiting).toBe(true);
   });
 
-  it("updates at once when idle", async () => {
+  it("updates at once when idle: activates the new version, then reloads into it", async () => {
     const t = setup();
     await t.pwa.start();
     t.events().onUpdateWaiting();
     await t.pwa.requestUpdate();
-    expect(t.calls).toEqual(["register", "update"]);
+    expect(t.calls).toEqual(["register", "update", "reload"]);
+    expect(t.pwa.applied).toBe(true);
   });
 
   it("defers the reload while a generation or bench runs, and applies it once idle", async () => {
@@ -59,7 +65,48 @@ describe("PwaState", () => {
     t.setBusy(false);
     await t.pwa.settle();
     await t.pwa.settle();
-    expect(t.calls).toEqual(["register", "update"]);
+    expect(t.calls).toEqual(["register", "update", "reload"]);
+  });
+
+  it("an update accepted in another tab waits while this one is busy, then reloads once", async () => {
+    const t = setup(true);
+    await t.pwa.start();
+    t.events().onUpdateWaiting();
+    // The other tab activated the new version: it now controls this page too.
+    t.events().onNeedReload();
+    await t.pwa.settle();
+    expect(t.calls).toEqual(["register"]);
+    expect(t.pwa.reloadPending).toBe(true);
+    expect(t.pwa.updateWaiting).toBe(true);
+    // Workbox may report it again (one listener per "waiting" it saw).
+    t.events().onNeedReload();
+    expect(t.calls).toEqual(["register"]);
+    t.setBusy(false);
+    await t.pwa.settle();
+    await t.pwa.settle();
+    t.events().onNeedReload();
+    expect(t.calls).toEqual(["register", "reload"]);
+  });
+
+  it("an idle tab reloads at once when another tab applied the update", async () => {
+    const t = setup();
+    await t.pwa.start();
+    t.events().onUpdateWaiting();
+    t.events().onNeedReload();
+    expect(t.calls).toEqual(["register", "reload"]);
+    expect(t.pwa.applied).toBe(true);
+  });
+
+  it("reloads even after a dismissed prompt, once another tab applied the update", async () => {
+    const t = setup(true);
+    await t.pwa.start();
+    t.events().onUpdateWaiting();
+    t.pwa.dismiss();
+    t.events().onNeedReload();
+    expect(t.pwa.reloadPending).toBe(true);
+    t.setBusy(false);
+    await t.pwa.settle();
+    expect(t.calls).toEqual(["register", "reload"]);
   });
 
   it("does nothing without a waiting version, and forgets a dismissed one", async () => {
