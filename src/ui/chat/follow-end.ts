@@ -45,13 +45,22 @@ export function followEnd(
     else if (reader)
       atEnd = scrollY + innerHeight >= root.scrollHeight - composer.offsetHeight - 120;
   };
+  let padding = "";
+  let pinned = 0;
   const follow = () => {
     // A little room above the box, so a message laid out at a fraction of a pixel (scrolling
-    // rounds) is never under it.
-    root.style.scrollPaddingBottom = `${Math.ceil(composer.getBoundingClientRect().height) + 8}px`;
+    // rounds) is never under it. Written only when it changes: each write restyles the whole
+    // page, and the scroll below would then lay it out again (this runs on every resize).
+    const wanted = `${Math.ceil(composer.getBoundingClientRect().height) + 8}px`;
+    if (wanted !== padding) {
+      padding = wanted;
+      root.style.scrollPaddingBottom = wanted;
+    }
     if (!atEnd) return;
+    const target = last();
+    if (!target) return;
     const before = scrollY;
-    last()?.scrollIntoView({ block: "end" });
+    target.scrollIntoView({ block: "end" });
     if (scrollY !== before) ours = true;
   };
   const observer = new ResizeObserver(follow);
@@ -67,13 +76,18 @@ export function followEnd(
     pin: () => {
       atEnd = true;
       reader = false;
-      follow();
+      // In the next frame, before it is laid out: called while a view mounts, measuring now
+      // would lay the whole new page out inside the mount's task.
+      cancelAnimationFrame(pinned);
+      pinned = requestAnimationFrame(follow);
     },
     stop: () => {
+      cancelAnimationFrame(pinned);
       observer.disconnect();
       removeEventListener("scroll", measure);
       for (const type of READER_INPUT) removeEventListener(type, input, { capture: true });
       root.style.scrollPaddingBottom = "";
+      padding = "";
     },
   };
 }
