@@ -146,9 +146,13 @@ async function sendAndWait(page, prompt, regenerate = false) {
     await page.getByRole("button", { name: "Send", exact: true }).click();
     await answers.nth(before).waitFor();
   }
-  await page
-    .getByRole("button", { name: "Stop", exact: true })
-    .waitFor({ state: "hidden", timeout: 600_000 });
+  // A plain query, a few times a second: a role query computes accessible names over the whole
+  // page at each poll, and over a long answer that was itself the longest task in the page.
+  await page.waitForFunction(
+    () => ![...document.querySelectorAll("button")].some((b) => b.textContent?.trim() === "Stop"),
+    undefined,
+    { timeout: 600_000, polling: 250 },
+  );
   await answers.last().getByTestId("usage").waitFor();
   await answers.last().locator(".markdown[data-rendering=false]").waitFor({ timeout: 120_000 });
 }
