@@ -560,7 +560,17 @@ describe("ChatState before a run", () => {
     await engine.useRecording(fixture("compare-three-models.json"), { speed: Infinity });
     const { chat } = setup(engine);
     expect(chat.recordedPrompts[0]).toMatch(/^A train travels/);
-    await chat.send(chat.recordedPrompts[0]!);
+    const first = chat.recordedPrompts;
+    // At the recording's own pace, so the answer is caught while it streams.
+    await engine.useRecording(fixture("compare-three-models.json"), { speed: 1 });
+    const run = chat.send(first[0]!);
+    // While the answer runs the suggestions stay as they were (they are not matched again
+    // against a conversation that changes with every streamed piece).
+    await vi.waitFor(() => expect(chat.streamingId).not.toBeNull());
+    expect(chat.followUp).toBe(true);
+    expect(chat.recordedPrompts).toEqual(first);
+    await run;
+    await engine.useRecording(fixture("compare-three-models.json"), { speed: Infinity });
     expect(chat.followUp).toBe(true);
     expect(chat.recordedPrompts).toEqual(["Now give that speed in metres per second."]);
     await chat.send(chat.recordedPrompts[0]!);

@@ -59,10 +59,18 @@ export class ChatState {
   recordedPrompts = $derived.by<string[]>(() => {
     const { recording } = this.#deps.engine;
     if (!recording) return [];
+    // While an answer streams its text changes many times a second, and matching every recorded
+    // follow-up against the whole conversation each time grew with its length: the suggestions
+    // are worked out again when it ends (none can be sent before).
+    if (this.busy) return this.#lastPrompts;
     const prompts = recordedPrompts(recording, this.modelId, this.followUp);
     // Only follow-ups that continue this very conversation: the others would be refused.
-    return this.followUp ? prompts.filter((p) => this.#answerable(recording, p)) : prompts;
+    this.#lastPrompts = this.followUp
+      ? prompts.filter((p) => this.#answerable(recording, p))
+      : prompts;
+    return this.#lastPrompts;
   });
+  #lastPrompts: string[] = [];
   /** The conversation has an answer: what comes next is a follow-up. */
   followUp = $derived(this.conversation.messages.some((m) => m.role === "assistant"));
   /** Settings fields whose text is not a number (the last good value must not be used). */
