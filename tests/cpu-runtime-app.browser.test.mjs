@@ -326,21 +326,31 @@ describe("The app on the CPU runtime, without WebGPU", () => {
     const cors = { "access-control-allow-origin": "*" };
     // Hugging Face as the app meets it: the file list (with each file's Git LFS SHA-256) and
     // the file itself, here the tiny model under the catalog model's file name.
+    // While `hfDown`, Hugging Face is unreachable and every request to it is noted.
+    let hfDown = false;
+    const hfAsked = [];
+    const down = (route) => {
+      hfAsked.push(route.request().url());
+      return route.abort("internetdisconnected");
+    };
     await b.context.route(`https://huggingface.co/api/models/${repo}/tree/**`, (route) =>
-      route.fulfill({
-        status: 200,
-        headers: { ...cors, "content-type": "application/json" },
-        body: JSON.stringify([
-          {
-            type: "file",
-            path: file,
-            size: bytes.length,
-            lfs: { oid: listed, size: bytes.length },
-          },
-        ]),
-      }),
+      hfDown
+        ? down(route)
+        : route.fulfill({
+            status: 200,
+            headers: { ...cors, "content-type": "application/json" },
+            body: JSON.stringify([
+              {
+                type: "file",
+                path: file,
+                size: bytes.length,
+                lfs: { oid: listed, size: bytes.length },
+              },
+            ]),
+          }),
     );
     await b.context.route(`https://huggingface.co/${repo}/resolve/main/${file}`, (route) => {
+      if (hfDown) return down(route);
       served.push(route.request().headers()["range"] ?? "whole");
       return route.fulfill({
         status: 200,
@@ -395,6 +405,31 @@ describe("The app on the CPU runtime, without WebGPU", () => {
       await item.getByText("downloaded", { exact: true }).waitFor({ timeout: 60_000 });
       await row.getByText("Downloaded.").waitFor();
       assert.deepEqual(served, ["whole", "whole"], "each try fetched the file from the start");
+
+      // Saved, it loads with the network off and Hugging Face gone: the copy is found without
+      // the repository's file list.
+      hfDown = true;
+      await b.context.setOffline(true);
+      try {
+        await page.goto("about:blank");
+        await page.goto(server.url + "#/chat");
+        await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+        await page.getByLabel("Model", { exact: true }).selectOption("Qwen2.5-0.5B-Instruct-GGUF");
+        await page.getByText("Settings", { exact: true }).click();
+        await page.getByLabel("Max tokens").fill("4");
+        await page.getByLabel("Message", { exact: true }).fill("Hi, offline.");
+        await page.getByRole("button", { name: "Send", exact: true }).click();
+        const usage = page.getByTestId("assistant-message").last().getByTestId("usage");
+        await usage.waitFor({ timeout: 60_000 });
+        assert.match(await usage.innerText(), /4 tok/);
+        assert.deepEqual(hfAsked, [], "the saved model loaded without asking Hugging Face");
+      } finally {
+        hfDown = false;
+        await b.context.setOffline(false);
+      }
+      await page.goto(server.url + "#/models");
+      await page.getByLabel("Search", { exact: true }).fill("Qwen2.5 0.5B Instruct");
+      await row.waitFor();
       await page
         .getByTestId("cached-models")
         .getByRole("button", { name: "Delete Qwen2.5-0.5B-Instruct-GGUF from the cache" })

@@ -87,8 +87,10 @@ export class GgufModels implements DownloadingCache {
   }
 
   /** The saved files of a model, in order; null when it is not saved whole. */
-  async open(modelId: string, signal?: AbortSignal): Promise<Blob[] | null> {
-    return openGguf((await this.resolve(modelId, signal)).url);
+  async open(modelId: string): Promise<Blob[] | null> {
+    // Found without the repository's file list, so a saved catalog model loads offline too.
+    const saved = (await savedGgufs()).find((m) => this.#matches(modelId, m.url));
+    return saved ? openGguf(saved.url) : null;
   }
 
   /** Models whose every file is saved whole (a cut download is not among them). */

@@ -64,10 +64,10 @@ export class WllamaAppRuntime implements Engine, DownloadingCache {
   async load(modelIds: string[], options: LoadOptions = {}): Promise<void> {
     for (const id of modelIds) {
       if (this.loaded().includes(id)) continue;
-      let files = await this.files.open(id, options.signal);
+      let files = await this.files.open(id);
       if (!files) {
         await this.files.download(id, options);
-        files = await this.files.open(id, options.signal);
+        files = await this.files.open(id);
       }
       if (!files) {
         const { file } = await this.resolve(id, options.signal);
