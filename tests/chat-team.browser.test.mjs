@@ -95,16 +95,22 @@ function recording() {
 const answered = (page) =>
   page.getByRole("button", { name: "Stop", exact: true }).waitFor({ state: "detached" });
 
+/** Chat, replaying the team's recording as fast as it goes; returns the recording's file. */
+async function openWithTeamRecording(page) {
+  const file = join(dir, "team.json");
+  await writeFile(file, JSON.stringify(recording()));
+  await page.goto(server.url + "#/chat");
+  await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+  await page.getByLabel("Pace", { exact: true }).selectOption("fastest");
+  await page.getByLabel("Replay a recording (.json)").setInputFiles(file);
+  await page.getByTestId("replay-badge").waitFor();
+  return file;
+}
+
 describe("Chat with the routed team", () => {
   it("routes a code prompt and a math prompt to two members and says why", async () => {
     const { page } = b;
-    const file = join(dir, "team.json");
-    await writeFile(file, JSON.stringify(recording()));
-    await page.goto(server.url + "#/chat");
-    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
-    await page.getByLabel("Pace", { exact: true }).selectOption("fastest");
-    await page.getByLabel("Replay a recording (.json)").setInputFiles(file);
-    await page.getByTestId("replay-badge").waitFor();
+    await openWithTeamRecording(page);
     const picker = page.getByLabel("Model", { exact: true });
     assert.match(
       await picker.locator("option[value='team:auto']").innerText(),
@@ -165,13 +171,7 @@ describe("Chat with the routed team", () => {
 
   it("lets the user change who answers a label, keeps the change, and resets it", async () => {
     const { page } = b;
-    const file = join(dir, "team.json");
-    await writeFile(file, JSON.stringify(recording()));
-    await page.goto(server.url + "#/chat");
-    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
-    await page.getByLabel("Pace", { exact: true }).selectOption("fastest");
-    await page.getByLabel("Replay a recording (.json)").setInputFiles(file);
-    await page.getByTestId("replay-badge").waitFor();
+    const file = await openWithTeamRecording(page);
     const picker = page.getByLabel("Model", { exact: true });
     await picker.selectOption("team:auto");
     const editor = page.getByTestId("team-editor");
@@ -220,13 +220,7 @@ describe("Chat with the routed team", () => {
 
   it("answers with the prompt-specialized generalist, told the domain prompt the user keeps", async () => {
     const { page } = b;
-    const file = join(dir, "team.json");
-    await writeFile(file, JSON.stringify(recording()));
-    await page.goto(server.url + "#/chat");
-    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
-    await page.getByLabel("Pace", { exact: true }).selectOption("fastest");
-    await page.getByLabel("Replay a recording (.json)").setInputFiles(file);
-    await page.getByTestId("replay-badge").waitFor();
+    await openWithTeamRecording(page);
     const picker = page.getByLabel("Model", { exact: true });
     assert.equal(
       await picker.locator("option[value='team:prompted']").innerText(),

@@ -25,9 +25,7 @@ class RenderScheduler {
    * Run `job` now if the page is between frames with budget left, and in later frames until it
    * is done. Once a frame is scheduled, requests only join it: a burst of requests within one
    * task (e.g. promise callbacks) can never add up to a long task. `urgent` (once per answer,
-   * at its end) runs it now for at least URGENT_MS, unless this frame's budget is spent: four
-   * columns ending together would otherwise render their last blocks in one long task, so the
-   * later ones finish in the next frame.
+   * at its end) runs it now in any case, for at least URGENT_MS.
    */
   request(job: SlicedWork, urgent = false): void {
     this.#waiting.add(job);
@@ -36,7 +34,7 @@ class RenderScheduler {
       this.#windowStart = now;
       this.#used = 0;
     }
-    if (urgent && this.#used < FRAME_BUDGET_MS) this.#run([job], URGENT_MS);
+    if (urgent) this.#run([job], URGENT_MS);
     else if (this.#frame === null) this.#run([job]);
     this.#schedule();
   }
