@@ -137,6 +137,22 @@ export function pickGgufFile(
   return null;
 }
 
+/** The part URLs of a model given by URL: itself, or every part when it names the first of several. */
+export function splitPartUrls(url: string): string[] {
+  const match = SPLIT.exec(url);
+  if (!match || match[1] !== "00001") return [url];
+  return Array.from({ length: Number(match[2]) }, (_, i) =>
+    url.replace(SPLIT, `-${String(i + 1).padStart(5, "0")}-of-${match[2]}.gguf`),
+  );
+}
+
+/** Whether a file URL in `repo` carries one of `quants` (how a saved file is told apart offline). */
+export function isRepoQuantUrl(url: string, repo: string, quants: readonly string[]): boolean {
+  if (!url.startsWith(`${HF}/${repo}/resolve/`)) return false;
+  const code = parseGgufQuant(decodeURIComponent(url.slice(url.lastIndexOf("/") + 1)))?.code;
+  return code !== undefined && quants.some((q) => q.toLowerCase() === code);
+}
+
 /** The error when a repository lists no file of the wanted quantizations. */
 export function noGgufFile(repo: string, quants: readonly string[]): PolymathError {
   return new PolymathError(

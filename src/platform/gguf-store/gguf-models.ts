@@ -8,9 +8,11 @@
 import {
   hfFileUrl,
   hfTreeUrl,
+  isRepoQuantUrl,
   noGgufFile,
   parseHfTree,
   pickGgufFile,
+  splitPartUrls,
   type PickedGguf,
 } from "../../core/catalog/gguf-files";
 import type { GgufSource } from "../../core/catalog/types";
@@ -18,7 +20,7 @@ import type { FileToFetch } from "../../core/downloads/download-file";
 import { cachedAmong, type DownloadingCache } from "../../core/engine/model-cache";
 import type { LoadOptions } from "../../core/engine/types";
 import { PolymathError } from "../../core/errors";
-import { deleteGguf, downloadGguf, openGguf, savedBytes, savedGgufs } from "./gguf-store";
+import { deleteGguf, downloadGguf, openGguf, savedGgufs, type SavedGguf } from "./gguf-store";
 
 /** A GGUF resolved to the file(s) to fetch. */
 export interface ResolvedGguf {
@@ -31,19 +33,20 @@ export interface ResolvedGguf {
   files: FileToFetch[];
 }
 
-const SPLIT = /-(\d{5})-of-(\d{5})\.gguf$/i;
-
-/** The files of a model given by URL: one, or every part when the name says it is split. */
-export function filesOfUrl(url: string): FileToFetch[] {
-  const name = (u: string) => decodeURIComponent(u.split("/").pop() ?? u);
-  const match = SPLIT.exec(url);
-  if (!match || match[1] !== "00001") return [{ url, name: name(url) }];
-  const count = Number(match[2]);
-  return Array.from({ length: count }, (_, i) => {
-    const part = url.replace(SPLIT, `-${String(i + 1).padStart(5, "0")}-of-${match[2]}.gguf`);
-    return { url: part, name: name(part) };
-  });
+/** What a model downloads, worked out from its files (the first one names the model). */
+function resolvedFrom(files: FileToFetch[]): ResolvedGguf {
+  const [first] = files;
+  if (!first) throw new Error("A model has at least one file.");
+  const listed = files.every((f) => f.bytes !== undefined);
+  return {
+    url: first.url,
+    file: first.name,
+    files,
+    ...(listed ? { bytes: files.reduce((sum, f) => sum + (f.bytes ?? 0), 0) } : {}),
+  };
 }
+
+const nameOf = (url: string) => decodeURIComponent(url.split("/").pop() ?? url);
 
 export class GgufModels implements DownloadingCache {
   readonly #sourceOf: (modelId: string) => GgufSource | undefined;
@@ -66,31 +69,31 @@ export class GgufModels implements DownloadingCache {
     }
     let resolved: ResolvedGguf;
     if (source.kind === "url") {
-      const files = filesOfUrl(source.url);
-      resolved = { url: source.url, file: files[0]?.name ?? source.url, files };
+      resolved = resolvedFrom(splitPartUrls(source.url).map((url) => ({ url, name: nameOf(url) })));
     } else {
       const picked = await this.#pick(source, signal);
-      resolved = {
-        url: hfFileUrl(source.repo, picked.path),
-        bytes: picked.bytes,
-        file: picked.path,
-        files: picked.files.map((f) => ({
+      resolved = resolvedFrom(
+        picked.files.map((f) => ({
           url: hfFileUrl(source.repo, f.path),
           name: f.path,
           bytes: f.size,
           ...(f.sha256 ? { sha256: f.sha256 } : {}),
         })),
-      };
+      );
     }
     this.#resolved.set(modelId, resolved);
     return resolved;
   }
 
-  /** The saved files of a model, in order; null when it is not saved whole. */
-  async open(modelId: string): Promise<Blob[] | null> {
-    // Found without the repository's file list, so a saved catalog model loads offline too.
-    const saved = (await savedGgufs()).find((m) => this.#matches(modelId, m.url));
-    return saved ? openGguf(saved.url) : null;
+  /**
+   * The saved files of a model, in order, downloading what is missing first (a cut download
+   * continues). A saved model is found without the repository's file list, so it loads offline.
+   */
+  async files(modelId: string, options: LoadOptions = {}): Promise<Blob[]> {
+    const saved =
+      (await savedGgufs()).find((m) => this.#matches(modelId, m.url)) ??
+      (await this.#download(modelId, options));
+    return openGguf(saved);
   }
 
   /** Models whose every file is saved whole (a cut download is not among them). */
@@ -117,9 +120,12 @@ export class GgufModels implements DownloadingCache {
    * saved; each file is checked against the size and SHA-256 the host listed.
    */
   async download(modelId: string, options: LoadOptions = {}): Promise<void> {
+    await this.#download(modelId, options);
+  }
+
+  async #download(modelId: string, options: LoadOptions): Promise<SavedGguf> {
     const started = Date.now();
     const resolved = await this.resolve(modelId, options.signal);
-    const before = await savedBytes(resolved.files);
     const report = (loaded: number, total: number, resumedFrom: number) =>
       options.onProgress?.({
         modelId,
@@ -132,13 +138,13 @@ export class GgufModels implements DownloadingCache {
         totalBytes: total,
         elapsedMs: Date.now() - started,
       });
-    report(before, resolved.bytes ?? 0, before);
     const saved = await downloadGguf(resolved.files, {
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: (loaded, total, resumedFrom) =>
         report(loaded, total || resolved.bytes || 0, resumedFrom),
     });
     report(saved.bytes, saved.bytes, 0);
+    return saved;
   }
 
   /** Whether a saved model's URL is this model's: the resolved URL, else its repository's quant. */
@@ -148,10 +154,7 @@ export class GgufModels implements DownloadingCache {
     const source = this.#sourceOf(modelId);
     if (!source) return false;
     if (source.kind === "url") return source.url === url;
-    const prefix = `https://huggingface.co/${source.repo}/resolve/`;
-    if (!url.startsWith(prefix)) return false;
-    const name = decodeURIComponent(url.slice(url.lastIndexOf("/") + 1)).toLowerCase();
-    return source.quants.some((q) => new RegExp(`[-_.]${q}(?=[-_.])`, "i").test(name));
+    return isRepoQuantUrl(url, source.repo, source.quants);
   }
 
   async #pick(

@@ -11,7 +11,7 @@
 import { downloadFile, type FileToFetch } from "../../core/downloads/download-file";
 import { PolymathError } from "../../core/errors";
 import { sha256Hex } from "../../core/hash/sha256";
-import { OpfsSavedFile } from "./opfs-saved-file";
+import { OpfsSavedFile, savedElsewhere } from "./opfs-saved-file";
 
 export const GGUF_DIR = "polymath-models";
 
@@ -107,10 +107,8 @@ export async function savedGgufs(): Promise<SavedGguf[]> {
   return models;
 }
 
-/** The saved files of the model at `url`, in order; null when it is not saved whole. */
-export async function openGguf(url: string): Promise<Blob[] | null> {
-  const model = (await savedGgufs()).find((m) => m.url === url);
-  if (!model) return null;
+/** The files of a saved model, in order. */
+export async function openGguf(model: SavedGguf): Promise<Blob[]> {
   const dir = await folder();
   return Promise.all(
     model.files.map(async (f) => (await dir.getFileHandle(`${ggufKey(f.url)}.gguf`)).getFile()),
@@ -122,13 +120,7 @@ async function remove(dir: FileSystemDirectoryHandle, name: string): Promise<voi
     await dir.removeEntry(name);
   } catch (e) {
     if (e instanceof Error && e.name === "NotFoundError") return;
-    if (e instanceof Error && e.name === "NoModificationAllowedError") {
-      throw new PolymathError("storage-unavailable", "This model is being saved by another tab.", {
-        advice: "Cancel the download there, then delete it here.",
-        cause: e,
-      });
-    }
-    throw e;
+    throw savedElsewhere(e) ?? e;
   }
 }
 
@@ -142,20 +134,6 @@ export async function deleteGguf(url: string, partUrls: readonly string[] = []):
   const urls = [...new Set([url, ...partUrls, ...mine])];
   for (const u of urls) await remove(dir, `${ggufKey(u)}.json`);
   for (const u of urls) await remove(dir, `${ggufKey(u)}.gguf`);
-}
-
-/** Bytes already saved of `files` (whole or not), to tell a resume from a fresh start. */
-export async function savedBytes(files: readonly FileToFetch[]): Promise<number> {
-  const dir = await folder();
-  let total = 0;
-  for (const f of files) {
-    try {
-      total += (await (await dir.getFileHandle(`${ggufKey(f.url)}.gguf`)).getFile()).size;
-    } catch {
-      // not started
-    }
-  }
-  return total;
 }
 
 /**

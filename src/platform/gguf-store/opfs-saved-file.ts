@@ -7,6 +7,19 @@ import type { SavedFile } from "../../core/downloads/download-file";
 import { PolymathError } from "../../core/errors";
 import type { WriterReply, WriterRequest } from "./writer-protocol";
 
+/**
+ * The error for a file another download holds open (here or in another tab: OPFS gives one
+ * writer at a time); null for any other failure.
+ */
+export function savedElsewhere(e: unknown): PolymathError | null {
+  if (!(e instanceof Error) || e.name !== "NoModificationAllowedError") return null;
+  return new PolymathError(
+    "storage-unavailable",
+    "This model is being saved already (by another download here or in another tab).",
+    { advice: "Let that download finish (or cancel it), then try again.", cause: e },
+  );
+}
+
 type Body<T> = T extends unknown ? Omit<T, "id"> : never;
 
 export class OpfsSavedFile implements SavedFile {
@@ -35,17 +48,7 @@ export class OpfsSavedFile implements SavedFile {
       await file.#ask({ op: "open", dir, name });
     } catch (e) {
       worker.terminate();
-      if (e instanceof Error && e.name === "NoModificationAllowedError") {
-        throw new PolymathError(
-          "storage-unavailable",
-          "This model is being saved already (by another download here or in another tab).",
-          {
-            advice: "Let that download finish (or cancel it), then try again.",
-            cause: e,
-          },
-        );
-      }
-      throw e;
+      throw savedElsewhere(e) ?? e;
     }
     return file;
   }

@@ -19,7 +19,6 @@ import type {
   LoadOptions,
   StreamOptions,
 } from "../../core/engine/types";
-import { PolymathError } from "../../core/errors";
 import type { GgufModels, ResolvedGguf } from "../gguf-store/gguf-models";
 import { createWllamaEngine, type WllamaRuntime } from "./create-wllama-engine";
 
@@ -64,18 +63,7 @@ export class WllamaAppRuntime implements Engine, DownloadingCache {
   async load(modelIds: string[], options: LoadOptions = {}): Promise<void> {
     for (const id of modelIds) {
       if (this.loaded().includes(id)) continue;
-      let files = await this.files.open(id);
-      if (!files) {
-        await this.files.download(id, options);
-        files = await this.files.open(id);
-      }
-      if (!files) {
-        const { file } = await this.resolve(id, options.signal);
-        throw new PolymathError("download-interrupted", `${file} is not saved whole.`, {
-          advice: "Download it again from the Models view.",
-          details: { modelId: id },
-        });
-      }
+      const files = await this.files.files(id, options);
       this.#opened.set(id, files);
     }
     try {
@@ -110,8 +98,8 @@ export class WllamaAppRuntime implements Engine, DownloadingCache {
     return this.files.cachedModelIds(modelIds);
   }
 
-  download(modelId: string, options: LoadOptions = {}): Promise<void> {
-    return this.files.download(modelId, options);
+  async download(modelId: string, options: LoadOptions = {}): Promise<void> {
+    await this.files.download(modelId, options);
   }
 
   /** Unload a model, delete its saved files, and any that wllama's own cache kept (older versions). */
