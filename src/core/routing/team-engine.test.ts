@@ -67,14 +67,14 @@ describe("the routed team as an Engine", () => {
     const members: string[] = [];
     for (const p of workload) {
       await ask(engine, p);
-      members.push(engine.lastRoute()!.member);
+      members.push(engine.routeOf(engine.id)!.member);
     }
     expect(members).toEqual(["coder", "mathy", "coder", "generalist"]);
     expect(inner.asked).toEqual(members);
     // Least recently used first: coder was asked again after mathy.
     expect(inner.loads).toEqual([["coder"], ["coder", "mathy"], ["mathy", "coder", "generalist"]]);
     expect(engine.totals).toMatchObject({ answers: 4, loads: 3, unloads: 0, switches: 2 });
-    expect(engine.lastRoute()).toMatchObject({ label: "chat", reason: "no-specialist" });
+    expect(engine.routeOf(engine.id)).toMatchObject({ label: "chat", reason: "no-specialist" });
   });
 
   it("unloads and reloads within a budget of one member", async () => {
@@ -83,7 +83,7 @@ describe("the routed team as an Engine", () => {
     const routes = [];
     for (const p of workload) {
       await ask(engine, p);
-      routes.push(engine.lastRoute()!);
+      routes.push(engine.routeOf(engine.id)!);
     }
     expect(routes.map((r) => [r.member, r.switched, r.unloaded])).toEqual([
       ["coder", true, []],
@@ -101,7 +101,7 @@ describe("the routed team as an Engine", () => {
     await engine.load(["generalist"]);
     await ask(engine, workload[0]!, "generalist");
     expect(inner.asked).toEqual(["generalist"]);
-    expect(engine.lastRoute()).toBe(null);
+    expect(engine.routeOf(engine.id)).toBe(null);
     expect(engine.totals.answers).toBe(0);
   });
 
@@ -112,7 +112,7 @@ describe("the routed team as an Engine", () => {
       engine,
       "I'm cooking for 14 people and each needs 180 g of pasta. How many 500 g packs should I buy, and what sauce would you pick?",
     );
-    expect(engine.lastRoute()).toMatchObject({ member: "generalist", reason: "unsure" });
+    expect(engine.routeOf(engine.id)).toMatchObject({ member: "generalist", reason: "unsure" });
   });
 
   it("a vague follow-up stays with the conversation's specialist; alone it falls back", async () => {
@@ -124,10 +124,14 @@ describe("the routed team as an Engine", () => {
       { role: "user" as const, content: "Make it faster." },
     ];
     await engine.chat({ modelId: TEAM_MODEL_ID, messages, params: {} }, { onChunk: () => {} });
-    expect(engine.lastRoute()).toMatchObject({ member: "coder", label: "code", followUp: true });
+    expect(engine.routeOf(engine.id)).toMatchObject({
+      member: "coder",
+      label: "code",
+      followUp: true,
+    });
     await ask(engine, "Make it faster.");
-    expect(engine.lastRoute()).toMatchObject({ member: "generalist", reason: "unsure" });
-    expect(engine.lastRoute()!.followUp).toBeUndefined();
+    expect(engine.routeOf(engine.id)).toMatchObject({ member: "generalist", reason: "unsure" });
+    expect(engine.routeOf(engine.id)!.followUp).toBeUndefined();
     // Compare pins a turn with the prompts before it: the same decision.
     expect(engine.pin([workload[0]!, "Make it faster."])).toMatchObject({ member: "coder" });
   });
@@ -142,12 +146,16 @@ describe("the routed team as an Engine", () => {
     expect(inner.loads.at(-1)).toEqual(["generalist", "coder"]);
     await ask(engine, workload[0]!);
     expect(inner.asked).toEqual(["coder"]);
-    expect(engine.lastRoute()).toMatchObject({ member: "coder", switched: true, unloaded: [] });
+    expect(engine.routeOf(engine.id)).toMatchObject({
+      member: "coder",
+      switched: true,
+      unloaded: [],
+    });
     // The pin is spent: the next prompt is routed on its own, and the loaded coder needs no load.
     await engine.load([TEAM_MODEL_ID]);
     expect(inner.loads).toHaveLength(2);
     await ask(engine, workload[2]!);
-    expect(engine.lastRoute()).toMatchObject({ member: "coder", switched: false });
+    expect(engine.routeOf(engine.id)).toMatchObject({ member: "coder", switched: false });
     // The team's first load is its start, not a switch.
     expect(engine.totals).toMatchObject({ answers: 2, loads: 1, switches: 0 });
   });
@@ -202,7 +210,7 @@ describe("the routed team as an Engine", () => {
     await engine.load(["generalist", TEAM_MODEL_ID]);
     expect(inner.loads).toEqual([["generalist"], ["generalist"]]);
     await ask(engine, workload[3]!);
-    expect(engine.lastRoute()).toMatchObject({ member: "generalist", switched: false });
+    expect(engine.routeOf(engine.id)).toMatchObject({ member: "generalist", switched: false });
   });
 
   it("a member answers one chat at a time (another column may be the same model)", async () => {
@@ -261,7 +269,7 @@ describe("the prompt-specialized generalist as a team engine", () => {
       { role: "system", content: DEFAULT_DOMAIN_PROMPTS.math.system },
     ]);
     expect(inner.told[1]?.at(-1)).toEqual({ role: "user", content: workload[1] });
-    expect(engine.lastRoute()).toMatchObject({
+    expect(engine.routeOf(engine.id)).toMatchObject({
       member: "generalist",
       label: "math",
       prompt: "math",
@@ -275,7 +283,7 @@ describe("the prompt-specialized generalist as a team engine", () => {
     const inner = new Told();
     const engine = prompted(inner);
     await ask(engine, "Make it faster.", PROMPTED_MODEL_ID);
-    expect(engine.lastRoute()).toMatchObject({ reason: "unsure", prompt: null });
+    expect(engine.routeOf(engine.id)).toMatchObject({ reason: "unsure", prompt: null });
     expect(inner.told[0]).toEqual([{ role: "user", content: "Make it faster." }]);
     await engine.chat(
       {

@@ -94,11 +94,6 @@ export class TeamEngine implements RoutingEngine {
     this.id = options.id ?? TEAM_MODEL_ID;
   }
 
-  /** How the last team answer was routed. */
-  lastRoute(): TeamRoute | null {
-    return this.#last;
-  }
-
   /** How the last answer for `modelId` was routed: this team's, or a team's it wraps. */
   routeOf(modelId: string): TeamRoute | null {
     if (modelId === this.id) return this.#last;

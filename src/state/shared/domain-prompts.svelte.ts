@@ -13,12 +13,13 @@ export interface DomainPromptsDeps {
   save: (prompts: DomainPrompts | null) => Promise<void>;
 }
 
+const DEFAULTS_JSON = JSON.stringify(DEFAULT_DOMAIN_PROMPTS);
 const defaults = (): DomainPrompts => structuredClone(DEFAULT_DOMAIN_PROMPTS) as DomainPrompts;
 
 export class DomainPromptsState {
   prompts = $state.raw<DomainPrompts>(defaults());
   /** The prompts differ from Polymath's defaults. */
-  changed = $derived(JSON.stringify(this.prompts) !== JSON.stringify(DEFAULT_DOMAIN_PROMPTS));
+  changed = $derived(JSON.stringify(this.prompts) !== DEFAULTS_JSON);
   notSaved = $state.raw<PolymathError | null>(null);
   readonly ready: Promise<void>;
   readonly #deps: DomainPromptsDeps;
