@@ -55,6 +55,26 @@ const lastAnswer = (page) =>
     () => [...document.querySelectorAll("[data-testid=answer-text]")].at(-1)?.textContent ?? "",
   );
 
+/**
+ * Open Chat afresh, ask `modelId` for `text` with at most `maxTokens`, and return the usage line
+ * of that answer (the new one, not one the restored conversation already had).
+ */
+async function askInChat(page, modelId, text, maxTokens) {
+  await page.goto("about:blank");
+  await page.goto(server.url + "#/chat");
+  await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+  await page.getByLabel("Model", { exact: true }).selectOption(modelId);
+  await page.getByText("Settings", { exact: true }).click();
+  await page.getByLabel("Max tokens").fill(String(maxTokens));
+  const answers = page.getByTestId("assistant-message");
+  const before = await answers.count();
+  await page.getByLabel("Message", { exact: true }).fill(text);
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  const usage = answers.nth(before).getByTestId("usage");
+  await usage.waitFor({ timeout: 60_000 });
+  return usage.innerText();
+}
+
 describe("The app on the CPU runtime, without WebGPU", () => {
   it("says on the Device view that models run on the CPU, with one thread here and why", async () => {
     const { page } = b;
@@ -148,19 +168,7 @@ describe("The app on the CPU runtime, without WebGPU", () => {
         await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r));
       }
     });
-    const ask = async (text) => {
-      await page.goto("about:blank");
-      await page.goto(server.url + "#/chat");
-      await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
-      await page.getByLabel("Model", { exact: true }).selectOption("tiny-chat-GGUF");
-      await page.getByText("Settings", { exact: true }).click();
-      await page.getByLabel("Max tokens").fill("8");
-      await page.getByLabel("Message", { exact: true }).fill(text);
-      await page.getByRole("button", { name: "Send", exact: true }).click();
-      const usage = page.getByTestId("assistant-message").last().getByTestId("usage");
-      await usage.waitFor({ timeout: 60_000 });
-      return usage.innerText();
-    };
+    const ask = (text) => askInChat(page, "tiny-chat-GGUF", text, 8);
     assert.match(await ask("Warm the caches."), /8 tok/);
     // The runtime's .wasm is in the service worker's on-demand cache (put there on first use).
     await page.waitForFunction(async () => {
@@ -299,19 +307,7 @@ describe("The app on the CPU runtime, without WebGPU", () => {
     await item.getByText("downloaded", { exact: true }).waitFor({ timeout: 60_000 });
     const healed = slowLog.slice(afterReload).filter((line) => line.startsWith("range"));
     assert.equal(healed.length, 1, `one range request after the reload: ${slowLog.join(", ")}`);
-    await page.goto(server.url + "#/chat");
-    await page.getByLabel("Model", { exact: true }).selectOption("slow-tiny-GGUF");
-    await page
-      .getByRole("button", { name: "New chat" })
-      .click()
-      .catch(() => {});
-    await page.getByText("Settings", { exact: true }).click();
-    await page.getByLabel("Max tokens").fill("6");
-    await page.getByLabel("Message", { exact: true }).fill("Hi");
-    await page.getByRole("button", { name: "Send", exact: true }).click();
-    const usage = page.getByTestId("assistant-message").last().getByTestId("usage");
-    await usage.waitFor({ timeout: 60_000 });
-    assert.match(await usage.innerText(), /6 tok/);
+    assert.match(await askInChat(page, "slow-tiny-GGUF", "Hi", 6), /6 tok/);
   });
 
   it("checks a catalog model's download against the SHA-256 its repository lists: a mismatch is deleted, the right file is kept", async () => {
@@ -411,17 +407,8 @@ describe("The app on the CPU runtime, without WebGPU", () => {
       hfDown = true;
       await b.context.setOffline(true);
       try {
-        await page.goto("about:blank");
-        await page.goto(server.url + "#/chat");
-        await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
-        await page.getByLabel("Model", { exact: true }).selectOption("Qwen2.5-0.5B-Instruct-GGUF");
-        await page.getByText("Settings", { exact: true }).click();
-        await page.getByLabel("Max tokens").fill("4");
-        await page.getByLabel("Message", { exact: true }).fill("Hi, offline.");
-        await page.getByRole("button", { name: "Send", exact: true }).click();
-        const usage = page.getByTestId("assistant-message").last().getByTestId("usage");
-        await usage.waitFor({ timeout: 60_000 });
-        assert.match(await usage.innerText(), /4 tok/);
+        const usage = await askInChat(page, "Qwen2.5-0.5B-Instruct-GGUF", "Hi, offline.", 4);
+        assert.match(usage, /4 tok/);
         assert.deepEqual(hfAsked, [], "the saved model loaded without asking Hugging Face");
       } finally {
         hfDown = false;
