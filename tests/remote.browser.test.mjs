@@ -482,19 +482,26 @@ describe("Remote endpoints (fixture OpenAI-compatible servers)", () => {
     await page.goto(app.url + "#/models");
     await page.getByRole("button", { name: `Remove ${remote.url}` }).click();
     await page.getByText("No endpoint added yet.").waitFor();
-    const stored = await page.evaluate(
-      () =>
-        new Promise((resolve) => {
-          const open = indexedDB.open("polymath-remote-endpoints");
-          open.onsuccess = () => {
-            const db = open.result;
-            const name = db.objectStoreNames[0];
-            if (name === undefined) return resolve(0);
-            const req = db.transaction(name).objectStore(name).count();
-            req.onsuccess = () => resolve(req.result);
-          };
-        }),
-    );
+    // The list empties before the delete's transaction commits: read the store until it does.
+    const count = () =>
+      page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const open = indexedDB.open("polymath-remote-endpoints");
+            open.onsuccess = () => {
+              const db = open.result;
+              const name = db.objectStoreNames[0];
+              if (name === undefined) return resolve(0);
+              const req = db.transaction(name).objectStore(name).count();
+              req.onsuccess = () => resolve(req.result);
+            };
+          }),
+      );
+    let stored = await count();
+    for (let i = 0; i < 50 && stored !== 0; i++) {
+      await page.waitForTimeout(100);
+      stored = await count();
+    }
     assert.equal(stored, 0);
   });
 });
