@@ -11,7 +11,8 @@
 //   node scripts/bench-ui.mjs --case huge-answer  # one 5 MB answer in 3 kB chunks, 400 chunks/s
 //   options: --columns N (1-4), --turns N, --kb N, --tps N (overrides the case's rate),
 //            --profile PREFIX (writes PREFIX-<case>.cpuprofile, the main thread's CPU profile of
-//            the case, for Chromium DevTools' Performance panel or any .cpuprofile reader)
+//            the case, for Chromium DevTools' Performance panel or any .cpuprofile reader),
+//            --why (prints each long animation frame's scripts, style and layout: what to fix)
 //
 // The answers come from synthetic fixture recordings (scripts/bench-ui-compare.mjs): the
 // benchmark measures rendering, not a model. Targets: zero long tasks on a quiet machine, the
@@ -46,6 +47,7 @@ const turns = Number(opt("--turns", 50));
 const kb = Number(opt("--kb", 50));
 const tpsOverride = opt("--tps", null);
 const profile = opt("--profile", null);
+const why = args.includes("--why");
 const profiling = new WeakSet();
 const fixture = (name) =>
   fileURLToPath(new URL(`../tests/fixtures/recordings/${name}`, import.meta.url));
@@ -58,10 +60,29 @@ async function open() {
   const b = await launch({ webgpu: false });
   await b.page.addInitScript(() => {
     const w = /** @type {any} */ (window);
-    w.__bench = { frames: 0, longTasks: [] };
+    w.__bench = { frames: 0, longTasks: [], frames50: [] };
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__bench.longTasks.push(Math.round(e.duration));
     }).observe({ type: "longtask", buffered: false });
+    // Long animation frames, with the scripts that ran in them: what a long task was made of.
+    new PerformanceObserver((list) => {
+      for (const e of /** @type {any[]} */ (list.getEntries())) {
+        if (e.duration <= 50) continue;
+        w.__bench.frames50.push({
+          at: Math.round(e.startTime),
+          duration: Math.round(e.duration),
+          blocking: Math.round(e.blockingDuration),
+          layout: Math.round(
+            e.startTime + e.duration - (e.styleAndLayoutStart || e.startTime + e.duration),
+          ),
+          scripts: e.scripts.map((/** @type {any} */ s) => ({
+            duration: Math.round(s.duration),
+            forcedLayout: Math.round(s.forcedStyleAndLayoutDuration),
+            what: `${s.invokerType} ${s.invoker} → ${s.sourceFunctionName || "?"} (${(s.sourceURL || "").split("/").pop()}:${s.sourceCharPosition})`,
+          })),
+        });
+      }
+    }).observe({ type: "long-animation-frame", buffered: false });
     const tick = () => {
       w.__bench.frames++;
       requestAnimationFrame(tick);
@@ -86,7 +107,11 @@ async function sample({ page, cdp }) {
   const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
   const bench = await page.evaluate(() => {
     const w = /** @type {any} */ (window);
-    return { longTasks: [...w.__bench.longTasks], frames: w.__bench.frames };
+    return {
+      longTasks: [...w.__bench.longTasks],
+      frames: w.__bench.frames,
+      frames50: [...w.__bench.frames50],
+    };
   });
   return {
     wall: performance.now() / 1000,
@@ -107,6 +132,7 @@ function between(a, b, tokens) {
     scriptPerK: ((b.script - a.script) * 1e6) / tokens,
     layoutPerK: ((b.layout - a.layout) * 1e6) / tokens,
     longTasks: b.longTasks.slice(a.longTasks.length),
+    frames50: b.frames50.slice(a.frames50.length),
     fps: (b.frames - a.frames) / wall,
     nodes: b.nodes,
   };
@@ -127,6 +153,14 @@ function report(title, r, extra = []) {
         : ""),
   );
   for (const line of extra) console.log(`  ${line}`);
+  if (why)
+    for (const f of r.frames50) {
+      console.log(
+        `  long frame at ${f.at} ms: ${f.duration} ms (blocking ${f.blocking}, style+layout ${f.layout})`,
+      );
+      for (const s of f.scripts)
+        console.log(`    ${s.duration} ms (forced layout ${s.forcedLayout}) ${s.what}`);
+    }
   return long.length;
 }
 

@@ -141,6 +141,32 @@ export function renderBlock(source: string): RenderedBlock {
   }
 }
 
+/** One small block of each kind an answer has: inline marks, heading, lists, quote, table, code. */
+const WARM_UP = [
+  "*a* **b** `c` [d](#e) f",
+  "# g",
+  "- h\n  1. i",
+  "> j",
+  "| k | l |\n|---|:-:|\n| m | n |",
+  "```js\no\n```",
+];
+
+/**
+ * Steps that each render one small sample and drop it: the parser's and the sanitizer's first
+ * runs (their setup, and the engine compiling them) then happen one short task at a time, ahead
+ * of the first answer, not all in its first frame.
+ */
+export function warmUpSteps(): (() => void)[] {
+  return [
+    () => void marked.parse("*a* **b** `c` [d](#e) f"),
+    () => {
+      configure();
+      DOMPurify.sanitize("<p><em>a</em> <a href='#b'>c</a></p>");
+    },
+    ...WARM_UP.map((source) => () => void renderBlock(source)),
+  ];
+}
+
 type HljsCore = typeof import("highlight.js/lib/core").default;
 let hljs: Promise<HljsCore> | null = null;
 let hljsReady: HljsCore | null = null;

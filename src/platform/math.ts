@@ -15,10 +15,19 @@ type Katex = typeof import("katex").default;
 let katex: Katex | null = null;
 let loading: Promise<void> | null = null;
 
-/** Load KaTeX and its stylesheet once; later calls share the first load. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Load KaTeX and its stylesheet once; later calls share the first load. Its first formula costs
+ * far more than the next ones (the engine compiles it then): one is typeset and dropped in a task
+ * of its own, so the answer's waiting math does not pay for it in one long task.
+ */
 export function ensureMath(): Promise<void> {
   loading ??= import("./katex-bundle").then(
-    (mod) => {
+    async (mod) => {
+      await nextTask();
+      mod.default.renderToString("\\frac{a}{b} + \\sqrt{x^2}", { displayMode: true });
+      await nextTask();
       katex = mod.default;
     },
     (error: unknown) => {

@@ -5,7 +5,8 @@
  */
 import { PolymathError } from "../errors";
 import { ggufUrlFrom } from "./gguf-files";
-import { MODEL_DOMAINS, type ModelDomain, type ModelRecord, type ModelRole } from "./types";
+import { MODEL_DOMAINS, type ModelDomain } from "../domains";
+import type { ModelRecord, ModelRole } from "./types";
 
 export interface CustomModel {
   id: string;

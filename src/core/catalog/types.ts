@@ -36,7 +36,7 @@ export interface ModelRecord {
 /** What a model is for; "embedding" models turn text into vectors and cannot chat. */
 export type ModelRole = "generalist" | "specialist" | "embedding" | "unknown";
 
-export { MODEL_DOMAINS, type ModelDomain } from "../domains";
+export type { ModelDomain } from "../domains";
 
 export type ModelKind = "llm" | "embedding" | "vlm";
 
