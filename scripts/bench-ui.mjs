@@ -174,10 +174,12 @@ async function setReplay(page, file, tps) {
 async function sendAndWait(page, prompt, regenerate = false) {
   const answers = page.getByTestId("assistant-message");
   const before = await answers.count();
-  if (regenerate) await page.getByRole("button", { name: "Regenerate" }).last().click();
+  // Plain CSS selectors: a role or label query computes styles and names over the whole page,
+  // and over a long conversation that work (the harness's, not the app's) grew with every turn.
+  if (regenerate) await page.locator("footer button", { hasText: "Regenerate" }).last().click();
   else {
-    await page.getByLabel("Message", { exact: true }).fill(prompt);
-    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await page.locator("[data-testid=composer] textarea").fill(prompt);
+    await page.locator("[data-testid=composer] button[type=submit]").click();
     await answers.nth(before).waitFor();
   }
   // A plain query, a few times a second: a role query computes accessible names over the whole

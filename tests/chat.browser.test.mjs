@@ -91,6 +91,9 @@ describe("Chat view with replayed fixture recordings", () => {
     assert.ok(later > early, `text did not grow: ${early} → ${later}`);
     const live = await page.locator("[aria-live=polite][data-testid=answer-text]").count();
     assert.ok(live >= 1, "the streaming answer is not in an aria-live region");
+    // A prompt cannot be edited while its answer is written (the button is hidden, not gone).
+    const edit = page.getByRole("button", { name: "Edit and resend" });
+    assert.equal(await edit.count(), 0, "Edit is offered while the answer streams");
 
     await page.getByRole("button", { name: "Stop", exact: true }).click();
     const finish = page.getByTestId("finish-reason");
@@ -100,6 +103,7 @@ describe("Chat view with replayed fixture recordings", () => {
     await page.waitForTimeout(700);
     assert.equal((await answerText(page)).length, stopped, "text kept growing after Stop");
     assert.ok(stopped < 900, `stopped too late (${stopped} characters)`);
+    await edit.waitFor();
 
     await page.getByRole("button", { name: "Regenerate", exact: true }).click();
     const usage = page.getByTestId("assistant-message").last().getByTestId("usage");
