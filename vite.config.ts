@@ -16,12 +16,14 @@ export default defineConfig({
   build: {
     target: "es2022",
     sourcemap: true,
-    // Every browser with WebGPU or WebAssembly threads supports <link rel="modulepreload">.
-    modulePreload: { polyfill: false },
+    // No <link rel="modulepreload"> per chunk: adding them (a list of every chunk a view needs,
+    // checked and appended one by one) was most of the first load's longest task, measured with
+    // scripts/lighthouse.mjs (desktop TBT 58-140 ms with them, 21-35 ms without). A view's chunks
+    // still load in parallel, each level as its importer arrives; CSS still comes with its chunk.
+    modulePreload: false,
     rollupOptions: {
       input: { main: "index.html", embed: "embed.html" },
-      // The entry lists every chunk a view preloads: 7 hash characters (the fewest the bundler allows
-      // for this many files) instead of 8 keep that list short.
+      // 7 hash characters (the fewest the bundler allows for this many files) keep names short.
       output: {
         chunkFileNames: "assets/[name]-[hash:7].js",
         entryFileNames: "assets/[name]-[hash:7].js",
