@@ -279,6 +279,8 @@ describe("Focus", () => {
     await page.waitForFunction(
       () => document.activeElement?.getAttribute("data-testid") === "comparison-title",
     );
+    // The setup is hidden when the board appears, then taken out of the page (not kept hidden).
+    await page.getByLabel("Prompt for every model").waitFor({ state: "detached" });
     const vote = page.getByRole("button", { name: "A is better" });
     await page.waitForFunction(() =>
       [...document.querySelectorAll("button")].some(

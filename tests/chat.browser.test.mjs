@@ -278,6 +278,8 @@ describe("Chat view with a real model that cannot download", () => {
     await page.waitForFunction(
       () => !document.body.innerText.includes("Checking what this device"),
     );
+    // The catalog's chunk can arrive after the device check: wait until a default is chosen.
+    for (let i = 0; i < 300 && !(await picker.inputValue()); i++) await page.waitForTimeout(100);
     // SwiftShader has no shader-f16: the default is the q4f32 variant of the preferred generalist.
     assert.equal(await picker.inputValue(), "Qwen3-1.7B-q4f32_1-MLC");
     assert.equal(

@@ -143,6 +143,13 @@ describe("The app on the CPU runtime, without WebGPU", () => {
     const finish = page.getByTestId("finish-reason");
     await finish.waitFor();
     assert.equal(await finish.innerText(), "stopped");
+    // Read it once it is rendered as markdown: on a loaded machine the renderer can arrive after
+    // Stop, and its first render is the same text laid out anew (a final line break differs).
+    await page
+      .getByTestId("answer-text")
+      .last()
+      .locator(".markdown[data-rendering=false]")
+      .waitFor({ timeout: 30_000 });
     const stopped = await lastAnswer(page);
     await page.waitForTimeout(500);
     assert.equal(await lastAnswer(page), stopped, "no text after Stop");

@@ -1,8 +1,9 @@
 // Share links: a comparison carried in the URL fragment opens read-only (nothing is fetched for
 // it), names the fixture as a fixture and offers "Run this yourself"; a damaged link shows an
-// explanation instead of an uncaught error; "Run this yourself" fills Compare's models and prompt
-// and starts nothing. The recording is the labelled fixture
-// tests/fixtures/recordings/compare-two-models.json, encoded here the way the app encodes it.
+// explanation instead of an uncaught error; "Run this yourself" fills Compare's models, prompt and
+// settings, names the models this device does not offer, and starts nothing. The recording is the
+// labelled fixture tests/fixtures/recordings/compare-two-models.json, encoded here the way the app
+// encodes it.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -56,6 +57,8 @@ describe("Share links", () => {
     };
     for (const m of recording.models) m.id = cpu[m.id];
     for (const e of recording.entries) e.modelId = e.request.modelId = cpu[e.modelId];
+    // A third model this browser cannot run (web-llm needs WebGPU): left out, and said so.
+    recording.models.push({ id: "Llama-3.2-1B-Instruct-q4f16_1-MLC", label: "Llama 3.2 1B" });
     const payload = deflateRawSync(Buffer.from(JSON.stringify(recording))).toString("base64url");
     const { page, errors } = b;
     await page.goto(server.subUrl + "#/shared/" + payload);
@@ -74,6 +77,12 @@ describe("Share links", () => {
     assert.equal(names.length, 2, names.join());
     assert.match(names[0] ?? "", /^Qwen2\.5-0\.5B-Instruct · GGUF/, "the shared models, in order");
     assert.match(names[1] ?? "", /^Qwen2\.5-Coder-0\.5B-Instruct · GGUF/);
+    assert.match(
+      await page.getByTestId("left-out").innerText(),
+      /left out of the comparison to repeat: Llama-3\.2-1B-Instruct-q4f16_1-MLC\./,
+    );
+    // The settings it ran with (the fixture's temperature 0.2), not this page's defaults.
+    assert.equal(await page.getByLabel("Temperature").inputValue(), "0.2");
     assert.ok(
       await page.getByRole("button", { name: "Compare", exact: true }).isEnabled(),
       "ready to run",

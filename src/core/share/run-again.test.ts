@@ -12,11 +12,12 @@ const fixture = parseRecording(
 );
 
 describe("runAgain", () => {
-  it("takes the recording's models in order and its prompt, with no system prompt", () => {
+  it("takes the recording's models in order, its prompt and its settings, with no system prompt", () => {
     expect(runAgain(fixture)).toEqual({
       models: ["Qwen3-1.7B-q4f16_1-MLC", "Qwen2.5-Coder-1.5B-Instruct-q4f16_1-MLC"],
       prompt: "Write a Python function that checks whether a string is a palindrome.",
       systemPrompt: "",
+      params: { temperature: 0.2, enable_thinking: false },
     });
   });
 

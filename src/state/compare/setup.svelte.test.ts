@@ -45,4 +45,34 @@ describe("CompareSetup", () => {
     expect(setup.systemPrompt).toBe("");
     expect(setup.canStart).toBe(true);
   });
+
+  it("says which models of a repeated comparison are not offered here", () => {
+    const setup = new CompareSetup({ candidates: () => ["a", "b", "c"].map(candidate) });
+    setup.prefill({ models: ["a", "x", "b"], prompt: "Hi", systemPrompt: "" });
+    setup.keepOnly(["a", "b", "c"]);
+    expect(setup.selected).toEqual(["a", "b"]);
+    expect(setup.leftOut).toEqual(["x"]);
+    // Another recording dropping a model the user picked is not the shared comparison's loss.
+    setup.toggle("c");
+    expect(setup.leftOut).toEqual([]);
+    setup.keepOnly(["a", "b"]);
+    expect(setup.selected).toEqual(["a", "b"]);
+    expect(setup.leftOut).toEqual([]);
+  });
+
+  it("takes the repeated comparison's sampling settings, and blocks on ones out of range", () => {
+    const setup = new CompareSetup({ candidates: () => ["a", "b"].map(candidate) });
+    setup.prefill({
+      models: ["a", "b"],
+      prompt: "Hi",
+      systemPrompt: "",
+      params: { temperature: 0.3, seed: 7 },
+    });
+    expect(setup.params).toEqual({ temperature: 0.3, seed: 7 });
+    expect(setup.settingsError).toBe("");
+    setup.prefill({ models: ["a", "b"], prompt: "Hi", systemPrompt: "", params: { top_p: 3 } });
+    expect(setup.params).toEqual({ top_p: 3 });
+    expect(setup.settingsError).toMatch(/Top-p/);
+    expect(setup.canStart).toBe(false);
+  });
 });

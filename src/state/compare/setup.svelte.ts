@@ -36,6 +36,10 @@ export class CompareSetup {
   /** The prompt box's text before the comparison starts (a shared result can fill it). */
   draft = $state("");
   params = $state<SamplingParams>(defaultCompareParams());
+  /** Models of a repeated comparison that are not offered here (left out, and said so). */
+  leftOut = $state<string[]>([]);
+  /** The models a repeated comparison asked for, until the selection is changed by hand. */
+  #requested: string[] = [];
   canAdd = $derived(this.selected.length < MAX_MODELS);
   /** Enough models for a named comparison (a blind one can draw from other pools). */
   ready = $derived(this.selected.length >= MIN_MODELS);
@@ -61,12 +65,14 @@ export class CompareSetup {
 
   /** Select or unselect a model; refuses a fifth. */
   toggle(id: string): void {
+    this.#forgetRequested();
     if (this.selected.includes(id)) this.selected = this.selected.filter((s) => s !== id);
     else if (this.canAdd) this.selected = [...this.selected, id];
   }
 
   /** Replace the selection (a preset), keeping at most four. */
   choose(ids: readonly string[]): void {
+    this.#forgetRequested();
     this.selected = ids.filter((id, i) => ids.indexOf(id) === i).slice(0, MAX_MODELS);
   }
 
@@ -78,14 +84,25 @@ export class CompareSetup {
   }
 
   /**
-   * Set up a comparison to repeat (a shared result's "Run this yourself"): its models, prompt and
-   * system prompt, ready for the user to press Compare. Nothing starts: live models download.
+   * Set up a comparison to repeat (a shared result's "Run this yourself"): its models, prompt,
+   * system prompt and sampling settings, ready for the user to press Compare. Nothing starts: live
+   * models download. Settings out of range block the comparison with their message, as typed ones.
    */
-  prefill(again: { models: readonly string[]; prompt: string; systemPrompt: string }): void {
+  prefill(again: {
+    models: readonly string[];
+    prompt: string;
+    systemPrompt: string;
+    params?: SamplingParams;
+  }): void {
     this.blind = false;
     this.choose(again.models);
+    this.#requested = [...this.selected];
     this.draft = again.prompt;
     this.systemPrompt = again.systemPrompt;
+    if (again.params) {
+      this.#unreadable = [];
+      this.params = { ...again.params };
+    }
   }
 
   /** Choose the recording's models (up to four): the ones a loaded recording is for. */
@@ -96,7 +113,15 @@ export class CompareSetup {
   /** Drop models no longer offered (another recording, another device). */
   keepOnly(available: readonly string[]): void {
     const kept = this.selected.filter((id) => available.includes(id));
-    if (kept.length !== this.selected.length) this.selected = kept;
+    if (kept.length === this.selected.length) return;
+    const dropped = this.selected.filter((id) => !kept.includes(id));
+    this.leftOut = [...this.leftOut, ...dropped.filter((id) => this.#requested.includes(id))];
+    this.selected = kept;
+  }
+
+  #forgetRequested(): void {
+    this.#requested = [];
+    this.leftOut = [];
   }
 
   /**

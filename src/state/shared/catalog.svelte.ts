@@ -68,16 +68,22 @@ export class CatalogState {
     ]).then(() => undefined);
   }
 
-  /** Add or replace a remote endpoint and keep it on this device. */
+  /**
+   * Add or replace a remote endpoint and keep it on this device. The list changes only once the
+   * store has it: an endpoint that could not be saved is not shown as if it had been.
+   */
   async saveEndpoint(endpoint: RemoteEndpoint): Promise<void> {
-    this.endpoints = [...this.endpoints.filter((e) => e.id !== endpoint.id), endpoint];
     await (await this.#endpointStore())?.save(endpoint);
+    this.endpoints = [...this.endpoints.filter((e) => e.id !== endpoint.id), endpoint];
   }
 
-  /** Forget a remote endpoint, its key and its models. */
+  /**
+   * Forget a remote endpoint, its key and its models. It leaves the list only once the store has
+   * deleted it: one that failed to go (its key still on this device) stays listed, to try again.
+   */
   async removeEndpoint(id: string): Promise<void> {
-    this.endpoints = this.endpoints.filter((e) => e.id !== id);
     await (await this.#endpointStore())?.remove(id);
+    this.endpoints = this.endpoints.filter((e) => e.id !== id);
   }
 
   #endpointStore(): Promise<RemoteEndpointStore | null> {
