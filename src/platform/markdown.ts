@@ -141,9 +141,10 @@ export function renderBlock(source: string): RenderedBlock {
   }
 }
 
+const WARM_INLINE = "*a* **b** `c` [d](#e) f";
 /** One small block of each kind an answer has: inline marks, heading, lists, quote, table, code. */
 const WARM_UP = [
-  "*a* **b** `c` [d](#e) f",
+  WARM_INLINE,
   "# g",
   "- h\n  1. i",
   "> j",
@@ -158,7 +159,7 @@ const WARM_UP = [
  */
 export function warmUpSteps(): (() => void)[] {
   return [
-    () => void marked.parse("*a* **b** `c` [d](#e) f"),
+    () => void marked.parse(WARM_INLINE),
     () => {
       configure();
       DOMPurify.sanitize("<p><em>a</em> <a href='#b'>c</a></p>");

@@ -2,6 +2,7 @@
  * KaTeX typesets the math in answers. It is big (JS, CSS and fonts), so it loads only when an
  * answer holds math; until then the TeX shows as code.
  */
+import { nextTask } from "../core/engine/scheduler";
 import { MARKDOWN_LIMITS } from "../core/markdown-limits";
 import {
   overlapTrick,
@@ -14,8 +15,6 @@ type Katex = typeof import("katex").default;
 
 let katex: Katex | null = null;
 let loading: Promise<void> | null = null;
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Load KaTeX and its stylesheet once; later calls share the first load. Its first formula costs

@@ -38,3 +38,8 @@ export function sleep(scheduler: Scheduler, ms: number, signal?: AbortSignal): P
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
+
+/** Resolve in a later task, after what the event loop already holds (input, rendering). */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => globalThis.setTimeout(resolve, 0));
+}

@@ -4,6 +4,7 @@
  * the main thread. Programs go back to the main thread to run in the sandbox (`run` / `ran`),
  * many at once, so the sandbox's frames never wait for the next one.
  */
+import { nextTask } from "../engine/scheduler";
 import { PolymathError, toPolymathError } from "../errors";
 import { buildBenchReport } from "../report/bench-report";
 import { aggregateInstructionResults } from "./ifeval/aggregate";
@@ -45,8 +46,6 @@ interface Call {
   /** Rejects when the call is cancelled; raced against the work. */
   stopped: Promise<never>;
 }
-
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Handles scoring requests; `post` sends events back to the main thread. */
 export class ScoringHost {
@@ -251,7 +250,7 @@ export class ScoringHost {
       step(i);
       if (i + 1 < total && performance.now() - sliceStart >= this.#sliceMs) {
         progress(i + 1);
-        await pause();
+        await nextTask();
         if (call.cancelled) throw new PolymathError("aborted", "Scoring stopped.");
         sliceStart = performance.now();
       }
@@ -281,7 +280,7 @@ export class ScoringHost {
         progress();
         // Pure scorers never wait on anything: give incoming messages a turn now and then.
         if (performance.now() - sliceStart > this.#sliceMs) {
-          await pause();
+          await nextTask();
           sliceStart = performance.now();
         }
       }

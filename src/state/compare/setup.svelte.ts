@@ -114,8 +114,8 @@ export class CompareSetup {
   keepOnly(available: readonly string[]): void {
     const kept = this.selected.filter((id) => available.includes(id));
     if (kept.length === this.selected.length) return;
-    const dropped = this.selected.filter((id) => !kept.includes(id));
-    this.leftOut = [...this.leftOut, ...dropped.filter((id) => this.#requested.includes(id))];
+    const lost = this.selected.filter((id) => !kept.includes(id) && this.#requested.includes(id));
+    if (lost.length > 0) this.leftOut = [...this.leftOut, ...lost];
     this.selected = kept;
   }
 
