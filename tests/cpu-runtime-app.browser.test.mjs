@@ -224,7 +224,12 @@ describe("The app on the CPU runtime, without WebGPU", () => {
     await page.waitForFunction(
       () => {
         const s = Array.from(document.querySelectorAll('[data-testid="column-status"]'));
-        return s.length === 2 && s.every((e) => /Done|Error/.test(e.textContent ?? ""));
+        return (
+          s.length === 2 &&
+          s.every((e) => /Done|Error/.test(e.textContent ?? "")) &&
+          // and both answers rendered as markdown, which the text below is compared with
+          !document.querySelector("[data-markdown=pending], [data-rendering=true]")
+        );
       },
       undefined,
       { timeout: 120_000 },

@@ -46,6 +46,13 @@ before(async () => {
     window.alert = () => {
       w.__pwned = 1;
     };
+    // A renderer that never catches up: every reading of the clock is 50 ms on from the last,
+    // so each slice of rendering work is already past its deadline when it starts.
+    if (sessionStorage.getItem("polymath-test-slow-clock")) {
+      const real = performance.now.bind(performance);
+      let skew = 0;
+      performance.now = () => real() + (w.__slowClock === false ? skew : (skew += 50));
+    }
   });
   dir = await mkdtemp(join(tmpdir(), "polymath-render-"));
   const write = async (name, recording) => {
@@ -329,6 +336,27 @@ describe("The answer renderer", () => {
       await page.evaluate(() => navigator.clipboard.readText()),
       "def part_2(x):\n    return x * 2  # part 2\n",
     );
+    assert.deepEqual(b.errors, []);
+  });
+
+  it("shows an answer's text as it is, never a blank box, while the renderer has not caught up", async () => {
+    const { page } = b;
+    const answer = page.getByTestId("assistant-message").last();
+    const box = answer.locator(".markdown");
+    await box.locator(".copy-code[data-state]").waitFor({ state: "detached" }); // "Copied" went
+    const before = await box.evaluate((el) => el.innerHTML);
+    await page.evaluate(() => sessionStorage.setItem("polymath-test-slow-clock", "1"));
+    await page.reload();
+    await box.waitFor({ state: "attached" });
+    await page.waitForTimeout(300);
+    assert.equal(await box.getAttribute("data-rendering"), "true", "no slice got to render");
+    assert.equal(await box.evaluate((el) => el.textContent), STREAMED);
+    await page.evaluate(() => {
+      sessionStorage.removeItem("polymath-test-slow-clock");
+      /** @type {any} */ (window).__slowClock = false;
+    });
+    await rendered(answer);
+    assert.equal(await box.evaluate((el) => el.innerHTML), before);
     assert.deepEqual(b.errors, []);
   });
 });

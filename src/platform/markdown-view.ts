@@ -58,6 +58,8 @@ export class MarkdownView implements SlicedWork {
   #mathBlocks: Block[] = [];
   #tailMath = false;
   #highlighterAsked = false;
+  /** The text as it is, shown until the first block is placed: the box is never blank. */
+  #unrendered: HTMLElement | null = null;
   /** Bumped on reset, so a late KaTeX load does not touch a newer answer's blocks. */
   #generation = 0;
 
@@ -75,6 +77,7 @@ export class MarkdownView implements SlicedWork {
     this.#text = text;
     this.#streaming = streaming;
     this.#root.dataset.rendering = "true";
+    this.#showUnrendered();
     // The end of an answer is rendered at once (the page shows "done" with all of its text).
     renderScheduler().request(this, !streaming);
   }
@@ -159,6 +162,7 @@ export class MarkdownView implements SlicedWork {
    * thousands of separately skipped boxes.
    */
   #place(el: HTMLElement): void {
+    this.#dropUnrendered();
     if (!this.#group || this.#groupSize >= GROUP_BLOCKS) {
       this.#group = document.createElement("div");
       this.#group.className = "md-group";
@@ -228,6 +232,25 @@ export class MarkdownView implements SlicedWork {
     );
   }
 
+  /**
+   * Until anything is rendered (the first slice can miss its frame on a loaded machine), the text
+   * shows as it is, as it did before the renderer loaded, instead of a blank box.
+   */
+  #showUnrendered(): void {
+    if (this.#group || this.#tail) return;
+    if (!this.#unrendered) {
+      this.#unrendered = document.createElement("div");
+      this.#unrendered.className = "md-unrendered";
+      this.#root.append(this.#unrendered);
+    }
+    this.#unrendered.textContent = this.#text;
+  }
+
+  #dropUnrendered(): void {
+    this.#unrendered?.remove();
+    this.#unrendered = null;
+  }
+
   #dropTail(): void {
     this.#tail?.remove();
     this.#tail = null;
@@ -243,6 +266,7 @@ export class MarkdownView implements SlicedWork {
       text.length > MARKDOWN_LIMITS.maxBlockChars ? "plain" : fence ? "fence" : "markdown";
     if (start !== this.#tailStart || mode !== this.#tailMode || !this.#tail) {
       this.#dropTail();
+      this.#dropUnrendered();
       this.#tail = document.createElement("div");
       this.#tail.className = "md-block md-tail";
       this.#root.append(this.#tail);
@@ -318,6 +342,7 @@ export class MarkdownView implements SlicedWork {
   #reset(): void {
     renderScheduler().cancel(this);
     this.#root.replaceChildren();
+    this.#unrendered = null;
     this.#text = "";
     this.#splitter = new BlockSplitter();
     this.#fed = 0;
