@@ -127,7 +127,18 @@ async function measure(url, preset, port, tries = 3) {
   const shifts = items("layout-shifts").map(
     (i) => `${(i.score ?? 0).toFixed(3)} ${i.node?.snippet ?? "?"}`,
   );
+  // The largest paint: which element, and its phases (Lighthouse 12 gives two tables).
+  const lcpTables = /** @type {any[]} */ (
+    /** @type {any} */ (lhr.audits["largest-contentful-paint-element"]?.details)?.items ?? []
+  );
+  const lcpNode = lcpTables[0]?.items?.[0]?.node?.snippet ?? "?";
+  const lcpPhases = (lcpTables[1]?.items ?? [])
+    .map((/** @type {any} */ p) => `${p.phase} ${Math.round(p.timing)}`)
+    .join(", ");
+  const chain = /** @type {any} */ (lhr.audits["critical-request-chains"]?.details)?.longestChain;
   const where = [
+    `FCP ${Math.round(value("first-contentful-paint"))} ms · LCP element ${lcpNode.slice(0, 90)} (${lcpPhases} ms)`,
+    `longest request chain: ${chain?.length ?? "?"} requests, ${Math.round(chain?.duration ?? 0)} ms`,
     ...items("bootup-time")
       .slice(0, 4)
       .map((i) => `script ${String(i.url).split("/").pop()}: ${Math.round(i.total)} ms`),
