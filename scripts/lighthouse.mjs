@@ -137,7 +137,7 @@ async function measure(url, preset, port, tries = 3) {
     .join(", ");
   const chain = /** @type {any} */ (lhr.audits["critical-request-chains"]?.details)?.longestChain;
   const where = [
-    `FCP ${Math.round(value("first-contentful-paint"))} ms · LCP element ${lcpNode.slice(0, 90)} (${lcpPhases} ms)`,
+    `CPU benchmark index ${Math.round(lhr.environment?.benchmarkIndex ?? NaN)} · FCP ${Math.round(value("first-contentful-paint"))} ms · LCP element ${lcpNode.slice(0, 90)} (${lcpPhases} ms)`,
     `longest request chain: ${chain?.length ?? "?"} requests, ${Math.round(chain?.duration ?? 0)} ms`,
     ...items("bootup-time")
       .slice(0, 4)

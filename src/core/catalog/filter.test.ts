@@ -1,7 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { buildCatalog } from "./build-catalog";
 import type { FitAssessment, ModelRecord } from "./types";
-import { EMPTY_FILTER, filterEntries, filterOptions, groupByFamily, isFiltered } from "./filter";
+import {
+  EMPTY_FILTER,
+  compareText,
+  filterEntries,
+  filterOptions,
+  groupByFamily,
+  isFiltered,
+} from "./filter";
 
 const LIB = "https://example.org/libs/v0_2_86/lib.wasm";
 const record = (model_id: string, vram_required_MB: number): ModelRecord => ({
@@ -92,5 +99,27 @@ describe("groupByFamily and filterOptions", () => {
     expect(options.families).toEqual(["Llama-3.2", "Qwen2.5", "Qwen3"]);
     expect(options.domains).toContain("code");
     expect(options.roles).toEqual(["generalist", "specialist"]);
+  });
+});
+
+describe("compareText", () => {
+  it("sorts alphabetically ignoring case, then by code point", () => {
+    expect(["qwen", "Gemma", "Llama", "gemma", "Phi"].sort(compareText)).toEqual([
+      "Gemma",
+      "gemma",
+      "Llama",
+      "Phi",
+      "qwen",
+    ]);
+    expect(compareText("Qwen2.5", "Qwen3")).toBeLessThan(0);
+    expect(compareText("same", "same")).toBe(0);
+  });
+
+  it("groups and lists without a collator (its locale data would be a long task on load)", () => {
+    const spy = vi.spyOn(String.prototype, "localeCompare");
+    groupByFamily(entries);
+    filterOptions(entries);
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
   });
 });

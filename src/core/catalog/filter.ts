@@ -66,15 +66,15 @@ export function groupByFamily(entries: readonly CatalogEntry[]): FamilyGroup[] {
     else groups.set(entry.family, [entry]);
   }
   return [...groups.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, "en", { sensitivity: "base" }))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([family, list]) => ({ family, entries: list.sort(compareEntries) }));
 }
 
 function compareEntries(a: CatalogEntry, b: CatalogEntry): number {
   return (
     (a.paramsB ?? Infinity) - (b.paramsB ?? Infinity) ||
-    a.key.localeCompare(b.key) ||
-    a.id.localeCompare(b.id)
+    compareText(a.key, b.key) ||
+    compareText(a.id, b.id)
   );
 }
 
@@ -92,8 +92,20 @@ export function filterOptions(entries: readonly CatalogEntry[]): {
     roles.add(e.role);
     for (const d of e.domains) domains.add(d);
   }
-  const sorted = <T extends string>(set: Set<T>) => [...set].sort((a, b) => a.localeCompare(b));
+  const sorted = <T extends string>(set: Set<T>) => [...set].sort(compareText);
   return { families: sorted(families), domains: sorted(domains), roles: sorted(roles) };
+}
+
+/**
+ * Alphabetical, ignoring case, then by code point. Not `localeCompare`: the page's first use of
+ * a collator loads the engine's locale data (about 25 ms, a long task on a phone as the Models
+ * view opens), and model names and ids are plain ASCII.
+ */
+export function compareText(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x !== y) return x < y ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** True when any filter differs from the empty one. */

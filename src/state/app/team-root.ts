@@ -86,9 +86,32 @@ export interface AppTeam {
   editor(): TeamEditor | null;
 }
 
+/**
+ * `compute`, computed again only when one of `inputs()` is a different value. The team is asked
+ * for several times per render (the model menu, the editor, the prompted generalist), and each
+ * answer judges every catalog entry against the device: tens of milliseconds as a view opens.
+ * Every input is replaced, never changed in place, so identity tells a change.
+ */
+function memoOn<T>(inputs: () => readonly unknown[], compute: () => T): () => T {
+  let last: readonly unknown[] | null = null;
+  let value: T;
+  return () => {
+    const now = inputs();
+    if (!last || now.some((x, i) => x !== last?.[i])) {
+      value = compute();
+      last = now;
+    }
+    return value;
+  };
+}
+
 export function appTeam(app: Pick<App, "device" | "engines">, catalog: CatalogState): AppTeam {
   const { device, engines } = app;
-  const candidates = (): TeamCandidate[] => {
+  const choice = teamChoice();
+  // All the team's answers depend on these, and on nothing else.
+  const sources = () => [engines.recording, device.profile, catalog.entries] as const;
+  const withChoice = () => [...sources(), choice.choice] as const;
+  const candidates = memoOn(sources, (): TeamCandidate[] => {
     const recording = engines.recording;
     if (recording) {
       // A comparison's export may hold the team's own answers: those are replayed as they are.
@@ -104,17 +127,20 @@ export function appTeam(app: Pick<App, "device" | "engines">, catalog: CatalogSt
       const e = catalog.byId(id);
       return e ? [{ id, role: e.role, domains: e.domains }] : [];
     });
-  };
+  });
   /** The models the views offer: the recording's, or those of the catalog that run here. */
-  const offered = (): TeamCandidate[] => {
+  const offered = memoOn(sources, (): TeamCandidate[] => {
     const recording = engines.recording;
     if (recording) return candidates();
     const profile = device.profile;
     if (!profile) return [];
     return catalog.entries
-      .filter((e) => e.chatCapable && assessFit(e, profile).status !== "wont-run")
+      .filter(
+        (e) =>
+          e.chatCapable && (catalog.fit.get(e.id) ?? assessFit(e, profile)).status !== "wont-run",
+      )
       .map((e) => ({ id: e.id, role: e.role, domains: e.domains }));
-  };
+  });
   const defaultFallback = () => {
     const recording = engines.recording;
     const profile = device.profile;
@@ -124,8 +150,9 @@ export function appTeam(app: Pick<App, "device" | "engines">, catalog: CatalogSt
         ? defaultChatModel(catalog.entries, profile)
         : null;
   };
-  const choice = teamChoice();
-  const team = () => chatTeam(candidates(), defaultFallback(), choice.choice, offered());
+  const team = memoOn(withChoice, () =>
+    chatTeam(candidates(), defaultFallback(), choice.choice, offered()),
+  );
   const nameOf = (id: string) =>
     engines.recording?.models.find((m) => m.id === id)?.label ?? catalog.byId(id)?.name ?? id;
   const memoryMB = (id: string) =>

@@ -2,31 +2,24 @@ import { describe, expect, it, vi } from "vitest";
 import { formatDay, formatDayTime } from "./dates";
 
 describe("dates", () => {
-  const ms = Date.UTC(2026, 11, 4, 18, 18);
-
-  it("writes a day as the locale's short date, and a day and time in the medium style", () => {
-    expect(formatDay(ms)).toBe(new Date(ms).toLocaleDateString());
-    expect(formatDayTime(ms)).toBe(
-      new Date(ms).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }),
-    );
+  it("writes the day, the month's name and the year, in the page's time zone", () => {
+    const ms = new Date(2026, 11, 4, 18, 8).getTime();
+    expect(formatDay(ms)).toBe("4 Dec 2026");
+    expect(formatDayTime(ms)).toBe("4 Dec 2026, 18:08");
+    expect(formatDayTime(new Date(2027, 0, 31, 0, 5).getTime())).toBe("31 Jan 2027, 00:05");
   });
 
-  it("warms the formatter in a later task, not during the call", async () => {
-    vi.resetModules();
-    const fresh = await import("./dates");
-    const Real = Intl.DateTimeFormat;
-    const spy = vi.spyOn(Intl, "DateTimeFormat").mockImplementation(function (
-      ...args: ConstructorParameters<typeof Intl.DateTimeFormat>
-    ) {
-      return new Real(...args);
-    } as unknown as typeof Intl.DateTimeFormat);
-    fresh.warmDates();
+  it("follows the local date across midnight UTC", () => {
+    // 23:30 local on 31 December is the 31st here, whatever UTC says.
+    const ms = new Date(2026, 11, 31, 23, 30).getTime();
+    expect(formatDay(ms)).toBe("31 Dec 2026");
+  });
+
+  it("never asks Intl for a formatter (its locale data is a long task on first use)", () => {
+    const spy = vi.spyOn(Intl, "DateTimeFormat");
+    formatDay(0);
+    formatDayTime(0);
     expect(spy).not.toHaveBeenCalled();
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    expect(spy).toHaveBeenCalledTimes(1);
-    fresh.warmDates();
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    expect(spy).toHaveBeenCalledTimes(1);
     spy.mockRestore();
   });
 });

@@ -1,27 +1,21 @@
 /**
- * Dates as the reader's locale writes them, through one formatter each. The first date a page
- * formats costs tens of milliseconds (the engine loads its locale data then), which made the
- * first Send in Chat one long task; `warmDates` pays it in an idle moment, before a list needs it.
+ * Dates written out by hand, in the page's time zone: "4 Dec 2026" and "4 Dec 2026, 18:18".
+ * `Intl.DateTimeFormat` (and `toLocaleDateString`) would follow the reader's locale, but the
+ * first date a page formats that way costs 20-40 ms (the engine loads its locale data then):
+ * a long task on a phone when a list of conversations or runs first appears. The app is in
+ * English, and a day-month-year with the month's name reads the same everywhere.
  */
-let day: Intl.DateTimeFormat | null = null;
-let dayTime: Intl.DateTimeFormat | null = null;
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** "12/4/2026" (as `Date#toLocaleDateString` writes it). */
+/** "4 Dec 2026". */
 export function formatDay(ms: number): string {
-  day ??= new Intl.DateTimeFormat();
-  return day.format(ms);
+  const d = new Date(ms);
+  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
 }
 
-/** "Dec 4, 2026, 6:18 PM". */
+/** "4 Dec 2026, 18:18" (24-hour clock). */
 export function formatDayTime(ms: number): string {
-  dayTime ??= new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-  return dayTime.format(ms);
-}
-
-/** Load the locale's date data when the page is idle (once; later calls do nothing). */
-export function warmDates(): void {
-  if (day) return;
-  const warm = () => void formatDay(0);
-  if (typeof requestIdleCallback === "function") requestIdleCallback(warm, { timeout: 2000 });
-  else setTimeout(warm, 200);
+  const d = new Date(ms);
+  const two = (n: number): string => String(n).padStart(2, "0");
+  return `${formatDay(ms)}, ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
