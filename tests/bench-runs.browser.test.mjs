@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchRecording, readTemplates } from "./helpers/bench-recording.mjs";
-import { launch, screenshot } from "./helpers/browser.mjs";
+import { launch, screenshot, viewShown } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
 let server;
@@ -28,7 +28,7 @@ after(async () => {
 
 async function openBench(page, hash = "") {
   await page.goto(server.url + "#/bench" + hash);
-  await page.getByRole("heading", { name: "Bench", exact: true }).waitFor();
+  await viewShown(page, "Bench");
 }
 
 /** A built-in suite's items, through the UI's Export (Polymath suite JSONL, header first). */
@@ -191,7 +191,7 @@ describe("Bench runs", () => {
       await page.getByLabel("Replay a recording (.json)").setInputFiles(file);
       await page.getByTestId("replay-badge").waitFor();
       await page.evaluate(() => (location.hash = "#/bench"));
-      await page.getByRole("heading", { name: "Bench", exact: true }).waitFor();
+      await viewShown(page, "Bench");
     };
     // At the recorded pace the run is still going when the tab goes away.
     await loadRecording("recorded");

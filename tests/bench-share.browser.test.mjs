@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch } from "./helpers/browser.mjs";
+import { launch, viewShown } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
 let server;
@@ -55,7 +55,7 @@ describe("Bench report share links", () => {
   it("opens a shared report read-only from the fragment alone", async () => {
     const { page, errors } = b;
     await page.goto(server.url + "#/bench");
-    await page.getByRole("heading", { name: "Bench", exact: true }).waitFor();
+    await viewShown(page, "Bench");
     const math = await mathItems(page);
     const files = [
       ["Generalist", "generalist", await responses("g", math, (i) => i % 2 === 0)],
@@ -103,7 +103,7 @@ describe("Bench report share links", () => {
       "the data never reached the server",
     );
     await shared.getByRole("button", { name: "Run this yourself" }).click();
-    await page.getByRole("heading", { name: "Bench", exact: true }).waitFor();
+    await viewShown(page, "Bench");
     // The run setup is the shared run's: its suite ticked, and the answers that came from files
     // named as such (a link cannot carry them), with nothing else ticked.
     const plan = page.getByTestId("run-plan");

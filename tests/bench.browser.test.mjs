@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { launch, screenshot } from "./helpers/browser.mjs";
+import { launch, screenshot, viewShown } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
 const FIXTURES = "tests/fixtures/import";
@@ -29,7 +29,7 @@ after(async () => {
 
 async function openBench(page, hash = "") {
   await page.goto(server.url + "#/bench" + hash);
-  await page.getByRole("heading", { name: "Bench", exact: true }).waitFor();
+  await viewShown(page, "Bench");
   await page.waitForFunction(() => !document.body.innerText.includes("Reading imported suites"));
 }
 

@@ -10,7 +10,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fixtureEntry, fixtureRecording } from "./fixtures/recordings/fixture-recording.mjs";
-import { launch, screenshot } from "./helpers/browser.mjs";
+import { launch, screenshot, viewShown } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
 let server;
@@ -100,7 +100,7 @@ async function openWithTeamRecording(page) {
   const file = join(dir, "team.json");
   await writeFile(file, JSON.stringify(recording()));
   await page.goto(server.url + "#/chat");
-  await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+  await viewShown(page, "Chat");
   await page.getByLabel("Pace", { exact: true }).selectOption("fastest");
   await page.getByLabel("Replay a recording (.json)").setInputFiles(file);
   await page.getByTestId("replay-badge").waitFor();
@@ -253,7 +253,7 @@ describe("Chat with the routed team", () => {
 
     // The bench's run setup shows the same, kept prompts.
     await page.goto(server.url + "#/bench");
-    await page.getByRole("heading", { name: "Bench", exact: true }).waitFor();
+    await viewShown(page, "Bench");
     const bench = page.getByTestId("prompted-setup").getByTestId("domain-prompts");
     await page.waitForFunction(
       (text) =>

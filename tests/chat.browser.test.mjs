@@ -6,7 +6,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { answerDownload, launch, screenshot } from "./helpers/browser.mjs";
+import { answerDownload, launch, screenshot, viewShown } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
 const fixture = (name) => fileURLToPath(new URL(`./fixtures/recordings/${name}`, import.meta.url));
@@ -62,7 +62,7 @@ describe("Chat view with replayed fixture recordings", () => {
   it("streams, stops mid-way, regenerates with metrics and highlights code", async () => {
     const { page } = b;
     await page.goto(server.url + "#/chat");
-    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+    await viewShown(page, "Chat");
     await page.getByLabel("Pace", { exact: true }).selectOption("tps");
     await page.getByLabel("Tokens per second").fill("40");
     const badge = await loadRecording(page, "markdown-code.json", "tps");

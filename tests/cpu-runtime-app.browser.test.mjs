@@ -7,7 +7,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { answerDownload, launch, screenshot } from "./helpers/browser.mjs";
+import { answerDownload, launch, screenshot, viewShown } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 import { fileRoute, tinyModel } from "./helpers/gguf-files.mjs";
 
@@ -62,7 +62,7 @@ const lastAnswer = (page) =>
 async function askInChat(page, modelId, text, maxTokens) {
   await page.goto("about:blank");
   await page.goto(server.url + "#/chat");
-  await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+  await viewShown(page, "Chat");
   await page.getByLabel("Model", { exact: true }).selectOption(modelId);
   await page.getByText("Settings", { exact: true }).click();
   await page.getByLabel("Max tokens").fill(String(maxTokens));
@@ -115,7 +115,7 @@ describe("The app on the CPU runtime, without WebGPU", () => {
   it("streams a real answer in Chat from the tiny GGUF and stops it mid-way", async () => {
     const { page } = b;
     await page.goto(server.url + "#/chat");
-    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+    await viewShown(page, "Chat");
     await page.getByLabel("Model", { exact: true }).selectOption("tiny-chat-GGUF");
     await page.getByText("Settings", { exact: true }).click();
     await page.getByLabel("Max tokens").fill("2000");
@@ -443,7 +443,7 @@ describe("The app on the CPU runtime, without WebGPU", () => {
   it("runs the tiny GGUF as a bench-run model, its source the CPU runtime", async () => {
     const { page } = b;
     await page.goto(server.url + "#/bench");
-    await page.getByRole("heading", { name: "Bench", exact: true }).waitFor();
+    await viewShown(page, "Bench");
     const runs = page.locator("#runs");
     await runs.getByLabel(/Math word problems \(/).check();
     await runs.getByLabel("Items per suite").fill("2");

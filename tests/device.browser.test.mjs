@@ -2,7 +2,7 @@
 // really is; without WebGPU it must explain what to do and the app must still navigate.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { launch, screenshot } from "./helpers/browser.mjs";
+import { launch, screenshot, viewShown } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
 let server;
@@ -60,7 +60,7 @@ describe("Device view with SwiftShader WebGPU", () => {
     assert.equal(scriptSrc, "script-src 'self' 'wasm-unsafe-eval'");
     for (const view of ["chat", "compare", "bench", "models", "device"]) {
       await page.goto(`${server.url}#/${view}`);
-      await page.getByRole("heading", { level: 1 }).first().waitFor();
+      await viewShown(page);
     }
     assert.deepEqual(
       await page.evaluate(() => /** @type {any} */ (window).cspViolations),
@@ -149,7 +149,7 @@ describe("without WebGPU", () => {
     for (const name of ["Models", "Compare", "Chat", "Bench", "Device"]) {
       await page.getByRole("navigation", { name: "Views" }).getByRole("link", { name }).click();
       await page.waitForFunction((n) => location.hash === `#/${n.toLowerCase()}`, name);
-      await page.getByRole("heading", { level: 1 }).first().waitFor();
+      await viewShown(page);
     }
     assert.deepEqual(b.errors, []);
   });
@@ -176,7 +176,7 @@ describe("without WebGPU", () => {
     await notFound.waitFor();
     assert.match(await notFound.innerText(), /does not lead anywhere[\s\S]*#\/chat\/%/);
     await notFound.getByRole("link", { name: "Go to Chat" }).click();
-    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+    await viewShown(page, "Chat");
     assert.deepEqual(b.errors.slice(before), []);
   });
 });

@@ -4,7 +4,7 @@
 // downloads: Cancel sends no request to a model host. Without WebGPU it offers what works.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { answerDownload, launch, screenshot } from "./helpers/browser.mjs";
+import { answerDownload, launch, screenshot, viewShown } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
 let server;
@@ -145,7 +145,7 @@ describe("The first screen without WebGPU", () => {
     await screenshot(page, "first-visit-no-webgpu-360");
 
     await page.goto(server.url + "#/chat");
-    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+    await viewShown(page, "Chat");
     const empty = await page.getByTestId("messages").innerText();
     assert.match(empty, /no WebGPU/);
     assert.doesNotMatch(empty, /runs on this device's GPU/);

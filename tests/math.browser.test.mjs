@@ -4,7 +4,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { launch, screenshot } from "./helpers/browser.mjs";
+import { launch, screenshot, viewShown } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
 const fixture = fileURLToPath(new URL("./fixtures/recordings/math-answer.json", import.meta.url));
@@ -41,7 +41,7 @@ describe("Math in answers", () => {
       await route.continue();
     });
     await page.goto(server.url + "#/chat");
-    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+    await viewShown(page, "Chat");
     assert.deepEqual(
       requested.filter((u) => /katex/i.test(u)),
       [],

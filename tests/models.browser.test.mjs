@@ -3,7 +3,7 @@
 // and a custom model checked against the test server, kept across a reload and removed.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { launch, screenshot } from "./helpers/browser.mjs";
+import { launch, screenshot, viewShown } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
 const F32 = "Qwen2.5-0.5B-Instruct-q4f32_1-MLC";
@@ -43,7 +43,7 @@ const row = (page, id) => page.locator(`[data-testid=model-row][data-model-id="$
 
 async function openModels(page) {
   await page.goto(server.url + "#/models");
-  await page.getByRole("heading", { level: 1, name: "Models" }).waitFor();
+  await viewShown(page, "Models");
 }
 
 async function search(page, text) {

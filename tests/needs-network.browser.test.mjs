@@ -6,7 +6,7 @@
 // machine are refused, so nothing reaches a real model host.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { launch } from "./helpers/browser.mjs";
+import { launch, viewShown } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
 const MODEL = "Qwen2.5-0.5B-Instruct-GGUF";
@@ -30,7 +30,7 @@ describe("What needs the network", () => {
   it("turns a model's Download off while offline and says why", async () => {
     const { page, context, errors } = b;
     await page.goto(server.url + "#/models");
-    await page.getByRole("heading", { level: 1, name: "Models" }).waitFor();
+    await viewShown(page, "Models");
     await page.getByRole("searchbox").fill(MODEL);
     const row = page.locator(`[data-testid=model-row][data-model-id="${MODEL}"]`);
     await row.getByRole("button", { name: /GGUF/ }).click();
@@ -58,7 +58,7 @@ describe("What needs the network", () => {
     const { page, context } = b;
     await page.goto("about:blank"); // a fresh page, not a hash change on the last one
     await page.goto(server.url + "#/models");
-    await page.getByRole("heading", { level: 1, name: "Models" }).waitFor();
+    await viewShown(page, "Models");
     // A download that failed on the network (this test refuses every host but this machine).
     await page.getByRole("searchbox").fill(MODEL);
     const row = page.locator(`[data-testid=model-row][data-model-id="${MODEL}"]`);

@@ -6,7 +6,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readdir } from "node:fs/promises";
-import { launch } from "./helpers/browser.mjs";
+import { launch, viewShown } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
 let server;
@@ -65,7 +65,7 @@ describe("Offline PWA", () => {
   it("passes Chromium's own installability check", { timeout: 60_000 }, async () => {
     const { page, context } = b;
     await page.goto(server.subUrl + "#/chat");
-    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+    await viewShown(page, "Chat");
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     const cdp = await context.newCDPSession(page);
     try {
@@ -89,7 +89,7 @@ describe("Offline PWA", () => {
     async () => {
       const { page, context } = b;
       await page.goto(server.subUrl + "#/device");
-      await page.getByRole("heading", { level: 1, name: "Device" }).waitFor();
+      await viewShown(page, "Device");
       // The worker registers after load and installs the shell; wait until it controls the page.
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;
@@ -117,7 +117,7 @@ describe("Offline PWA", () => {
       try {
         const before = server.requests.length;
         await page.reload();
-        await page.getByRole("heading", { level: 1, name: "Device" }).waitFor();
+        await viewShown(page, "Device");
         for (const path of [wasm, font]) {
           assert.equal(await fetchStatus(path), 200, `${path} is served offline`);
         }
@@ -129,7 +129,7 @@ describe("Offline PWA", () => {
           ["#/chat", "Chat"],
         ]) {
           await page.evaluate((h) => (location.hash = h), hash);
-          await page.getByRole("heading", { level: 1, name }).waitFor();
+          await viewShown(page, name);
         }
         assert.equal(server.requests.length, before, "nothing reached the server while offline");
         assert.equal(

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import { inflateRawSync } from "node:zlib";
-import { launch, screenshot } from "./helpers/browser.mjs";
+import { launch, screenshot, viewShown } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
 const KEY = "sk-fixture-key-7f3a";
@@ -219,7 +219,7 @@ describe("Remote endpoints (fixture OpenAI-compatible servers)", () => {
     const { page } = b;
     const id = `remote:127.0.0.1-${remote.port}/fixture-model`;
     await page.goto(app.url + "#/chat");
-    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+    await viewShown(page, "Chat");
     await page.getByLabel("Model", { exact: true }).selectOption(id);
     remote.holdNext();
     await send(page, "Say the fixture words.");
@@ -262,7 +262,7 @@ describe("Remote endpoints (fixture OpenAI-compatible servers)", () => {
     const id = `remote:127.0.0.1-${remote.port}/fixture-model`;
     const name = `fixture-model · 127.0.0.1:${remote.port}`;
     await page.goto(app.url + "#/chat");
-    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+    await viewShown(page, "Chat");
     const picker = page.getByLabel("Model", { exact: true });
     await picker.locator("option[value='team:auto']").waitFor({ state: "attached" });
     await picker.selectOption("team:auto");
@@ -354,7 +354,7 @@ describe("Remote endpoints (fixture OpenAI-compatible servers)", () => {
   it("benches it with a routed team that falls back to it, and reports the throughput it got", async () => {
     const { page } = b;
     await page.goto(app.url + "#/bench");
-    await page.getByRole("heading", { name: "Bench", exact: true }).waitFor();
+    await viewShown(page, "Bench");
     const runs = page.locator("#runs");
     await runs
       .getByTestId("run-models")
@@ -422,7 +422,7 @@ describe("Remote endpoints (fixture OpenAI-compatible servers)", () => {
     const { page } = b;
     const prefix = `remote:127.0.0.1-${remote.port}/`;
     await page.goto(app.url + "#/chat");
-    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+    await viewShown(page, "Chat");
     // The comparison's recording is still loaded: back to live models.
     await page.getByRole("button", { name: "Back to real models" }).click();
     await page.getByLabel("Model", { exact: true }).selectOption(prefix + "cut-model");
@@ -453,7 +453,7 @@ describe("Remote endpoints (fixture OpenAI-compatible servers)", () => {
     await page.getByRole("button", { name: "Save endpoint" }).click();
     await page.getByText(`Saved ${remote.url}.`).waitFor();
     await page.goto(app.url + "#/chat");
-    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+    await viewShown(page, "Chat");
     await page
       .getByLabel("Model", { exact: true })
       .selectOption(`remote:127.0.0.1-${remote.port}/fixture-model`);

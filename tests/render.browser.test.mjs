@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, screenshot } from "./helpers/browser.mjs";
+import { launch, screenshot, viewShown } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 import {
   DEEP,
@@ -104,7 +104,7 @@ after(async () => {
 
 async function chatReplay(page, name, pace = "fastest") {
   await page.goto(server.url + "#/chat");
-  await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+  await viewShown(page, "Chat");
   await page.getByLabel("Pace", { exact: true }).selectOption(pace);
   await page.getByLabel("Replay a recording (.json)").setInputFiles(files[name]);
   await page.getByTestId("replay-badge").filter({ hasText: name }).waitFor();

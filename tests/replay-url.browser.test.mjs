@@ -5,7 +5,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { launch } from "./helpers/browser.mjs";
+import { launch, viewShown } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
 const FIXTURE = "tests/fixtures/recordings/markdown-code.json";
@@ -35,7 +35,7 @@ describe("Replaying a recording from an address", () => {
   it("Chat: fetches it, plays its answer, and explains an address that gives none", async () => {
     const { page, errors } = b;
     await page.goto(server.url + "#/chat");
-    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+    await viewShown(page, "Chat");
     const pace = page.getByLabel("Pace", { exact: true });
     assert.deepEqual(
       await pace.locator("option").allInnerTexts(),
@@ -74,7 +74,7 @@ describe("Replaying a recording from an address", () => {
     const { page, errors } = b;
     await page.goto("about:blank");
     await page.goto(server.url + "#/bench");
-    await page.getByRole("heading", { name: "Bench", exact: true }).waitFor();
+    await viewShown(page, "Bench");
     const runs = page.locator("#runs");
     await runs.getByLabel("or from an address").fill(server.url + "shared/markdown-code.json");
     await runs.getByRole("button", { name: "Replay it" }).click();

@@ -6,7 +6,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { launch, screenshot } from "./helpers/browser.mjs";
+import { launch, screenshot, viewShown } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
 const fixture = (name) => fileURLToPath(new URL(`./fixtures/recordings/${name}`, import.meta.url));
@@ -28,7 +28,7 @@ describe("Replay refuses prompts the recording does not answer", () => {
   it("Chat: shows the no-match error with suggestions; a suggestion plays the right answer", async () => {
     const { page } = b;
     await page.goto(server.url + "#/chat");
-    await page.getByRole("heading", { level: 1, name: "Chat" }).waitFor();
+    await viewShown(page, "Chat");
     await page.getByLabel("Pace", { exact: true }).selectOption("fastest");
     await page
       .getByLabel("Replay a recording (.json)")

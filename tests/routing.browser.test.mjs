@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchRecording, readTemplates } from "./helpers/bench-recording.mjs";
-import { launch, screenshot } from "./helpers/browser.mjs";
+import { launch, screenshot, viewShown } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
 let server;
@@ -44,7 +44,7 @@ describe("Routing in the bench", () => {
   it("reports the generalist, the prompt-specialized generalist, the routed team and the oracle", async () => {
     const { page } = b;
     await page.goto(server.url + "#/bench");
-    await page.getByRole("heading", { name: "Bench", exact: true }).waitFor();
+    await viewShown(page, "Bench");
     const model = JSON.parse(await readFile("src/core/routing/router-model.json", "utf8"));
 
     // The router panel: the committed model's held-out accuracy and its confusion matrix.
@@ -118,7 +118,7 @@ describe("Routing in the bench", () => {
     await page.getByLabel("Replay a recording (.json)").setInputFiles(file);
     await page.getByTestId("replay-badge").waitFor();
     await page.evaluate(() => (location.hash = "#/bench"));
-    await page.getByRole("heading", { name: "Bench", exact: true }).waitFor();
+    await viewShown(page, "Bench");
 
     const runs = page.locator("#runs");
     for (const label of ["Fixture generalist", "Fixture math", "Fixture logic"]) {

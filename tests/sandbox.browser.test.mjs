@@ -9,7 +9,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { launch, screenshot } from "./helpers/browser.mjs";
+import { launch, screenshot, viewShown } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
 const STORAGE_KEY = "polymath.sandbox-test";
@@ -155,7 +155,7 @@ describe("code sandbox playground", () => {
     const views = page.getByRole("navigation", { name: "Views" });
     await views.getByRole("link", { name: "Models" }).click();
     await page.waitForFunction(() => location.hash === "#/models");
-    await page.getByRole("heading", { level: 1 }).first().waitFor();
+    await viewShown(page);
     await views.getByRole("link", { name: "Bench" }).click();
     await page.getByRole("heading", { name: "Code sandbox" }).waitFor();
 
@@ -331,7 +331,7 @@ describe("code answers that try to pass without being right", () => {
   it("fails every adversarial answer with a reason, and passes the honest correct ones", async () => {
     const { page } = b;
     await page.goto(server.url + "#/bench");
-    await page.getByRole("heading", { name: "Bench", exact: true }).waitFor();
+    await viewShown(page, "Bench");
     await page.waitForFunction(() => !document.body.innerText.includes("Reading imported suites"));
 
     const form = page.getByTestId("suite-import");

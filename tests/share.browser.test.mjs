@@ -8,7 +8,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { deflateRawSync } from "node:zlib";
-import { launch } from "./helpers/browser.mjs";
+import { launch, viewShown } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
 const FIXTURE = new URL("./fixtures/recordings/compare-two-models.json", import.meta.url);
@@ -63,7 +63,7 @@ describe("Share links", () => {
     const { page, errors } = b;
     await page.goto(server.subUrl + "#/shared/" + payload);
     await page.getByRole("button", { name: "Run this yourself" }).click();
-    await page.getByRole("heading", { level: 1, name: "Compare" }).waitFor();
+    await viewShown(page, "Compare");
     const box = page.getByLabel("Prompt for every model");
     const prompt = recording.entries[0].request.messages.find((m) => m.role === "user").content;
     assert.equal(await box.inputValue(), prompt, "the shared prompt is in the box");

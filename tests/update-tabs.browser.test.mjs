@@ -9,7 +9,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { launch } from "./helpers/browser.mjs";
+import { launch, viewShown } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
 const FIXTURE = new URL("./fixtures/recordings/compare-two-models.json", import.meta.url).pathname;
@@ -96,7 +96,7 @@ describe("Updating with two tabs open", () => {
       // Accepted in tab A, which is idle: A reloads into the new version.
       await a.getByRole("button", { name: "Reload to update" }).click();
       await a.waitForFunction(() => window.tabMark !== true);
-      await a.getByRole("heading", { level: 1, name: "Device" }).waitFor();
+      await viewShown(a, "Device");
 
       // The new worker controls tab B too, and B goes on with its run.
       // (Without the fix, the library reloads B right here.)
@@ -115,7 +115,7 @@ describe("Updating with two tabs open", () => {
       await stop.click();
       await tabB.waitForFunction(() => window.tabMark !== true);
       await tabB.waitForLoadState("load");
-      await tabB.getByRole("heading", { level: 1 }).first().waitFor();
+      await viewShown(tabB);
       assert.equal(loadsB, 1);
       assert.equal(await tabB.getByTestId("update-prompt").count(), 0);
       assert.deepEqual(errors, []);

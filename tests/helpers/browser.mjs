@@ -70,3 +70,13 @@ export async function answerDownload(page, button = "Download") {
   await dialog.waitFor({ state: "hidden" });
   return text;
 }
+
+/**
+ * Wait until a view is on the page: its heading (`name`, or any level-1 heading) and none of the
+ * shell's stand-in while the view's code loads (which shows the same heading, see ViewHead).
+ */
+export async function viewShown(page, name) {
+  const heading = page.getByRole("heading", { level: 1, ...(name ? { name } : {}) });
+  await heading.first().waitFor();
+  await page.locator("[data-view-pending]").waitFor({ state: "detached" });
+}
