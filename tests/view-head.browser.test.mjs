@@ -47,7 +47,9 @@ describe("A view's heading and lead", () => {
       const b = await launch({ viewport: { width: 412, height: 823 } });
       try {
         let release = () => {};
-        const held = new Promise((resolve) => (release = resolve));
+        const held = new Promise((resolve) => {
+          release = () => resolve(undefined);
+        });
         await b.page.route(new RegExp(`/assets/${chunk}-[\\w-]+\\.js$`), async (route) => {
           await held;
           await route.continue();
