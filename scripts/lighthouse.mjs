@@ -27,10 +27,17 @@ import { COMMON, WEBGPU } from "../tests/helpers/browser.mjs";
 import { serveDist } from "../tests/helpers/server.mjs";
 import { findBrowser } from "./ensure-browser.mjs";
 
-const VIEWS = ["chat", "compare", "bench", "models", "device", "embed"];
-/** Where each view is: the app's views by hash; the embed page as a host would embed it. */
+const VIEWS = ["home", "chat", "compare", "bench", "models", "device", "embed"];
+/**
+ * Where each view is: the first screen (an empty hash), the app's views by hash, and the embed
+ * page as a host would embed it.
+ */
 const path = (view) =>
-  view === "embed" ? "embed.html?recording=recordings/synthetic-demo.json" : `#/${view}`;
+  view === "embed"
+    ? "embed.html?recording=recordings/synthetic-demo.json"
+    : view === "home"
+      ? "#/"
+      : `#/${view}`;
 const PRESETS = ["mobile", "desktop"];
 const TARGETS = { mobilePerformance: 95, cls: 0.05, accessibility: 100, desktopTbtMs: 50 };
 /** Chunks that hold a model runtime: web-llm's worker, wllama (bundled in cpu-root) and its wasm. */

@@ -7,6 +7,7 @@ import { launch, viewShown } from "./helpers/browser.mjs";
 import { serveDist } from "./helpers/server.mjs";
 
 const VIEWS = [
+  ["", "HomeView", "Can one small generalist model replace a team of specialists?"],
   ["chat", "ChatView", "Chat"],
   ["compare", "CompareView", "Compare"],
   ["bench", "BenchView", "Bench"],
@@ -42,7 +43,7 @@ const boxes = (page) =>
 
 describe("A view's heading and lead", () => {
   for (const [view, chunk, title] of VIEWS) {
-    it(`${view}: shown before the view's code arrives, and kept in place when it does`, async () => {
+    it(`${view || "home"}: shown before the view's code arrives, and kept in place when it does`, async () => {
       // A fresh browser each: no service worker serves the chunk past the hold below.
       const b = await launch({ viewport: { width: 412, height: 823 } });
       try {

@@ -1,5 +1,8 @@
 import type { ViewId } from "../../core/routes";
 
+/** The views with a heading of their own: every view, and the first screen. */
+export type HeadedView = ViewId | "home";
+
 /** A view's heading and the sentence under it. */
 export interface ViewHeadText {
   title: string;
@@ -11,7 +14,11 @@ export interface ViewHeadText {
  * while the view's own code is still on its way, and the view shows the same ones (ViewHead).
  * On a phone's network that is the first large thing painted, seconds before the view.
  */
-export const VIEW_HEADS: Record<ViewId, ViewHeadText> = {
+export const VIEW_HEADS: Record<HeadedView, ViewHeadText> = {
+  home: {
+    title: "Can one small generalist model replace a team of specialists?",
+    lead: "Many products once ran one model per task — one for code, one for maths, one for following instructions — with a router in front. Today one generalist is said to keep nearly all of that quality. Polymath lets you check the claim yourself: a small generalist answers beside specialists of the same size, on the same prompts, in your browser, side by side and scored.",
+  },
   chat: {
     title: "Chat",
     lead: "Talk to one model, or to the routed team that hands each prompt to a specialist. Models run in this browser, so what you write stays on this device unless you pick a remote model.",
