@@ -2,7 +2,6 @@
  * The composition root's Chat part (loaded with the Chat view): the chat session and the list of
  * saved conversations, wired to the shared runtimes, device, catalog, storage and navigation.
  */
-import { assessFit } from "../../core/catalog/fit";
 import { catalogOptions, recordingOptions } from "../../core/catalog/model-options";
 import { defaultChatModel } from "../../core/runs/chat/models";
 import { withPromptedOption, withTeamOption } from "../../core/runs/chat/team";
@@ -66,11 +65,8 @@ export async function createChatView(app: App): Promise<ChatViewState> {
     engine: chatEngine,
     library,
     defaultModel,
-    runsHere: (modelId) => {
-      const profile = device.profile;
-      const entry = catalog.byId(modelId);
-      return !profile || !entry || assessFit(entry, profile).status !== "wont-run";
-    },
+    // The catalog's own fit (every entry, this device): unknown models and an unprobed device run.
+    runsHere: (modelId) => catalog.fit.get(modelId)?.status !== "wont-run",
     // While a recording is replayed the chat answers from it, so it offers its models.
     modelOptions: () => {
       const recording = engines.recording;

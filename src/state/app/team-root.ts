@@ -8,7 +8,6 @@
  * answering every prompt, told the routed label's domain prompt (the bench's, as kept on this
  * device); its engine wraps the team's, so one engine answers for both.
  */
-import { assessFit } from "../../core/catalog/fit";
 import { defaultChatModel, recordingModel } from "../../core/runs/chat/models";
 import { PRESETS } from "../../core/catalog/presets";
 import { resolvePreset } from "../../core/catalog/resolve-preset";
@@ -135,10 +134,7 @@ export function appTeam(app: Pick<App, "device" | "engines">, catalog: CatalogSt
     const profile = device.profile;
     if (!profile) return [];
     return catalog.entries
-      .filter(
-        (e) =>
-          e.chatCapable && (catalog.fit.get(e.id) ?? assessFit(e, profile)).status !== "wont-run",
-      )
+      .filter((e) => e.chatCapable && catalog.fit.get(e.id)?.status !== "wont-run")
       .map((e) => ({ id: e.id, role: e.role, domains: e.domains }));
   });
   const defaultFallback = () => {
